@@ -1,0 +1,262 @@
+"""The command line: the same engine as the window, in a scriptable form.
+
+``reportdesk`` with no command (or with a file, or ``--demo``) starts the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import APP_TITLE, __version__
+
+COMMANDS = ("new", "check", "show", "import", "export")
+# Modules that add a command of their own: each has add_parser(subparsers) -> None.
+EXTRA_COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _print(text: str = "", file=None) -> None:
+    stream = file or sys.stdout
+    try:
+        stream.write(text + "\n")
+    except UnicodeEncodeError:  # a console that is not UTF-8 (old Windows code pages)
+        stream.buffer.write((text + "\n").encode(stream.encoding or "utf-8", "replace"))
+
+
+def _fail(message: str, code: int = 2) -> int:
+    _print(f"错误：{message}", sys.stderr)
+    return code
+
+
+# ---------------------------------------------------------------- new
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .model.project import ProjectError, save_project
+    from .model.report import new_report
+
+    if args.source:
+        from .loading import LoadError, load_report
+        from .model.carry import next_year_report
+
+        try:
+            last = load_report(args.source)
+        except LoadError as exc:
+            return _fail(str(exc))
+        report = next_year_report(last, year=args.year)
+        if args.agency:
+            report.agency = report.signature_agency = args.agency
+    else:
+        if not args.agency or not args.year:
+            return _fail("请用 --agency 和 --year 指定机关名称和年份，或用 --from 指定上年报告")
+        report = new_report(args.agency, args.year, args.kind)
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        return _fail(f"“{out}”已存在；如要覆盖请加 --force")
+    try:
+        save_project(report, out)
+    except ProjectError as exc:
+        return _fail(str(exc))
+    _print(f"已创建 {out}：{report.title}（{report.format.notice} 格式）")
+    return 0
+
+
+# ---------------------------------------------------------------- check
+
+
+def _check_file(path: str, previous) -> tuple[dict, int]:
+    from .checks import check_report
+    from .checks.findings import count
+    from .loading import LoadError, load_report
+
+    try:
+        report = load_report(path)
+    except LoadError as exc:
+        return {"file": path, "error": str(exc), "errors": None, "warnings": None, "findings": []}, 2
+    findings = check_report(report, previous)
+    errors, warnings = count(findings)
+    result = {
+        "file": path,
+        "agency": report.agency,
+        "year": report.year,
+        "format": report.format_id,
+        "errors": errors,
+        "warnings": warnings,
+        "findings": [f.to_json() for f in findings],
+    }
+    return result, 1 if errors else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .loading import LoadError, load_report
+
+    previous = None
+    if args.previous:
+        try:
+            previous = load_report(args.previous)
+        except LoadError as exc:
+            return _fail(f"上年报告：{exc}")
+    results, code = [], 0
+    for path in args.files:
+        result, rc = _check_file(path, previous)
+        results.append(result)
+        code = max(code, rc)
+    if args.json:
+        _print(json.dumps(results, ensure_ascii=False, indent=1))
+        return code
+    severity_names = {"error": "错误", "warning": "警告", "info": "提示"}
+    for r in results:
+        if r.get("error"):
+            _print(f"{r['file']}：无法读取 — {r['error']}")
+            continue
+        head = f"{r['file']}：{r['agency']} {r['year']}年（{r['format']} 格式）"
+        _print(f"{head}— {r['errors']} 个错误 · {r['warnings']} 个警告")
+        for f in r["findings"]:
+            _print(f"  [{severity_names[f['severity']]}] {f['rule']} @ {f['where']['text']}：{f['message']}")
+    return code
+
+
+# ---------------------------------------------------------------- show / import
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .loading import LoadError, load_report
+    from .model.interchange import to_interchange
+
+    try:
+        report = load_report(args.file)
+    except LoadError as exc:
+        return _fail(str(exc))
+    if args.json:
+        _print(json.dumps(to_interchange(report), ensure_ascii=False, indent=1, default=str))
+        return 0
+    from .model.text import report_as_text
+
+    _print(report_as_text(report))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .checks import check_report
+    from .loading import LoadError, load_report
+    from .model.project import ProjectError, save_project
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        return _fail(f"“{out}”已存在；如要覆盖请加 --force")
+    try:
+        report = load_report(args.file)
+    except LoadError as exc:
+        return _fail(str(exc))
+    findings = check_report(report)
+    try:
+        save_project(report, out)
+    except ProjectError as exc:
+        return _fail(str(exc))
+    _print(f"已导入 {args.file} → {out}：{report.agency} {report.year}年（{report.format_id} 格式）")
+    for f in findings:
+        _print(f"  [{f.severity.label}] {f.rule} @ {f.place.describe()}：{f.message}")
+    return 0
+
+
+# ---------------------------------------------------------------- export
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .checks import check_report
+    from .checks.findings import Severity
+    from .exporters import ExportError, export_report
+    from .loading import LoadError, load_report
+
+    if not args.docx and not args.pdf:
+        return _fail("请用 --docx 和/或 --pdf 指定输出文件")
+    try:
+        report = load_report(args.file)
+    except LoadError as exc:
+        return _fail(str(exc))
+    errors = [f for f in check_report(report) if f.severity is Severity.ERROR]
+    if errors:
+        _print(f"注意：该报告有 {len(errors)} 个错误，仍将导出：", sys.stderr)
+        for f in errors:
+            _print(f"  {f.place.describe()}：{f.message}", sys.stderr)
+    try:
+        written = export_report(report, docx=args.docx, pdf=args.pdf)
+    except ExportError as exc:
+        return _fail(str(exc))
+    for path in written:
+        _print(f"已导出 {path}")
+    return 0
+
+
+# ---------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reportdesk", description=f"ReportDesk — {APP_TITLE}")
+    parser.add_argument("--version", action="version", version=f"ReportDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    p = sub.add_parser("new", help="新建报告项目")
+    p.add_argument("--agency", help="机关名称")
+    p.add_argument("--year", type=int, help="报告年度")
+    p.add_argument(
+        "--kind",
+        choices=("department", "government"),
+        default="department",
+        help="department：政府部门（1月31日前公布）；government：本级人民政府（3月31日前公布）",
+    )
+    p.add_argument("--from", dest="source", metavar="LAST", help="从上年的项目或已发布的报告开始")
+    p.add_argument("-o", "--output", required=True, help="项目文件（.rdproj）")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("check", help="检查报告（项目、JSON、.docx 或文本）")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--previous", metavar="LAST_YEAR_FILE", help="上年报告，用于核对结转与现行有效件数")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("show", help="显示报告内容")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="输出交换格式 JSON")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("import", help="导入 JSON、.docx 或文本为项目")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True, help="项目文件（.rdproj）")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="导出 .docx 和/或 PDF")
+    p.add_argument("file")
+    p.add_argument("--docx", metavar="OUT")
+    p.add_argument("--pdf", metavar="OUT")
+    p.set_defaults(func=cmd_export)
+
+    import importlib
+
+    for name in EXTRA_COMMAND_MODULES:
+        importlib.import_module(name).add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS + tuple(_extra_names()) and argv[0] not in ("-h", "--help", "--version")):
+        from .app import main as app_main
+
+        return app_main(argv)
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+def _extra_names() -> list[str]:
+    import importlib
+
+    return [getattr(importlib.import_module(m), "COMMAND", "") for m in EXTRA_COMMAND_MODULES]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Published report (.docx or text) -> report, plus what was not understood."""

@@ -1,0 +1,60 @@
+"""Open any report file by its kind: a project, the interchange JSON, or a published document."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from .model.interchange import InterchangeError, from_interchange
+from .model.project import MAX_PROJECT_BYTES, ProjectError, load_project
+from .model.report import Report
+
+PROJECT_SUFFIXES = {".rdproj"}
+JSON_SUFFIXES = {".json"}
+DOCUMENT_SUFFIXES = {".docx", ".txt", ".text", ".md"}
+REPORT_SUFFIXES = PROJECT_SUFFIXES | JSON_SUFFIXES | DOCUMENT_SUFFIXES
+
+
+class LoadError(Exception):
+    """A file that cannot be read as a report. ``str()`` is the message for the user."""
+
+
+def load_interchange(path: Path) -> Report:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
+    if len(raw) > MAX_PROJECT_BYTES:
+        raise LoadError(f"无法读取“{path.name}”：文件过大，不是报告")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
+        return from_interchange(data)
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"无法读取“{path.name}”：不是 UTF-8 编码的文本") from exc
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"无法读取“{path.name}”：不是有效的 JSON（第 {exc.lineno} 行：{exc.msg}）") from exc
+    except RecursionError as exc:
+        raise LoadError(f"无法读取“{path.name}”：内容嵌套过深") from exc
+    except InterchangeError as exc:
+        raise LoadError(f"无法读取“{path.name}”：{exc}") from exc
+
+
+def load_report(path: str | Path) -> Report:
+    """A report from any file ReportDesk reads. Raises ``LoadError`` with a clear message."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise LoadError(f"找不到文件“{path}”")
+    if suffix in PROJECT_SUFFIXES:
+        try:
+            return load_project(path)
+        except ProjectError as exc:
+            raise LoadError(str(exc)) from exc
+    if suffix in JSON_SUFFIXES:
+        return load_interchange(path)
+    if suffix in DOCUMENT_SUFFIXES:
+        from .importers import import_document  # the import pipeline (issue #5)
+
+        return import_document(path).report
+    raise LoadError(f"无法识别“{path.name}”的类型：支持 .rdproj、.json、.docx 和 .txt")

@@ -1,0 +1,148 @@
+"""The interchange form: a JSON object keyed by the official labels (issue #2, item 6).
+
+Other tools (a 政务公开办's platform, a script, Excel) exchange reports with ReportDesk in this
+form. Computed cells are written out; on reading they are kept as ``printed`` and compared by
+the checks, never taken as truth. Missing cells read as blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..formats import (
+    FORMATS,
+    PART2,
+    PART3,
+    PART4,
+    PATH_SEP,
+    PROSE_PARTS,
+    CellRef,
+    all_cells,
+    cells_of,
+    format_for_year,
+)
+from .prose import paragraphs_from_text, paragraphs_to_text
+from .report import DEPARTMENT, GOVERNMENT, Contact, Report
+from .values import CellValueError, from_json, to_json
+
+
+class InterchangeError(ValueError):
+    """The JSON is not a report; the message says what is wrong, in Chinese."""
+
+
+def _nest(report: Report) -> dict[str, Any]:
+    fmt = report.format
+    kinds = cells_of(fmt).kinds
+    tables: dict[str, Any] = {PART2: {}, PART3: {}, PART4: {}}
+    for ref in all_cells(fmt):
+        v = to_json(kinds[ref], report.value(ref))
+        if ref.table == PART2:
+            block, _, row = ref.row.partition(PATH_SEP)
+            tables[PART2].setdefault(block, {}).setdefault(row, {})[ref.col] = v
+        else:
+            tables[ref.table].setdefault(ref.row, {})[ref.col] = v
+    return tables
+
+
+def to_interchange(report: Report) -> dict[str, Any]:
+    c = report.contact
+    return {
+        "format": report.format_id,
+        "agency": report.agency,
+        "kind": report.kind,
+        "year": report.year,
+        "title": report.title,
+        "date": report.date.isoformat() if report.date else None,
+        "opening": report.opening,
+        "parts": {p: paragraphs_to_text(report.parts[p]) for p in PROSE_PARTS},
+        "tables": _nest(report),
+        "signature": report.signature_agency,
+        "contact": {k: getattr(c, k) for k in Contact.__dataclass_fields__},
+    }
+
+
+def _str(data: dict, key: str, default: str = "") -> str:
+    v = data.get(key, default)
+    if v is None:
+        return default
+    if not isinstance(v, str):
+        raise InterchangeError(f"“{key}”应为文字，实为 {type(v).__name__}")
+    return v
+
+
+def _flatten(tables: Any) -> dict[CellRef, Any]:
+    if not isinstance(tables, dict):
+        raise InterchangeError("“tables”应为对象（{…}）")
+    out: dict[CellRef, Any] = {}
+    for table, rows in tables.items():
+        if table not in (PART2, PART3, PART4) or not isinstance(rows, dict):
+            raise InterchangeError(f"“tables”中的“{table}”不是表二、表三或表四")
+        for row, cols in rows.items():
+            if not isinstance(cols, dict):
+                raise InterchangeError(f"表{table}“{row}”应为对象（{{…}}）")
+            if table == PART2:
+                for label, values in cols.items():
+                    if not isinstance(values, dict):
+                        raise InterchangeError(f"表二“{row}”“{label}”应为对象（{{…}}）")
+                    for col, v in values.items():
+                        out[CellRef(table, row + PATH_SEP + label, col)] = v
+            else:
+                for col, v in cols.items():
+                    out[CellRef(table, row, col)] = v
+    return out
+
+
+def from_interchange(data: Any) -> Report:
+    """Read the interchange form. Raises ``InterchangeError`` when it is not a report at all."""
+    if not isinstance(data, dict):
+        raise InterchangeError("内容不是一个报告对象（应以 { 开头）")
+    year = data.get("year")
+    if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2200:
+        raise InterchangeError(f"“year”应为年份数字，实为 {year!r}")
+    fmt_id = data.get("format") or format_for_year(year).id
+    if fmt_id not in FORMATS:
+        raise InterchangeError(f"未知的报告格式“{fmt_id}”：应为 2019 或 2021")
+    kind = data.get("kind") or DEPARTMENT
+    if kind not in (DEPARTMENT, GOVERNMENT):
+        raise InterchangeError(f"“kind”应为 department 或 government，实为 {kind!r}")
+    date = None
+    if data.get("date"):
+        try:
+            date = dt.date.fromisoformat(_str(data, "date"))
+        except ValueError as exc:
+            raise InterchangeError(f"“date”应为 YYYY-MM-DD 形式的日期，实为 {data['date']!r}") from exc
+    report = Report(agency=_str(data, "agency"), year=year, kind=kind, format_id=fmt_id)
+    report.title = _str(data, "title")
+    report.opening = _str(data, "opening")
+    report.date = date
+    report.signature_agency = _str(data, "signature", report.agency)
+    contact = data.get("contact") or {}
+    if not isinstance(contact, dict):
+        raise InterchangeError("“contact”应为对象（{…}）")
+    report.contact = Contact(**{k: _str(contact, k) for k in Contact.__dataclass_fields__})
+    parts = data.get("parts") or {}
+    if not isinstance(parts, dict):
+        raise InterchangeError("“parts”应为对象（{…}）")
+    for part in PROSE_PARTS:
+        report.parts[part] = paragraphs_from_text(_str(parts, part))
+    read_cells(report, _flatten(data.get("tables") or {}))
+    return report
+
+
+def read_cells(report: Report, raw: dict[CellRef, Any]) -> None:
+    """Take cells keyed by official labels into a report: inputs as values, totals as printed."""
+    fc = cells_of(report.format)
+    for ref in raw:
+        if ref not in fc.kinds:
+            report.read_notes.append((ref.describe(), f"未识别的单元格“{ref.row}”/“{ref.col}”，已忽略"))
+    for ref in list(fc.inputs) + list(fc.formulas):
+        target = report.printed if ref in fc.formulas else report.values
+        if ref not in raw:
+            target[ref] = None
+            continue
+        try:
+            target[ref] = from_json(fc.kinds[ref], raw[ref])
+        except CellValueError as exc:
+            target[ref] = None
+            report.unreadable[ref] = f"{raw[ref]}（{exc}）"

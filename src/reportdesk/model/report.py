@@ -1,0 +1,140 @@
+"""The report itself, free of Qt: fields, prose, table values and their derived totals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..formats import (
+    FORMATS,
+    PART3,
+    PROSE_PARTS,
+    CellRef,
+    ReportFormat,
+    ValueKind,
+    cells_of,
+    format_for_year,
+)
+from .prose import Paragraph
+from .values import Money, Value, as_number
+
+DEPARTMENT = "department"  # 县级以上人民政府部门: published by 31 January
+GOVERNMENT = "government"  # 本级人民政府: published by 31 March
+KINDS = {DEPARTMENT: "部门", GOVERNMENT: "本级人民政府"}
+
+
+@dataclass
+class Contact:
+    """Where the electronic version is published, and how to reach the agency."""
+
+    website: str = ""  # 网站名称及网址
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+
+
+@dataclass
+class Baseline:
+    """Last year's figures that this year continues: carry-over and part 二 stocks."""
+
+    year: int
+    format_id: str
+    values: dict[CellRef, Value | None] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    agency: str
+    year: int
+    kind: str = DEPARTMENT
+    format_id: str = ""
+    title: str = ""
+    opening: str = ""
+    contact: Contact = field(default_factory=Contact)
+    parts: dict[str, list[Paragraph]] = field(default_factory=lambda: {p: [] for p in PROSE_PARTS})
+    values: dict[CellRef, Value | None] = field(default_factory=dict)
+    # Totals as a published document printed them; never used as truth, only compared.
+    printed: dict[CellRef, Value | None] = field(default_factory=dict)
+    signature_agency: str = ""
+    date: dt.date | None = None
+    # Part headings as published, where they differ from the official wording (import only).
+    headings: dict[str, str] = field(default_factory=dict)
+    baseline: Baseline | None = None
+    # Prose parts carried over from last year and not yet reviewed by the clerk.
+    draft_parts: set[str] = field(default_factory=set)
+    sources: list[str] = field(default_factory=list)  # for a summary (汇总) report
+    # What reading a document or JSON could not take in, for the checks to report:
+    unreadable: dict[CellRef, str] = field(default_factory=dict)  # cell -> the text found there
+    read_notes: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
+
+    def __post_init__(self) -> None:
+        if not self.format_id:
+            self.format_id = format_for_year(self.year).id
+        for part in PROSE_PARTS:
+            self.parts.setdefault(part, [])
+
+    @property
+    def format(self) -> ReportFormat:
+        return FORMATS[self.format_id]
+
+    def value(self, ref: CellRef) -> Value | int | None:
+        """An input cell's value, or a computed cell's derived total."""
+        formula = cells_of(self.format).formulas.get(ref)
+        if formula is None:
+            return self.values.get(ref)
+        return sum(int(as_number(self.values.get(r))) for r in formula)
+
+    def totals(self) -> dict[CellRef, int]:
+        """Every computed cell, derived from the inputs."""
+        vals = self.values
+        return {
+            ref: sum(int(as_number(vals.get(r))) for r in formula)
+            for ref, formula in cells_of(self.format).formulas.items()
+        }
+
+    def set(self, ref: CellRef, value: Value | None) -> None:
+        if ref in cells_of(self.format).formulas:
+            raise KeyError(f"{ref} is computed, not an input")
+        self.values[ref] = value
+
+    def part3(self, row: str, col: str) -> int:
+        return int(as_number(self.value(CellRef(PART3, row, col))))
+
+
+def default_title(agency: str, year: int) -> str:
+    return f"{agency}{year}年政府信息公开工作年度报告"
+
+
+def zero_for(kind: ValueKind) -> Value:
+    if kind is ValueKind.MONEY:
+        from decimal import Decimal
+
+        return Money(Decimal(0), "元")
+    if kind is ValueKind.WAN_YUAN:
+        from decimal import Decimal
+
+        return Decimal(0)
+    return 0
+
+
+def new_report(agency: str, year: int, kind: str = DEPARTMENT, format_id: str | None = None) -> Report:
+    """A blank report of the right format, every cell 0 and the standard title and opening."""
+    from .opening import standard_opening
+
+    fmt = FORMATS[format_id] if format_id else format_for_year(year)
+    fc = cells_of(fmt)
+    report = Report(agency=agency, year=year, kind=kind, format_id=fmt.id)
+    report.values = {ref: zero_for(fc.kinds[ref]) for ref in fc.inputs}
+    report.title = default_title(agency, year)
+    report.signature_agency = agency
+    report.opening = standard_opening(report)
+    return report
+
+
+def deadline_for(report: Report) -> dt.date:
+    """第四十九条: departments publish by 31 January, 本级人民政府 by 31 March."""
+    if report.kind == GOVERNMENT:
+        return dt.date(report.year + 1, 3, 31)
+    return dt.date(report.year + 1, 1, 31)
