@@ -59,6 +59,7 @@ def to_interchange(report: Report) -> dict[str, Any]:
         "tables": _nest(report),
         "signature": report.signature_agency,
         "contact": {k: getattr(c, k) for k in Contact.__dataclass_fields__},
+        **({"headings": dict(report.headings)} if report.headings else {}),
     }
 
 
@@ -126,6 +127,10 @@ def from_interchange(data: Any) -> Report:
         raise InterchangeError("“parts”应为对象（{…}）")
     for part in PROSE_PARTS:
         report.parts[part] = paragraphs_from_text(_str(parts, part))
+    headings = data.get("headings") or {}
+    if not isinstance(headings, dict) or not all(isinstance(v, str) for v in headings.values()):
+        raise InterchangeError("“headings”应为对象，值为文字")
+    report.headings = {k: v for k, v in headings.items() if k in dict(report.format.part_headings)}
     read_cells(report, _flatten(data.get("tables") or {}))
     return report
 
