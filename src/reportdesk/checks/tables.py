@@ -134,13 +134,15 @@ def values(report: Report) -> list[Finding]:
 def _blanks(report: Report) -> list[Finding]:
     """Blank cells, one finding per table row (a whole missing table is one finding)."""
     fmt = report.format
+    formulas = cells_of(fmt).formulas
     out = []
     for table in ("二", "三", "四"):
         refs = [c.ref for c in grid_of(fmt, table).cells if c.ref is not None]
         blank = [r for r in refs if _is_blank(report, r)]
         if not blank:
             continue
-        if len(blank) == len(refs):
+        inputs = [r for r in refs if r not in formulas]
+        if all(r in blank for r in inputs) and all(report.printed.get(r) is None for r in refs if r in formulas):
             out.append(
                 Finding(
                     E,
