@@ -173,7 +173,7 @@ class Continuity:
 # ---------------------------------------------------------------- the whole format
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each format is a singleton: identity hashing keeps caches cheap
 class ReportFormat:
     id: str  # "2019" or "2021"
     notice: str  # 国办公开办函〔2021〕30号
