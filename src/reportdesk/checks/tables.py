@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..formats import PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_of, grid_of
 from ..model.report import Report
-from ..model.values import Money, format_value, value_problem
+from ..model.values import Money, as_number, format_value, value_problem
 from .findings import Finding, Place, Severity
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -26,7 +26,7 @@ def identity(report: Report, totals: dict[CellRef, int]) -> list[Finding]:
 
         def v(row: str, col: str = col) -> int:
             ref = CellRef(PART3, row, col)
-            return totals[ref] if ref in totals else int(_num(report.values.get(ref)))
+            return totals[ref] if ref in totals else int(as_number(report.values.get(ref)))
 
         new, carried_in = v(p3.new_row), v(p3.carried_in_row)
         done, carried_out = v(p3.total_row), v(p3.carried_out_row)
@@ -48,14 +48,6 @@ def identity(report: Report, totals: dict[CellRef, int]) -> list[Finding]:
     return out
 
 
-def _num(value) -> int | float:
-    if value is None:
-        return 0
-    if isinstance(value, Money):
-        return value.amount
-    return value
-
-
 def printed_totals(report: Report, totals: dict[CellRef, int]) -> list[Finding]:
     """Rules 2–4 for a published document: each printed total against the sum of its parts."""
     if not report.printed:
@@ -68,9 +60,9 @@ def printed_totals(report: Report, totals: dict[CellRef, int]) -> list[Finding]:
         if printed is None or ref not in formulas:
             continue
         computed = totals[ref]
-        if _num(printed) == computed:
+        if as_number(printed) == computed:
             continue
-        parts = [(r, int(_num(report.values.get(r)))) for r in formulas[ref]]
+        parts = [(r, int(as_number(report.values.get(r)))) for r in formulas[ref]]
         shown = [f"{_part_name(ref, r)} {n}" for r, n in parts if n] or ["各项均为 0"]
         if len(shown) > 8:
             shown = [*shown[:8], "…"]
@@ -85,7 +77,7 @@ def printed_totals(report: Report, totals: dict[CellRef, int]) -> list[Finding]:
                 E,
                 rule,
                 f"{what}印为 {format_value(ValueKind.COUNT, printed)}，而各项之和为 {computed}"
-                f"（{' + '.join(shown)}），相差 {abs(int(_num(printed)) - computed)}。请改正合计或各项数字。",
+                f"（{' + '.join(shown)}），相差 {abs(int(as_number(printed)) - computed)}。请改正合计或各项数字。",
                 Place(ref.table, (ref, *(r for r, _ in parts))),
             )
         )

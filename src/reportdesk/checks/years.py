@@ -7,7 +7,7 @@ import re
 
 from ..formats import FORMATS, PART2, PART3, PATH_SEP, CellRef, format_for_year
 from ..model.report import KINDS, Report, deadline_for
-from ..model.values import Money
+from ..model.values import as_number
 from .findings import Finding, Place, Severity
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -164,14 +164,6 @@ def _previous_values(report: Report, previous: Report | None):
     return None
 
 
-def _n(value) -> int | float:
-    if value is None:
-        return 0
-    if isinstance(value, Money):
-        return value.amount
-    return value
-
-
 def across_years(report: Report, previous: Report | None) -> list[Finding]:
     last = _previous_values(report, previous)
     if last is None:
@@ -192,7 +184,7 @@ def across_years(report: Report, previous: Report | None) -> list[Finding]:
     for col in p3.input_columns:
         here = CellRef(PART3, p3.carried_in_row, col)
         there = CellRef(PART3, last_p3.carried_out_row, col)
-        a, b = _n(report.values.get(here)), _n(last_value(there))
+        a, b = as_number(report.values.get(here)), as_number(last_value(there))
         if a != b:
             out.append(
                 Finding(
@@ -219,16 +211,19 @@ def _continuity(report: Report, rule, last_value, last_year: int) -> list[Findin
             def ref(col: str, row: str = row, title: str = title) -> CellRef:
                 return CellRef(PART2, title + PATH_SEP + row, col)
 
-            stock_now = _n(report.values.get(ref(rule.stock)))
-            stock_then = _n(last_value(ref(rule.stock)))
+            stock_now = as_number(report.values.get(ref(rule.stock)))
+            stock_then = as_number(last_value(ref(rule.stock)))
             if rule.same_year:
-                plus, minus = _n(report.values.get(ref(rule.plus))), _n(report.values.get(ref(rule.minus)))
+                plus, minus = (
+                    as_number(report.values.get(ref(rule.plus))),
+                    as_number(report.values.get(ref(rule.minus))),
+                )
                 expected = stock_then + plus - minus
                 how = f"{last_year}年{rule.stock} {stock_then} + 本年{rule.plus} {plus} − 本年{rule.minus} {minus}"
                 cells = (ref(rule.stock), ref(rule.plus), ref(rule.minus))
                 hint = "如有清理、机构改革等情况，可在文字部分说明。"
             else:
-                plus = _n(last_value(ref(rule.plus)))
+                plus = as_number(last_value(ref(rule.plus)))
                 expected = stock_then + plus
                 how = f"{last_year}年{rule.stock} {stock_then} + {last_year}年{rule.plus} {plus:+}"
                 cells = (ref(rule.stock),)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spec import Header
+from .spec import Header, Part3Spec, Part4Spec
 
 PART_HEADINGS = (
     ("一", "一、总体情况"),
@@ -83,23 +83,37 @@ RESULTS_BEFORE_OTHER = (
 )
 
 
-def part3_rows(other: Header) -> tuple[Header, ...]:
-    """Part 三's rows with the given （六）其他处理 node, the one place the formats differ."""
-    return (
-        Header(NEW),
-        Header(CARRIED_IN),
-        Header(RESULTS, RESULTS_BEFORE_OTHER + (other, Header(TOTAL_ROW))),
-        Header(CARRIED_OUT),
+def part3(other: Header) -> Part3Spec:
+    """Part 三 with the given （六）其他处理 node, the one place the two formats differ."""
+    return Part3Spec(
+        corner=PART3_CORNER,
+        column_tree=PART3_COLUMNS,
+        total_column=PART3_TOTAL_COLUMN,
+        rows=(
+            Header(NEW),
+            Header(CARRIED_IN),
+            Header(RESULTS, (*RESULTS_BEFORE_OTHER, other, Header(TOTAL_ROW))),
+            Header(CARRIED_OUT),
+        ),
+        total_row=RESULTS + "/" + TOTAL_ROW,
+        new_row=NEW,
+        carried_in_row=CARRIED_IN,
+        result_group=RESULTS,
+        carried_out_row=CARRIED_OUT,
+        disclosed_row=RESULTS + "/" + DISCLOSED,
     )
 
 
 # ---- part 四
 PART4_TOTAL_COLUMN = "总计"
 _RESULT_COLUMNS = _leaves("结果维持", "结果纠正", "其他结果", "尚未审结", PART4_TOTAL_COLUMN)
-PART4_COLUMNS = (
-    Header("行政复议", _RESULT_COLUMNS),
-    Header(
-        "行政诉讼",
-        (Header("未经复议直接起诉", _RESULT_COLUMNS), Header("复议后起诉", _RESULT_COLUMNS)),
+PART4 = Part4Spec(
+    column_tree=(
+        Header("行政复议", _RESULT_COLUMNS),
+        Header(
+            "行政诉讼",
+            (Header("未经复议直接起诉", _RESULT_COLUMNS), Header("复议后起诉", _RESULT_COLUMNS)),
+        ),
     ),
+    total_column=PART4_TOTAL_COLUMN,
 )

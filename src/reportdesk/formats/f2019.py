@@ -8,8 +8,6 @@ from .spec import (
     Header,
     Part2Block,
     Part2Column,
-    Part3Spec,
-    Part4Spec,
     ReportFormat,
     ValueKind,
 )
@@ -49,19 +47,8 @@ FORMAT_2019 = ReportFormat(
             ("政府集中采购",),
         ),
     ),
-    part3=Part3Spec(
-        corner=c.PART3_CORNER,
-        column_tree=c.PART3_COLUMNS,
-        total_column=c.PART3_TOTAL_COLUMN,
-        rows=c.part3_rows(Header("（六）其他处理")),
-        total_row=c.RESULTS + "/" + c.TOTAL_ROW,
-        new_row=c.NEW,
-        carried_in_row=c.CARRIED_IN,
-        result_group=c.RESULTS,
-        carried_out_row=c.CARRIED_OUT,
-        disclosed_row=c.RESULTS + "/" + c.DISCLOSED,
-    ),
-    part4=Part4Spec(column_tree=c.PART4_COLUMNS, total_column=c.PART4_TOTAL_COLUMN),
+    part3=c.part3(Header("（六）其他处理")),
+    part4=c.PART4,
     continuity=(
         Continuity(
             blocks=("第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"),

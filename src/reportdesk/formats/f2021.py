@@ -8,8 +8,6 @@ from .spec import (
     Header,
     Part2Block,
     Part2Column,
-    Part3Spec,
-    Part4Spec,
     ReportFormat,
     ValueKind,
 )
@@ -42,28 +40,17 @@ FORMAT_2021 = ReportFormat(
             ("行政事业性收费",),
         ),
     ),
-    part3=Part3Spec(
-        corner=c.PART3_CORNER,
-        column_tree=c.PART3_COLUMNS,
-        total_column=c.PART3_TOTAL_COLUMN,
-        rows=c.part3_rows(
-            Header(
-                "（六）其他处理",
-                (
-                    Header("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-                    Header("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-                    Header("3.其他"),
-                ),
-            )
-        ),
-        total_row=c.RESULTS + "/" + c.TOTAL_ROW,
-        new_row=c.NEW,
-        carried_in_row=c.CARRIED_IN,
-        result_group=c.RESULTS,
-        carried_out_row=c.CARRIED_OUT,
-        disclosed_row=c.RESULTS + "/" + c.DISCLOSED,
+    part3=c.part3(
+        Header(
+            "（六）其他处理",
+            (
+                Header("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+                Header("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+                Header("3.其他"),
+            ),
+        )
     ),
-    part4=Part4Spec(column_tree=c.PART4_COLUMNS, total_column=c.PART4_TOTAL_COLUMN),
+    part4=c.PART4,
     continuity=(
         Continuity(
             blocks=("第二十条第（一）项",),
