@@ -14,7 +14,7 @@ from . import APP_TITLE, __version__
 
 COMMANDS = ("new", "check", "show", "import", "export")
 # Modules that add a command of their own: each has add_parser(subparsers) -> None.
-EXTRA_COMMAND_MODULES: tuple[str, ...] = ()
+EXTRA_COMMAND_MODULES: tuple[str, ...] = ("reportdesk.review.cli_review", "reportdesk.review.cli_aggregate")
 
 
 def _print(text: str = "", file=None) -> None:
