@@ -208,7 +208,8 @@ def write_set(folder: Path, reports: list[Report], suffix: str = ".rdproj") -> l
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for i, r in enumerate(reports):
-        path = folder / f"{i:04d}-{r.agency}{suffix}"
+        safe = "".join("_" if ch in '<>:"/\\|?*' else ch for ch in r.agency)
+        path = folder / f"{i:04d}-{safe}{suffix}"
         if suffix == ".json":
             import json
 

@@ -1,0 +1,144 @@
+"""Batch review of generated report sets: every injected defect found at its place, no false errors."""
+
+from __future__ import annotations
+
+import copy
+import os
+
+import pytest
+from gen import DEFECTS, inject, make_report, write_set, year_pair
+
+from reportdesk.formats import PART3, CellRef
+from reportdesk.model.project import save_project
+from reportdesk.review import batch
+from reportdesk.review.figures import KEY_FIGURES, agency_key, key_figures
+
+
+def _matches(finding: dict, expected) -> bool:
+    severity, rule, where, cell, paragraph = expected
+    w = finding["where"]
+    if finding["rule"] != rule or finding["severity"] != severity:
+        return False
+    if cell is not None and (w.get("table"), w.get("row"), w.get("column")) != tuple(cell):
+        return False
+    if paragraph is not None and w.get("paragraph") != paragraph + 1:
+        return False
+    if cell is None and paragraph is None:
+        return w.get("field") == where
+    return w["part"] == where
+
+
+@pytest.mark.parametrize("year", [2020, 2021, 2025])
+def test_every_injected_defect_is_found_at_its_place(tmp_path, year):
+    last, now = year_pair(2 * len(DEFECTS), year, seed=year)
+    expected = {}
+    for i, r in enumerate(now):
+        defect = DEFECTS[i % len(DEFECTS)]
+        if i < len(DEFECTS) and not (defect == "continuity" and last[i].format_id != r.format_id):
+            expected[r.agency] = (defect, inject(r, defect))
+    write_set(tmp_path / "last", last)
+    files = write_set(tmp_path / "now", now[: len(now) // 2]) + write_set(
+        tmp_path / "now" / "json", now[len(now) // 2 :], ".json"
+    )
+    rows = batch.review_paths([tmp_path / "now"], previous=[tmp_path / "last"], workers=1)
+    assert sorted(r["file"] for r in rows) == sorted(str(f) for f in files)
+    for row in rows:
+        assert row["unreadable"] is None and row["previous"] and not row["previous_missing"]
+        errors = {f["rule"] for f in row["findings"] if f["severity"] == "error"}
+        if row["agency"] not in expected:
+            assert row["findings"] == [], row["agency"]
+            continue
+        defect, want = expected[row["agency"]]
+        assert any(_matches(f, want) for f in row["findings"]), (defect, row["findings"])
+        assert errors <= {want[1]}, (defect, errors)  # the injected error and nothing else
+        assert (row["errors"] > 0) == (want[0] == "error")
+
+
+def test_clean_sets_give_no_finding_with_and_without_previous(tmp_path):
+    last, now = year_pair(30, 2024, seed=7)
+    write_set(tmp_path / "2023", last)
+    write_set(tmp_path / "2024", now)
+    for previous in (None, [tmp_path / "2023"]):
+        rows = batch.review_paths([tmp_path / "2024"], previous=previous, workers=1)
+        assert len(rows) == 30
+        assert all(r["findings"] == [] and r["errors"] == 0 and r["warnings"] == 0 for r in rows)
+        assert batch.exit_code(rows) == 0
+
+
+def test_key_figures_come_from_the_tables():
+    r = make_report("青禾县教育局", 2025, seed=3)
+    k = key_figures(r)
+    assert list(k) == list(KEY_FIGURES)
+    assert k["新收"] + k["上年结转"] == k["办结"] + k["结转"]
+    assert all(isinstance(v, int) and v >= 0 for v in k.values())
+
+
+def test_agencies_match_across_width_and_whitespace(tmp_path):
+    last = make_report("青禾县12345 热线办公室", 2024, seed=1)
+    now = make_report("青禾县１２３４５热线\u3000办公室 ", 2025, seed=2, last=last)
+    assert agency_key(last.agency) == agency_key(now.agency)
+    (tmp_path / "last").mkdir()
+    save_project(last, tmp_path / "last" / "a.rdproj")
+    save_project(now, tmp_path / "b.rdproj")
+    broken = copy.deepcopy(now)
+    rows = batch.review_paths([tmp_path / "b.rdproj"], previous=[tmp_path / "last"], workers=1)
+    assert rows[0]["previous"] == str(tmp_path / "last" / "a.rdproj") and rows[0]["findings"] == []
+    # the matched previous report is really used: a wrong carry-over is found
+    p3 = broken.format.part3
+    broken.values[CellRef(PART3, p3.carried_in_row, p3.input_columns[0])] += 1
+    broken.values[CellRef(PART3, p3.carried_out_row, p3.input_columns[0])] += 1
+    save_project(broken, tmp_path / "b.rdproj")
+    rows = batch.review_paths([tmp_path / "b.rdproj"], previous=[tmp_path / "last"], workers=1)
+    assert "PREV-CARRY-OVER" in {f["rule"] for f in rows[0]["findings"]}
+
+
+def test_a_report_without_last_year_is_listed(tmp_path):
+    last, now = year_pair(3, 2025)
+    write_set(tmp_path / "last", last[:2])
+    write_set(tmp_path / "now", now)
+    rows = batch.review_paths([tmp_path / "now"], previous=[tmp_path / "last"], workers=1)
+    assert [r["agency"] for r in batch.missing_previous(rows)] == [now[2].agency]
+
+
+def test_unreadable_files_are_rows_not_crashes(tmp_path):
+    write_set(tmp_path, [make_report("青禾县教育局", 2025, seed=1)])
+    (tmp_path / "broken.rdproj").write_text("{", "utf-8")
+    (tmp_path / "x.docx").write_bytes(b"not a word document")
+    (tmp_path / "~$x.docx").write_bytes(b"lock file")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    rows = batch.review_paths([tmp_path], workers=1)
+    by_name = {r["file"].rsplit("/", 1)[-1]: r for r in rows}
+    assert set(by_name) == {"0000-青禾县教育局.rdproj", "broken.rdproj", "x.docx"}
+    assert by_name["broken.rdproj"]["unreadable"] and by_name["x.docx"]["unreadable"]
+    assert by_name["0000-青禾县教育局.rdproj"]["unreadable"] is None
+    assert batch.exit_code(rows) == 2
+
+
+def test_nothing_to_review_is_a_clear_error(tmp_path):
+    with pytest.raises(batch.ReviewError, match="没有找到报告文件"):
+        batch.review_paths([tmp_path])
+    with pytest.raises(batch.ReviewError, match="找不到"):
+        batch.review_paths([tmp_path / "nope"])
+
+
+def test_the_pool_gives_the_same_rows_as_one_process(tmp_path, monkeypatch):
+    last, now = year_pair(60, 2025, seed=5)
+    for i in range(0, 60, 7):
+        inject(now[i], DEFECTS[i % len(DEFECTS)])
+    write_set(tmp_path / "last", last)
+    write_set(tmp_path / "now", now)
+    monkeypatch.setattr(batch, "CHUNK", 8)
+    seen = []
+    pooled = batch.review_paths([tmp_path / "now"], [tmp_path / "last"], progress=lambda d, t: seen.append((d, t)))
+    serial = batch.review_paths([tmp_path / "now"], [tmp_path / "last"], workers=1)
+    assert pooled == serial
+    assert seen[0] == (0, 60) and seen[-1] == (60, 60) and len(seen) > 3
+
+
+def test_frozen_builds_use_the_pool_only_when_ready(monkeypatch):
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr(batch, "FROZEN_POOL_READY", False)
+    assert not batch._can_use_pool(1000, 2)
+    monkeypatch.setattr(batch, "FROZEN_POOL_READY", True)
+    assert batch._can_use_pool(1000, 2) == ((os.cpu_count() or 1) >= 2)
+    assert not batch._can_use_pool(5, 2)
