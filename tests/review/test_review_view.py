@@ -1,0 +1,86 @@
+"""The review view in the window: load a folder, sort, filter, double-click opens a report."""
+
+from __future__ import annotations
+
+from gen import inject, make_report, write_set, year_pair
+from PySide6.QtCore import Qt
+
+from reportdesk.review import table
+from reportdesk.ui.review_view import ReviewWindow
+
+
+def _load(qtbot, folder, previous=None) -> ReviewWindow:
+    w = ReviewWindow()
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.finished, timeout=30_000):
+        w.load_folder(str(folder), str(previous) if previous else None)
+    return w
+
+
+def _column(w: ReviewWindow, header: str) -> list[str]:
+    col = table.HEADERS.index(header)
+    return [w.proxy.index(r, col).data() for r in range(w.proxy.rowCount())]
+
+
+def test_load_sort_filter_and_open(qtbot, tmp_path):
+    last, now = year_pair(6, 2025)
+    inject(now[2], "identity")
+    inject(now[4], "carry-over")
+    write_set(tmp_path / "last", last)
+    files = write_set(tmp_path / "now", now)
+    (tmp_path / "now" / "broken.rdproj").write_text("{", "utf-8")
+    w = _load(qtbot, tmp_path / "now", tmp_path / "last")
+    assert w.model.rowCount() == 7 and w.proxy.rowCount() == 7
+    assert "共 7 份：4 份通过，2 份有错误，0 份仅有警告，1 份无法读取" in w.summary.text()
+    assert w.html_button.isEnabled() and not w.progress.isVisible()
+
+    # sort: numbers as numbers, both ways
+    w.view.sortByColumn(table.HEADERS.index("新收"), Qt.SortOrder.DescendingOrder)
+    shown = [int(v) if v else -1 for v in _column(w, "新收")]
+    assert shown == sorted(shown, reverse=True)
+    w.view.sortByColumn(table.HEADERS.index("错误"), Qt.SortOrder.DescendingOrder)
+    status = _column(w, "状态")
+    assert status[:2] == ["有错误", "有错误"] and status[-1] == "无法读取"
+
+    # filter: by rule id found only in the findings, by agency, and errors only
+    qtbot.keyClicks(w.filter_box, "PREV-CARRY-OVER")
+    assert _column(w, "机关") == [now[4].agency]
+    w.filter_box.clear()
+    w.filter_box.setText(now[1].agency)  # typed through an input method
+    assert _column(w, "机关") == [now[1].agency]
+    w.filter_box.clear()
+    w.errors_only.setChecked(True)
+    assert sorted(_column(w, "状态")) == ["无法读取", "有错误", "有错误"]
+    assert "显示 3 份" in w.summary.text()
+    w.errors_only.setChecked(False)
+
+    # select shows the findings; double-click asks the main window to open the file
+    row = _column(w, "机关").index(now[2].agency)
+    index = w.proxy.index(row, 1)
+    w.view.setCurrentIndex(index)
+    assert "T3-IDENTITY" in w.details.toPlainText()
+    w.show()
+    qtbot.waitExposed(w)
+    w.view.scrollTo(index)
+    rect = w.view.visualRect(index)
+    with qtbot.waitSignal(w.openRequested, timeout=5000) as blocker:
+        # a real double-click: press, release, then the second press Qt reports as a double-click
+        qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [str(files[2])]
+
+
+def test_an_empty_folder_says_so(qtbot, tmp_path):
+    w = _load(qtbot, tmp_path)
+    assert w.model.rowCount() == 0 and "没有找到报告文件" in w.summary.text()
+
+
+def test_exports_from_the_window(qtbot, tmp_path, monkeypatch):
+    write_set(tmp_path / "in", [make_report("青禾县教育局", 2025, seed=1)])
+    w = _load(qtbot, tmp_path / "in")
+    target = tmp_path / "out"
+    monkeypatch.setattr("reportdesk.ui.review_view.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    w._export("csv")
+    assert (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    w._export("html")
+    assert "青禾县教育局" in (tmp_path / "out.html").read_text("utf-8")
