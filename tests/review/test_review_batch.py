@@ -128,10 +128,19 @@ def test_the_pool_gives_the_same_rows_as_one_process(tmp_path, monkeypatch):
     write_set(tmp_path / "last", last)
     write_set(tmp_path / "now", now)
     monkeypatch.setattr(batch, "CHUNK", 8)
+    monkeypatch.setattr(batch, "POOL_MIN_FILES", 20)
+    pools = []
+
+    class Spy(batch.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            pools.append(kwargs["max_workers"])
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Spy)
     seen = []
     pooled = batch.review_paths([tmp_path / "now"], [tmp_path / "last"], progress=lambda d, t: seen.append((d, t)))
     serial = batch.review_paths([tmp_path / "now"], [tmp_path / "last"], workers=1)
-    assert pooled == serial
+    assert pooled == serial and pools == [2]  # one pool of two workers for both years
     assert seen[0] == (0, 60) and seen[-1] == (60, 60) and len(seen) > 3
 
 

@@ -14,15 +14,18 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
+from ..formats import PART2, PART3, PATH_SEP, CellRef
 from ..loading import REPORT_SUFFIXES, LoadError, load_report
+from ..model.report import Report
 from .figures import KEY_FIGURES, agency_key, key_figures
 
 # A frozen (PyInstaller) build may only start worker processes when its entry point calls
 # multiprocessing.freeze_support(); the installer sets this flag once it does.
 FROZEN_POOL_READY = False
-POOL_MIN_FILES = 48  # below this, starting workers costs more than it saves
+POOL_MIN_FILES = 300  # below this, starting two workers (~0.15 s) costs more than it saves
 WORKERS = 2
 CHUNK = 25
 
@@ -75,8 +78,27 @@ def _unreadable(path: str, message: str) -> dict:
     }
 
 
-def review_file(path: str, previous_index: dict[tuple[str, int], str] | None = None) -> dict:
-    """Load and check one file; ``previous_index`` maps (agency key, year) to last year's file."""
+def _carried_cells(fmt) -> list[CellRef]:
+    """The cells of last year's report that this year's checks read (carry-over and continuity)."""
+    p3 = fmt.part3
+    out = [CellRef(PART3, p3.carried_out_row, col) for col in p3.input_columns]
+    for rule in fmt.continuity:
+        for title in rule.blocks:
+            for row in fmt.block(title).rows:
+                out += [CellRef(PART2, title + PATH_SEP + row, c) for c in (rule.stock, rule.plus, rule.minus) if c]
+    return out
+
+
+PreviousIndex = dict[tuple[str, int], tuple[str, str, dict]]  # (agency key, year) -> (file, format, cells)
+
+
+def _previous_report(entry: tuple[str, str, dict], agency: str, year: int) -> Report:
+    _, format_id, values = entry
+    return Report(agency=agency, year=year, format_id=format_id, values=dict(values))
+
+
+def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
+    """Load and check one file; ``previous_index`` holds last year's reports (see ``index_previous``)."""
     from ..checks import check_report
     from ..checks.findings import count
 
@@ -88,12 +110,10 @@ def review_file(path: str, previous_index: dict[tuple[str, int], str] | None = N
         return _unreadable(path, f"无法读取“{Path(path).name}”：{type(exc).__name__}: {exc}")
     previous, previous_file = None, None
     if previous_index is not None:
-        previous_file = previous_index.get((agency_key(report.agency), report.year - 1))
-        if previous_file is not None:
-            try:
-                previous = load_report(previous_file)
-            except Exception:  # listed when it was read a moment ago; treat as not found
-                previous_file = None
+        entry = previous_index.get((agency_key(report.agency), report.year - 1))
+        if entry is not None:
+            previous_file = entry[0]
+            previous = _previous_report(entry, report.agency, report.year - 1)
     findings = check_report(report, previous)
     errors, warnings = count(findings)
     return {
@@ -112,20 +132,21 @@ def review_file(path: str, previous_index: dict[tuple[str, int], str] | None = N
     }
 
 
-def _identify(path: str) -> tuple[str, str, int] | None:
-    """(file, agency key, year) of a previous-year file, or None when it cannot be read."""
+def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict]] | None:
+    """A previous-year file as an index entry, or None when it cannot be read."""
     try:
         report = load_report(path)
     except Exception:
         return None
-    return path, agency_key(report.agency), report.year
+    values = {ref: report.values.get(ref) for ref in _carried_cells(report.format)}
+    return (agency_key(report.agency), report.year), (path, report.format_id, values)
 
 
 def _review_chunk(paths: list[str], previous_index) -> list[dict]:
     return [review_file(p, previous_index) for p in paths]
 
 
-def _identify_chunk(paths: list[str]) -> list[tuple[str, str, int] | None]:
+def _identify_chunk(paths: list[str]) -> list:
     return [_identify(p) for p in paths]
 
 
@@ -135,43 +156,50 @@ def _can_use_pool(n: int, workers: int) -> bool:
     return not getattr(sys, "frozen", False) or FROZEN_POOL_READY
 
 
-def _run(fn, paths: Sequence[str], args: tuple, progress: Progress | None, workers: int) -> list:
-    """``fn(chunk, *args)`` over chunks of ``paths``, in order, in worker processes when worth it."""
+@contextmanager
+def _pool(n: int, workers: int):
+    """Worker processes when they pay off, else None (run in this process)."""
+    if not _can_use_pool(n, workers):
+        yield None
+        return
+    import multiprocessing
+
+    # spawn: safe beside Qt's threads, and the same on Linux as on Windows
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+def _run(pool, fn, paths: Sequence[str], args: tuple, progress: Progress | None) -> list:
+    """``fn(chunk, *args)`` over chunks of ``paths``, results in order, in ``pool`` when there is one."""
     total = len(paths)
-    chunks = [list(paths[i : i + CHUNK]) for i in range(0, total, CHUNK)]
+    size = CHUNK if pool is None else max(10, min(CHUNK * 4, -(-total // (WORKERS * 8))))
+    chunks = [list(paths[i : i + size]) for i in range(0, total, size)]
     out: list = []
     if progress:
         progress(0, total)
-    if _can_use_pool(total, workers):
-        import multiprocessing
-
-        # spawn: safe beside Qt's threads and the same on Linux as on Windows
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(fn, chunk, *args) for chunk in chunks]
-            for future in futures:
-                out.extend(future.result())
-                if progress:
-                    progress(len(out), total)
-        return out
-    for chunk in chunks:
-        out.extend(fn(chunk, *args))
+    results = (
+        (f.result() for f in [pool.submit(fn, c, *args) for c in chunks]) if pool else (fn(c, *args) for c in chunks)
+    )
+    for result in results:
+        out.extend(result)
         if progress:
             progress(len(out), total)
     return out
 
 
-def index_previous(
-    inputs: Iterable[str | os.PathLike[str]], progress: Progress | None = None, workers: int = WORKERS
-) -> dict[tuple[str, int], str]:
-    """(agency key, year) -> file, for every readable report under last year's folder."""
-    paths = [str(p) for p in find_files(inputs)]
-    index: dict[tuple[str, int], str] = {}
-    for item in _run(_identify_chunk, paths, (), progress, workers):
+def _index(entries) -> PreviousIndex:
+    index: PreviousIndex = {}
+    for item in entries:
         if item is not None:
-            path, key, year = item
-            index.setdefault((key, year), path)
+            index.setdefault(*item)
     return index
+
+
+def index_previous(inputs: Iterable[str | os.PathLike[str]], workers: int = WORKERS) -> PreviousIndex:
+    """(agency key, year) -> (file, format, the cells this year's checks read), for last year's reports."""
+    paths = [str(p) for p in find_files(inputs)]
+    with _pool(len(paths), workers) as pool:
+        return _index(_run(pool, _identify_chunk, paths, (), None))
 
 
 def review_paths(
@@ -184,8 +212,10 @@ def review_paths(
     paths = [str(p) for p in find_files(inputs)]
     if not paths:
         raise ReviewError("没有找到报告文件（.rdproj、.json、.docx、.txt）")
-    previous_index = index_previous(previous, None, workers) if previous is not None else None
-    return _run(_review_chunk, paths, (previous_index,), progress, workers)
+    last = [str(p) for p in find_files(previous)] if previous is not None else None
+    with _pool(len(paths) + len(last or ()), workers) as pool:
+        index = _index(_run(pool, _identify_chunk, last, (), None)) if last is not None else None
+        return _run(pool, _review_chunk, paths, (index,), progress)
 
 
 def missing_previous(rows: list[dict]) -> list[dict]:

@@ -94,7 +94,7 @@ class ReviewModel(QAbstractTableModel):
             return self.rows[row]["file"]
         if role == Qt.ItemDataRole.TextAlignmentRole and header in table.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and header in ("状态", "错误"):
+        if role == Qt.ItemDataRole.ForegroundRole and (header == "状态" or (header in ("错误", "警告") and value)):
             colour = _STATUS_COLOURS.get(table.status(self.rows[row]))
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -214,8 +214,8 @@ class ReviewWindow(QWidget):
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
 
         self.details = QTextBrowser()
         self.details.setPlaceholderText("选中一份报告，这里列出它的问题；双击打开报告并定位到第一个问题")
@@ -335,7 +335,10 @@ class ReviewWindow(QWidget):
         row = self._row_of(current)
         lines = table.finding_lines(row) or ["未发现问题"]
         title = row["agency"] or Path(row["file"]).name
-        self.details.setPlainText(f"{title}（{row['file']}）\n" + "\n".join(lines))
+        head = [f"{title}（{row['file']}）"]
+        if row.get("previous"):
+            head.append(f"上年报告：{row['previous']}")
+        self.details.setPlainText("\n".join(head + lines))
 
     def _open_index(self, proxy_index) -> None:
         if proxy_index.isValid():
