@@ -102,3 +102,19 @@ def test_commands_are_listed_in_help():
         check=False,
     )
     assert result.returncode == 0 and "review" in result.stdout and "aggregate" in result.stdout
+
+
+def test_review_lists_missing_agencies_per_year_and_duplicates(tmp_path, capsys):
+    last, now = year_pair(4, 2025)
+    write_set(tmp_path / "2024", last[:3])
+    write_set(tmp_path / "2025", now)
+    write_set(tmp_path / "2025" / "again", now[:1])
+    expect = tmp_path / "expect.txt"
+    expect.write_text("\n".join(agency_name(i).replace("青禾县", "青禾县 ") for i in range(5)), "utf-8")
+    html = tmp_path / "r.html"
+    code, out, _ = run(capsys, "review", tmp_path / "2024", tmp_path / "2025", "--expect", expect, "--html", html)
+    assert code == 0
+    missing_2024 = f"2024 年度：名单中有 2 个机关未报送：{agency_name(3).replace('青禾县', '青禾县 ')}"
+    assert missing_2024 in out and "2025 年度：名单中有 1 个机关未报送" in out
+    assert f"{now[0].agency} 2025 年度有 2 份报告" in out
+    assert missing_2024 in html.read_text("utf-8")

@@ -19,6 +19,7 @@ def add_parser(subparsers) -> None:
     )
     p.add_argument("--html", metavar="OUT", help="把审阅结果写成一个网页（.html），可排序、筛选，无需联网")
     p.add_argument("--csv", metavar="OUT", help="把审阅结果写成表格（.csv），Excel 和 WPS 可直接打开")
+    p.add_argument("--expect", metavar="AGENCIES_TXT", help="应报机关名单（每行一个），按年度列出未报送的机关")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--quiet", "-q", action="store_true", help="只列出每份报告，不逐条列出问题")
     p.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="同时使用的进程数（默认 2）")
@@ -54,11 +55,17 @@ def run(args: argparse.Namespace) -> int:
     from ..cli import _fail, _print
     from ..model.project import ProjectError
     from . import batch, table
+    from .aggregate import AggregateError, read_expected
+    from .coverage import notes
     from .html_page import write_html
 
     for out in (args.html, args.csv):
         if out and Path(out).is_dir():
             return _fail(f"“{out}”是文件夹，请给出文件名")
+    try:
+        expected = read_expected(args.expect) if args.expect else None
+    except AggregateError as exc:
+        return _fail(str(exc))
     try:
         if args.previous:
             for folder in args.previous:
@@ -70,9 +77,10 @@ def run(args: argparse.Namespace) -> int:
     except batch.ReviewError as exc:
         return _fail(str(exc))
     base = Path(args.inputs[0]) if len(args.inputs) == 1 and Path(args.inputs[0]).is_dir() else None
+    lines = notes(rows, expected)
     try:
         if args.html:
-            write_html(rows, args.html, base)
+            write_html(rows, args.html, base, lines)
         if args.csv:
             table.write_csv(rows, args.csv, base)
     except ProjectError as exc:
@@ -93,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
             for line in table.finding_lines(row):
                 _print(f"  {line}")
     _print(table.summary_line(rows))
+    for line in lines:
+        _print(line)
     if args.previous:
         missing = batch.missing_previous(rows)
         if missing:

@@ -29,6 +29,7 @@ details summary{cursor:pointer;color:#245}
 ul.findings{margin:.3em 0;padding-left:1.2em}
 li.error{color:#b00020}li.warning{color:#8a5300}li.info{color:#555}
 .where{color:#333;font-weight:bold}
+.note{margin:.2em 0;padding:.3em .6em;background:#fff8e1;border-left:4px solid #f0b400}
 """
 
 _SCRIPT = """
@@ -80,7 +81,12 @@ def _findings_cell(row: dict) -> str:
     return f'<details><summary>{len(items)} 条</summary><ul class="findings">{"".join(items)}</ul></details>'
 
 
-def render(rows: list[dict], title: str = "政府信息公开工作年度报告批量审阅", base: Path | None = None) -> str:
+def render(
+    rows: list[dict],
+    title: str = "政府信息公开工作年度报告批量审阅",
+    base: Path | None = None,
+    notes: list[str] | None = None,
+) -> str:
     head = (
         "".join(f'<th data-num="{int(h in NUMERIC)}">{escape(h)}</th>' for h in HEADERS) + '<th data-num="0">问题</th>'
     )
@@ -102,7 +108,8 @@ def render(rows: list[dict], title: str = "政府信息公开工作年度报告�
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
         f"<h1>{escape(title)}</h1>"
         f'<p class="meta">{escape(summary_line(rows))} · 生成于 {escape(made)} · ReportDesk</p>'
-        '<div class="bar"><input type="search" id="filter" placeholder="筛选：机关、规则、文字……（空格分隔多个词）">'
+        + "".join(f'<p class="note">{escape(n)}</p>' for n in notes or ())
+        + '<div class="bar"><input type="search" id="filter" placeholder="筛选：机关、规则、文字……（空格分隔多个词）">'
         '<label><input type="checkbox" id="only-errors"> 只看有错误的报告</label>'
         f'<span>显示 <b id="shown">{len(rows)}</b> / {len(rows)} 份；点击表头排序</span></div>'
         f'<table id="review"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -110,5 +117,7 @@ def render(rows: list[dict], title: str = "政府信息公开工作年度报告�
     )
 
 
-def write_html(rows: list[dict], path: str | os.PathLike[str], base: Path | None = None) -> None:
-    atomic_write(path, render(rows, base=base).encode("utf-8"), backup=False)
+def write_html(
+    rows: list[dict], path: str | os.PathLike[str], base: Path | None = None, notes: list[str] | None = None
+) -> None:
+    atomic_write(path, render(rows, base=base, notes=notes).encode("utf-8"), backup=False)
