@@ -151,3 +151,16 @@ def test_frozen_builds_use_the_pool_only_when_ready(monkeypatch):
     monkeypatch.setattr(batch, "FROZEN_POOL_READY", True)
     assert batch._can_use_pool(1000, 2) == ((os.cpu_count() or 1) >= 2)
     assert not batch._can_use_pool(5, 2)
+
+
+def test_workers_that_cannot_start_fall_back_to_this_process(tmp_path, monkeypatch):
+    write_set(tmp_path, [make_report(f"青禾县第{i}局", 2025, seed=i) for i in range(5)])
+    monkeypatch.setattr(batch, "POOL_MIN_FILES", 1)
+
+    class Broken(batch.ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):
+            raise batch.BrokenProcessPool("no workers here")
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Broken)
+    rows = batch.review_paths([tmp_path])
+    assert len(rows) == 5 and all(r["errors"] == 0 for r in rows)

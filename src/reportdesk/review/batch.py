@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -114,7 +115,10 @@ def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
         if entry is not None:
             previous_file = entry[0]
             previous = _previous_report(entry, report.agency, report.year - 1)
-    findings = check_report(report, previous)
+    try:
+        findings = check_report(report, previous)
+    except Exception as exc:  # a checks bug must not stop the batch either
+        return _unreadable(path, f"检查“{Path(path).name}”时出错：{type(exc).__name__}: {exc}")
     errors, warnings = count(findings)
     return {
         "file": path,
@@ -213,9 +217,16 @@ def review_paths(
     if not paths:
         raise ReviewError("没有找到报告文件（.rdproj、.json、.docx、.txt）")
     last = [str(p) for p in find_files(previous)] if previous is not None else None
-    with _pool(len(paths) + len(last or ()), workers) as pool:
+
+    def work(pool) -> list[dict]:
         index = _index(_run(pool, _identify_chunk, last, (), None)) if last is not None else None
         return _run(pool, _review_chunk, paths, (index,), progress)
+
+    try:
+        with _pool(len(paths) + len(last or ()), workers) as pool:
+            return work(pool)
+    except (BrokenProcessPool, OSError):  # workers could not start (locked-down PC): do it all here
+        return work(None)
 
 
 def missing_previous(rows: list[dict]) -> list[dict]:
