@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+from pathlib import Path
 
 import pytest
 from gen import DEFECTS, inject, make_report, write_set, year_pair
@@ -164,3 +165,16 @@ def test_workers_that_cannot_start_fall_back_to_this_process(tmp_path, monkeypat
     monkeypatch.setattr(batch, "ProcessPoolExecutor", Broken)
     rows = batch.review_paths([tmp_path])
     assert len(rows) == 5 and all(r["errors"] == 0 for r in rows)
+
+
+def test_the_real_seed_reports_give_the_same_findings_as_check():
+    from reportdesk.checks import check_report
+    from reportdesk.loading import load_report
+
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+    rows = batch.review_paths([folder], workers=1)
+    assert len(rows) == len(list(folder.glob("*.json"))) == 5
+    for row in rows:
+        expected = [f.to_json() for f in check_report(load_report(row["file"]))]
+        assert row["findings"] == expected and row["unreadable"] is None
+    assert [r["errors"] for r in rows] == [0, 2, 2, 0, 2]
