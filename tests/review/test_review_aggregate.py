@@ -94,3 +94,15 @@ def test_unreadable_sources_stop_the_summary(tmp_path):
     with pytest.raises(AggregateError, match="1 个文件无法读取"):
         load_sources([*files, tmp_path / "b.rdproj"])
     assert load_report(files[0]).agency == "甲局"
+
+
+def test_documents_that_cannot_be_read_are_named(tmp_path):
+    (tmp_path / "x.docx").write_bytes(b"not a word document")
+    with pytest.raises(AggregateError, match=r"(?s)1 个文件无法读取.*x\.docx"):
+        load_sources([tmp_path / "x.docx"])
+
+
+def test_a_summary_without_agency_leaves_the_name_to_the_clerk():
+    summary = aggregate(_sources([make_report("甲局", 2025, seed=1), make_report("乙局", 2025, seed=2)])).report
+    assert summary.agency == "" and summary.title == "2025年政府信息公开工作年度报告"
+    assert "SIGNATURE-MISSING" in {f.rule for f in check_report(summary)}

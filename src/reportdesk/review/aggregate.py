@@ -9,9 +9,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..formats import ValueKind, cells_of
-from ..loading import LoadError, load_report
+from ..loading import LoadError
 from ..model.report import GOVERNMENT, Baseline, Report, new_report
 from ..model.values import Money
+from .batch import load_any
 from .figures import agency_key
 
 
@@ -54,7 +55,7 @@ def load_sources(files: Iterable[str | os.PathLike[str]]) -> list[tuple[str, Rep
     loaded, problems = [], []
     for f in files:
         try:
-            loaded.append((str(f), load_report(f)))
+            loaded.append((str(f), load_any(f)))
         except LoadError as exc:
             problems.append(str(exc))
     if problems:
@@ -90,7 +91,7 @@ def _refuse_mixed(sources: list[tuple[str, Report]]) -> None:
     by_agency: dict[str, list[str]] = {}
     for file, r in sources:
         by_agency.setdefault(agency_key(r.agency), []).append(Path(file).name)
-    twice = {k: v for k, v in by_agency.items() if len(v) > 1}
+    twice = {k: v for k, v in by_agency.items() if k and len(v) > 1}
     if twice:
         shown = "；".join(f"{k}：{'、'.join(v)}" for k, v in list(twice.items())[:10])
         raise AggregateError(f"同一机关的报告出现了不止一份，汇总会重复计算：{shown}。请只保留一份。")
@@ -161,7 +162,7 @@ def aggregate(
     _refuse_mixed(sources)
     reports = [r for _, r in sources]
     first = reports[0]
-    summary = new_report(agency or "（汇总）", first.year, kind=kind, format_id=first.format_id)
+    summary = new_report(agency, first.year, kind=kind, format_id=first.format_id)
     summary.values, blanks = sum_values(reports)
     summary.sources = [f"{r.agency}（{Path(f).name}）" for f, r in sources]
     summary.baseline = _summed_baseline(reports)

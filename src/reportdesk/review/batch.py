@@ -62,6 +62,18 @@ def find_files(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return found
 
 
+def load_any(path: str | os.PathLike[str]) -> Report:
+    """``load_report`` for a batch: every failure, even an unexpected one, is a ``LoadError`` naming the file."""
+    try:
+        return load_report(path)
+    except LoadError:
+        raise
+    except ImportError as exc:  # documents need the import pipeline
+        raise LoadError(f"无法读取“{Path(path).name}”：本程序尚不能导入 {Path(path).suffix} 文档") from exc
+    except Exception as exc:  # an importer bug must not stop a batch of hundreds
+        raise LoadError(f"无法读取“{Path(path).name}”：{type(exc).__name__}: {exc}") from exc
+
+
 def _unreadable(path: str, message: str) -> dict:
     return {
         "file": path,
@@ -104,11 +116,9 @@ def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
     from ..checks.findings import count
 
     try:
-        report = load_report(path)
+        report = load_any(path)
     except LoadError as exc:
         return _unreadable(path, str(exc))
-    except Exception as exc:  # an importer bug must not stop a batch of hundreds
-        return _unreadable(path, f"无法读取“{Path(path).name}”：{type(exc).__name__}: {exc}")
     previous, previous_file = None, None
     if previous_index is not None:
         entry = previous_index.get((agency_key(report.agency), report.year - 1))
@@ -139,8 +149,8 @@ def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
 def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict]] | None:
     """A previous-year file as an index entry, or None when it cannot be read."""
     try:
-        report = load_report(path)
-    except Exception:
+        report = load_any(path)
+    except LoadError:
         return None
     values = {ref: report.values.get(ref) for ref in _carried_cells(report.format)}
     return (agency_key(report.agency), report.year), (path, report.format_id, values)

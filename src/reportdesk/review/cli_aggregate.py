@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
     except ProjectError as exc:
         return _fail(str(exc))
     _print(f"已汇总 {len(summary.sources)} 份 {report.year} 年度报告（{report.format_id} 年格式）→ {out}")
+    if not args.agency:
+        _print("提示：未指定机关名称（--agency），请在项目中填写标题、机关名称和落款。")
     if summary.blank_cells:
         _print(f"注意：来源报告中有 {summary.blank_cells} 个空白单元格，按 0 计入。请用 reportdesk review 核对。")
     if expected is not None:
