@@ -34,7 +34,7 @@ Progress = Callable[[int, int], None]
 
 
 class ReviewError(Exception):
-    """Nothing to review (no file, nothing readable). ``str()`` is the message for the user."""
+    """Nothing to review (no report file found, a folder missing). ``str()`` is the message for the user."""
 
 
 def find_files(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
