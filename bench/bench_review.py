@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(Path(__file__).resolve().parent), str(ROOT / "tests" / "review")]
 
-from gen import DEFECTS, inject, write_set, year_pair  # noqa: E402
+from review_gen import DEFECTS, inject, write_set, year_pair  # noqa: E402
 from timing import median_seconds, report  # noqa: E402
 
 from reportdesk.review import batch  # noqa: E402

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from gen import agency_name, make_report, write_set, year_pair
+from review_gen import agency_name, make_report, write_set, year_pair
 
 from reportdesk.checks import check_report
 from reportdesk.formats import PART2, PART3, PART4, CellRef, ValueKind, cells_of

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from gen import DEFECTS, inject, make_report, write_set, year_pair
+from review_gen import DEFECTS, inject, make_report, write_set, year_pair
 
 from reportdesk.formats import PART3, CellRef
 from reportdesk.model.project import save_project

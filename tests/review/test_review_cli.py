@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gen import agency_name, inject, write_set, year_pair
+from review_gen import agency_name, inject, write_set, year_pair
 
 from reportdesk.cli import main
 from reportdesk.loading import load_report

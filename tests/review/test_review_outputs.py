@@ -7,7 +7,7 @@ import io
 import re
 from html.parser import HTMLParser
 
-from gen import inject, make_report, write_set
+from review_gen import inject, make_report, write_set
 
 from reportdesk.review import batch, table
 from reportdesk.review.html_page import render, write_html

@@ -9,7 +9,7 @@ import subprocess
 from html.parser import HTMLParser
 
 import pytest
-from gen import inject, make_report, write_set
+from review_gen import inject, make_report, write_set
 
 from reportdesk.review import batch, table
 from reportdesk.review.html_page import render

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gen import inject, make_report, write_set, year_pair
+from review_gen import inject, make_report, write_set, year_pair
 from PySide6.QtCore import Qt
 
 from reportdesk.review import table
