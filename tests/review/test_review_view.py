@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from review_gen import inject, make_report, write_set, year_pair
 from PySide6.QtCore import Qt
+from review_gen import inject, make_report, write_set, year_pair
 
 from reportdesk.review import table
 from reportdesk.ui.review_view import ReviewWindow
