@@ -20,7 +20,8 @@ table{border-collapse:collapse;width:100%;font-size:.92em}
 th,td{border:1px solid #ccc;padding:.25em .45em;vertical-align:top}
 th{background:#f0f0f0;cursor:pointer;white-space:nowrap;position:sticky;top:0}
 th.sorted-asc::after{content:" ▲"}th.sorted-desc::after{content:" ▼"}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.nw,td.status{white-space:nowrap}
 tr.s-err td.status{color:#b00020;font-weight:bold}
 tr.s-warn td.status{color:#a15c00}
 tr.s-ok td.status{color:#1b7a1b}
@@ -95,7 +96,11 @@ def render(
         tds = []
         for header, value in zip(HEADERS, cells(row, base), strict=True):
             shown = "" if value is None else str(value)
-            cls = ' class="num"' if header in NUMERIC else (' class="status"' if header == "状态" else "")
+            cls = (
+                ' class="num"'
+                if header in NUMERIC
+                else {"状态": ' class="status"', "格式": ' class="nw"'}.get(header, "")
+            )
             tds.append(f'<td{cls} data-v="{escape(shown)}">{escape(shown)}</td>')
         findings = f'<td data-v="{escape(" ".join(finding_lines(row)))}">{_findings_cell(row)}</td>'
         errors = row["errors"] if row["errors"] is not None else 1
