@@ -1,0 +1,127 @@
+""".docx (Word, WPS, or ReportDesk's own export) -> lines: paragraphs with bold markup, table rows.
+
+The package is inspected before python-docx opens it, so a zip bomb, a renamed file or an old
+binary .doc gives a clear message instead of a long wait or a traceback.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..loading import LoadError
+from .document import Line
+from .normalise import clean_line
+
+MAX_DOCX_BYTES = 50 * 1024 * 1024  # a report with photos is a few MB
+MAX_ENTRIES = 2000
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all entries together, as the zip declares them
+MAX_XML_BYTES = 40 * 1024 * 1024  # word/document.xml alone
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _check_package(path: Path) -> None:
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise LoadError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
+    if size == 0:
+        raise LoadError(f"无法导入“{name}”：文件是空的")
+    if size > MAX_DOCX_BYTES:
+        raise LoadError(f"无法导入“{name}”：文件过大（{size // 1024 // 1024} MB），不像年度报告")
+    if head.startswith(_OLE_MAGIC):
+        raise LoadError(f"无法导入“{name}”：这是旧版 Word（.doc）或 WPS 格式。请在 Word/WPS 中“另存为” .docx 后再导入")
+    if head.startswith(b"%PDF"):
+        raise LoadError(f"无法导入“{name}”：这是 PDF 文件。请在 PDF 阅读器中全选复制文字，保存为 .txt 后导入")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_ENTRIES:
+                raise LoadError(f"无法导入“{name}”：压缩包内文件过多（{len(infos)} 个），不是 Word 文档")
+            unpacked = sum(i.file_size for i in infos)
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise LoadError(f"无法导入“{name}”：解压后过大（{unpacked // 1024 // 1024} MB），文件异常，已拒绝读取")
+            names = {i.filename: i for i in infos}
+            doc = names.get("word/document.xml")
+            if doc is None or "[Content_Types].xml" not in names:
+                raise LoadError(f"无法导入“{name}”：不是 Word 文档（缺少正文部分 word/document.xml）")
+            if doc.file_size > MAX_XML_BYTES:
+                raise LoadError(f"无法导入“{name}”：正文解压后过大（{doc.file_size // 1024 // 1024} MB），文件异常，已拒绝读取")
+    except zipfile.BadZipFile as exc:
+        raise LoadError(f"无法导入“{name}”：不是有效的 Word 文档（.docx），文件可能已损坏或只是改了扩展名") from exc
+    except OSError as exc:
+        raise LoadError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
+
+
+def _paragraph_markup(paragraph) -> str:
+    from docx.text.hyperlink import Hyperlink
+
+    pieces: list[tuple[str, bool]] = []
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            pieces.append((item.text, False))
+        else:
+            pieces.append((item.text, bool(item.bold)))
+    out, bold_text = [], ""
+    for text, is_bold in pieces:
+        if is_bold:
+            bold_text += text
+            continue
+        if bold_text.strip():
+            out.append(f"**{bold_text}**")
+        elif bold_text:
+            out.append(bold_text)
+        bold_text = ""
+        out.append(text)
+    if bold_text.strip():
+        out.append(f"**{bold_text}**")
+    return "".join(out)
+
+
+def _cell_text(tc) -> str:
+    from docx.oxml.ns import qn
+
+    paragraphs = []
+    for p in tc.iter(qn("w:p")):
+        paragraphs.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+    return "".join(paragraphs).strip()
+
+
+def _table_lines(tbl) -> list[Line]:
+    out = []
+    for tr in tbl.tr_lst:
+        cells = []
+        for tc in tr.tc_lst:
+            if tc.vMerge == "continue":
+                cells.append("")  # the cell above runs down into this row
+            else:
+                cells.append(clean_line(_cell_text(tc)))
+        out.append(Line("\t".join(cells), tuple(cells), exact=True))
+    return out
+
+
+def read_docx(path: Path) -> list[Line]:
+    _check_package(path)
+    try:
+        import docx
+        from docx.oxml.ns import qn
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(str(path))
+        body = document.element.body
+        lines: list[Line] = []
+        for child in body.iterchildren():
+            if child.tag == qn("w:p"):
+                text = _paragraph_markup(Paragraph(child, document))
+                lines.extend(Line(clean_line(part).strip()) for part in text.replace("\t", " ").split("\n"))
+            elif child.tag == qn("w:tbl"):
+                lines.extend(_table_lines(child))
+                lines.append(Line(""))
+    except LoadError:
+        raise
+    except Exception as exc:  # a foreign file: any parse failure is the file's, not ours
+        raise LoadError(f"无法导入“{path.name}”：Word 文档已损坏或格式无法识别（{type(exc).__name__}）") from exc
+    return lines

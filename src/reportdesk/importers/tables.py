@@ -1,0 +1,336 @@
+"""Reading the three tables: every number is placed by the label of its row, never by position alone.
+
+Labels come from the format declarations. A row label may be split across lines, spaced out,
+half-width, or a known shorter variant (`社会组织`, `规范性文件`); a variant is accepted only
+when it fits exactly one official label, and it is reported. A row whose count of numbers does
+not fit its columns is never guessed: it is read only when every reading gives the same values
+(all zero), and otherwise reported as unreadable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, ReportFormat, cells_of
+from ..model.report import Report
+from ..model.values import CellValueError, as_number, parse_value
+from .normalise import bare_key, has_cjk, is_number, is_subsequence, key
+
+
+@dataclass
+class TableNotes:
+    recognised: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
+    variants: list[str] = field(default_factory=list)
+
+
+def _variant_of(k: str, candidates: dict[str, str]) -> str | None:
+    """The one official label (by key) that a shorter spelling ``k`` abbreviates, if exactly one."""
+    if len(k) < 4:
+        return None
+    hits = [v for ck, v in candidates.items() if len(k) < len(ck) and len(k) >= 0.6 * len(ck) and is_subsequence(k, ck)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _is_value(token: str) -> bool:
+    return token == "" or is_number(token) or not has_cjk(token)
+
+
+def fit(values: list[str], n: int, has_total: bool) -> tuple[list[str | None] | None, str | None]:
+    """The ``n`` cells of a row from the value tokens that followed its label."""
+    filled = [t for t in values if t != ""]
+    if len(filled) == n:
+        return list(filled), None
+    if len(values) == n:
+        return [t or None for t in values], None
+    if not filled:
+        return [None] * n, None
+    zeros = all(is_number(t) and as_number(parse_value_any(t)) == 0 for t in filled)
+    if zeros and (len(filled) > n or (has_total and len(filled) == n - 1)):
+        return ["0"] * n, f"读到 {len(filled)} 个数字，应为 {n} 个（有单元格在转换中丢失或多出）；读到的数字都是 0，各格只能是 0，已按 0 读入"
+    shown = " ".join(filled)
+    return None, f"读到 {len(filled)} 个数字（{shown}），应为 {n} 个，无法确定各数字所在的列，未读入"
+
+
+def parse_value_any(token: str):
+    from ..formats import ValueKind
+
+    try:
+        return parse_value(ValueKind.MONEY if token.endswith("元") else ValueKind.SIGNED, token)
+    except CellValueError:
+        return None
+
+
+def _store(report: Report, refs: list[CellRef], raw: list[str | None] | None, row_text: str) -> None:
+    fc = cells_of(report.format)
+    for i, ref in enumerate(refs):
+        target = report.printed if ref in fc.formulas else report.values
+        if raw is None:
+            target[ref] = None
+            if ref not in fc.formulas:
+                report.unreadable[ref] = row_text
+            continue
+        text = raw[i]
+        if text is None:
+            target[ref] = None
+            continue
+        try:
+            target[ref] = parse_value(fc.kinds[ref], text)
+        except CellValueError as exc:
+            target[ref] = None
+            report.unreadable[ref] = f"{text}（{exc}）"
+
+
+class _RowMatcher:
+    """Finds which official row a cell names: exactly, without its number, split, or a variant."""
+
+    def __init__(self, labels: dict[str, str], forbidden_bare: set[str]) -> None:
+        self.full = {key(label): path for path, label in labels.items()}
+        self.bare = {}
+        for path, label in labels.items():
+            b = bare_key(label)
+            if len(b) >= 2 and b not in forbidden_bare:
+                self.bare[b] = path
+        self.taken: set[str] = set()
+
+    def match(self, token: str) -> tuple[str | None, str]:
+        """(row path, how): how is "" (exact), "split" or "variant"."""
+        k = key(token)
+        if not k or not has_cjk(token):
+            return None, ""
+        if k in self.full:
+            return self.full[k], ""
+        b = bare_key(token)
+        if b == k and b in self.bare:
+            return self.bare[b], ""
+        free = {ck: p for ck, p in self.full.items() if p not in self.taken}
+        if len(k) >= 5:
+            starts = [p for ck, p in free.items() if ck.startswith(k) or ck.startswith(b)]
+            if len(starts) == 1:
+                return starts[0], "split"
+        hit = _variant_of(k, free)
+        return (hit, "variant") if hit else (None, "")
+
+
+def _where(table: str) -> str:
+    return f"表{table}"
+
+
+def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
+    fmt = report.format
+    blocks = {key(b.title): b for b in fmt.part2}
+    block = None
+    headers: dict[str, list[str]] = {}
+    rows_seen: dict[str, list[str]] = {}
+    current: str | None = None
+    matchers = {
+        b.title: _RowMatcher({b.title + PATH_SEP + r: r for r in b.rows}, set()) for b in fmt.part2
+    }
+
+    def flush() -> None:
+        if current is not None:
+            _finish_part2_row(report, fmt, current, rows_seen[current], headers, notes)
+
+    for tok in toks:
+        k = key(tok)
+        if k in blocks:
+            flush()
+            block, current = blocks[k], None
+            headers[block.title] = []
+            continue
+        path, how = (None, "")
+        if has_cjk(tok) and not is_number(tok):
+            order = [block] if block is not None else []
+            order += [b for b in fmt.part2 if b is not block]
+            for b in order:
+                path, how = matchers[b.title].match(tok)
+                if path and path not in rows_seen:
+                    break
+                path = None
+        if path:
+            flush()
+            current = path
+            matchers[path.split(PATH_SEP)[0]].taken.add(path)
+            rows_seen[path] = []
+            block = fmt.block(path.split(PATH_SEP)[0])
+            if how == "variant":
+                label = path.split(PATH_SEP)[1]
+                notes.variants.append(f"“{tok.strip()}”→“{label}”")
+                notes.problems.append((f"表二{block.title}", f"行标签写作“{tok.strip()}”，按官方标签“{label}”读入"))
+            continue
+        if current is None:
+            if block is not None:
+                headers[block.title].append(tok)
+            continue
+        if _is_value(tok):
+            rows_seen[current].append(tok)
+    flush()
+    check_part2_headers(report, headers, notes)
+    for b in fmt.part2:
+        missing = [r for r in b.rows if b.title + PATH_SEP + r not in rows_seen]
+        for r in missing:
+            for col in b.columns:
+                report.values[CellRef(PART2, b.title + PATH_SEP + r, col.label)] = None
+        if missing and rows_seen:
+            notes.problems.append((f"表二{b.title}", f"未找到“{'”“'.join(missing)}”行，相应单元格为空"))
+
+
+def _column_order(block, header_tokens: list[str], notes: TableNotes) -> list[str]:
+    official = [c.label for c in block.columns]
+    by_key = {key(c): c for c in official}
+    found: list[str] = []
+    for tok in header_tokens:
+        k = key(tok)
+        label = by_key.get(k) or _variant_of(k, {ck: c for ck, c in by_key.items() if c not in found})
+        if label and label not in found:
+            found.append(label)
+    if sorted(found) == sorted(official):
+        return found
+    missing = [c for c in official if c not in found]
+    if header_tokens:
+        notes.problems.append(
+            (f"表二{block.title}", f"表头缺少“{'”“'.join(missing)}”（可能在转换中丢失），数字按官方列序读入")
+        )
+    return official
+
+
+def _finish_part2_row(report, fmt: ReportFormat, path: str, values: list[str], headers, notes: TableNotes) -> None:
+    block = fmt.block(path.split(PATH_SEP)[0])
+    cols = _column_order(block, headers.get(block.title, []), TableNotes()) if headers.get(block.title) else None
+    if cols is None:
+        cols = [c.label for c in block.columns]
+    raw, problem = fit(values, len(cols), has_total=False)
+    refs = [CellRef(PART2, path, c) for c in cols]
+    row_text = " ".join(t for t in values if t) or "（空）"
+    _store(report, refs, raw, row_text)
+    if problem:
+        notes.problems.append((f"表二{block.title}“{path.split(PATH_SEP)[1]}”行", problem))
+
+
+def check_part2_headers(report: Report, toks_by_block: dict, notes: TableNotes) -> None:
+    """Kept separate so each block's header problem is reported once."""
+    for block in report.format.part2:
+        header = toks_by_block.get(block.title)
+        if header:
+            _column_order(block, header, notes)
+
+
+def read_part3(report: Report, toks: list[str], notes: TableNotes) -> None:
+    fmt = report.format
+    p3 = fmt.part3
+    labels = {path: path.split(PATH_SEP)[-1] for path in p3.row_paths}
+    column_keys = {key(c) for c in p3.columns} | {key(p3.column_tree.label)}
+    matcher = _RowMatcher(labels, column_keys)
+    all_label_keys = [key(lbl) for lbl in _node_labels(p3.rows)]
+    header: list[str] = []
+    rows: dict[str, list[str]] = {}
+    current: str | None = None
+    stray: list[str] = []
+    for tok in toks:
+        path, how = matcher.match(tok) if not is_number(tok) else (None, "")
+        if path and path not in rows:
+            current = path
+            matcher.taken.add(path)
+            rows[path] = []
+            if how == "variant":
+                notes.variants.append(f"“{tok}”→“{labels[path]}”")
+                notes.problems.append(("表三", f"行标签写作“{tok}”，按官方标签“{labels[path]}”读入"))
+            continue
+        if current is None:
+            header.append(tok)
+        elif _is_value(tok):
+            rows[current].append(tok)
+        else:
+            k = key(tok)
+            if len(k) >= 4 and not any(k in lk for lk in all_label_keys):
+                stray.append(tok)
+    _part3_header(p3, header, notes)
+    zero_rows: list[str] = []
+    for path in p3.row_paths:
+        refs = [CellRef(PART3, path, c) for c in p3.columns]
+        if path not in rows:
+            _store(report, refs, [None] * len(refs), "")
+            if rows:
+                notes.problems.append(("表三", f"未找到“{labels[path]}”行，相应单元格为空"))
+            continue
+        raw, problem = fit(rows[path], len(refs), has_total=True)
+        _store(report, refs, raw, " ".join(t for t in rows[path] if t) or "（空）")
+        if problem and raw is not None:
+            zero_rows.append(labels[path])
+        elif problem:
+            notes.problems.append((f"表三“{labels[path]}”行", problem))
+    if zero_rows:
+        shown = "”“".join(zero_rows[:4]) + ("”等" if len(zero_rows) > 4 else "”")
+        notes.problems.append(
+            (
+                "表三",
+                f"“{shown} {len(zero_rows)} 行的数字个数与 7 列不符（单元格在转换中丢失或多出）；"
+                "这些行读到的数字都是 0，各格只能是 0，已按 0 读入",
+            )
+        )
+    if stray:
+        notes.problems.append(("表三", f"有未识别的文字“{'”“'.join(stray[:5])}”，已忽略"))
+
+
+def _node_labels(nodes) -> list[str]:
+    out = []
+    for n in nodes:
+        out.append(n.label)
+        out.extend(_node_labels(n.children))
+    return out
+
+
+def _part3_header(p3, header: list[str], notes: TableNotes) -> None:
+    keys = {key(t) for t in header if t}
+    official = {key(c): c for c in p3.columns}
+    for k, label in official.items():
+        if k in keys:
+            continue
+        variant = next((t for t in header if t and _variant_of(key(t), {k: label}) == label), None)
+        if variant:
+            notes.variants.append(f"“{variant}”→“{label}”")
+            notes.problems.append(("表三表头", f"列标签写作“{variant}”，按官方标签“{label}”读入"))
+        elif header:
+            notes.problems.append(("表三表头", f"缺少“{label}”（可能在转换中丢失），数字按官方列序读入"))
+
+
+def read_part4(report: Report, toks: list[str], notes: TableNotes) -> None:
+    p4 = report.format.part4
+    last_header = max((i for i, t in enumerate(toks) if has_cjk(t) and not is_number(t)), default=-1)
+    header, data = toks[: last_header + 1], toks[last_header + 1 :]
+    refs = [CellRef(PART4, g, c) for g in p4.groups for c in p4.columns_of(g)]
+    if not [t for t in data if t]:
+        _store(report, refs, [None] * len(refs), "")
+        return
+    raw, problem = fit(data, len(refs), has_total=True)
+    _store(report, refs, raw, " ".join(t for t in data if t))
+    if problem:
+        notes.problems.append(("表四", problem))
+    keys = {key(t) for t in header}
+    wanted = []
+    for label in _node_labels(p4.column_tree):
+        if key(label) not in keys and label not in wanted:
+            wanted.append(label)
+    if wanted and header:
+        notes.problems.append(("表四表头", f"表头残缺（未找到“{'”“'.join(wanted)}”），数字按官方列序读入"))
+
+
+def compare_printed(report: Report) -> list[tuple[str, str]]:
+    """Printed totals against the sums of their parts: (where, message) naming the rule."""
+    fmt = report.format
+    formulas = cells_of(fmt).formulas
+    totals = report.totals()
+    out = []
+    for ref, printed in report.printed.items():
+        if printed is None or ref not in formulas or as_number(printed) == totals[ref]:
+            continue
+        if ref.table == PART4:
+            rule = "T4-TOTAL"
+        elif ref.row == fmt.part3.total_row:
+            rule = "T3-RESULT-TOTAL"
+        else:
+            rule = "T3-ROW-TOTAL"
+        out.append(
+            (ref.describe(), f"印出的合计为 {printed}，而各项之和为 {totals[ref]}（规则 {rule}）；已保留各项数字，合计按各项重新计算")
+        )
+    return out
