@@ -81,7 +81,7 @@ def _write_docx():
 
 
 @pytest.mark.skipif(_write_docx() is None, reason="reportdesk.exporters.write_docx is not there yet (export branch)")
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(report=valid_reports())
 def test_export_then_import_gives_identical_values(report, tmp_path):
     path = tmp_path / "exported.docx"
@@ -90,3 +90,19 @@ def test_export_then_import_gives_identical_values(report, tmp_path):
     assert (got.agency, got.year, got.format_id) == (report.agency, report.year, report.format_id)
     _same_values(got, report)
     assert not got.unreadable
+
+
+@pytest.mark.skipif(_write_docx() is None, reason="reportdesk.exporters.write_docx is not there yet (export branch)")
+def test_exported_demo_imports_whole(tmp_path):
+    report = demo()
+    report.date = dt.date(report.year + 1, 1, 20)
+    path = tmp_path / "demo.docx"
+    _write_docx()(report, path)
+    result = import_document(path)
+    got = result.report
+    _same_values(got, report)
+    for attr in ("agency", "year", "format_id", "kind", "title", "opening", "contact", "signature_agency", "date"):
+        assert getattr(got, attr) == getattr(report, attr), attr
+    for part in ("一", "五", "六"):
+        assert [(p.level, p.markup()) for p in got.parts[part]] == [(p.level, p.markup()) for p in report.parts[part]]
+    assert result.problems == [] and check_report(got) == []
