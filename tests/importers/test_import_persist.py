@@ -73,3 +73,37 @@ def test_version_2_project_is_migrated(tmp_path):
     reopened = load_project(project)
     assert reopened.values == report.values and reopened.printed == {}
     assert check_report(reopened) == []
+
+
+def test_2019_label_in_a_2021_table_is_accepted_and_reported(seed_text, tmp_path):
+    text = seed_text("001_082ea42f41a4a5d8").read_text("utf-8").replace("行政规范性文件\t0\t0\t0", "规范性文件\t3\t1\t9")
+    path = tmp_path / "variant.txt"
+    path.write_text(text, "utf-8")
+    result = import_document(path)
+    r = result.report
+    assert r.format_id == "2021"
+    assert r.values[CellRef(PART2, "第二十条第（一）项/行政规范性文件", "现行有效件数")] == 9
+    assert any("“规范性文件”→“行政规范性文件”" in x for x in result.recognised)
+    assert any("按官方标签“行政规范性文件”读入" in message for _, message in r.read_notes)
+
+
+def test_table_whose_heading_is_missing_is_found_by_its_content(seed_text, tmp_path):
+    path = _edited_seed(seed_text, tmp_path, "三、收到和处理政府信息公开申请情况\n", "")
+    result = import_document(path)
+    assert result.report.values[CellRef(PART3, "一、本年新收政府信息公开申请数量", "自然人")] == 1
+    assert any("第三部分" in p and "已按表格内容找到" in p for p in result.problems)
+    assert result.report.values[CellRef(PART2, "第二十条第（一）项/规范性文件", "本年新制作数量")] == 1
+
+
+def test_signature_date_in_chinese_numerals(seed_text, tmp_path):
+    import datetime as dt
+
+    path = _edited_seed(seed_text, tmp_path, "2021年1月29日", "二〇二一年一月二十九日")
+    assert import_document(path).report.date == dt.date(2021, 1, 29)
+
+
+def test_format_of_a_2021_report_written_on_the_2019_form_comes_from_its_labels(seed_text, tmp_path):
+    path = _edited_seed(seed_text, tmp_path, "银川市投资促进局 2020 年政府", "银川市投资促进局 2021 年政府")
+    result = import_document(path)
+    assert (result.report.year, result.report.format_id) == (2021, "2019")
+    assert any(f.rule == "FORMAT-YEAR" for f in check_report(result.report))

@@ -57,15 +57,41 @@ def _contact(opening: str) -> Contact:
     return c
 
 
-def _region(lines: list[Line], layout: Layout, part: str) -> list[Line]:
-    h = layout.headings.get(part)
-    if h is None:
+def _markers(lines: list[Line], layout: Layout, fmt) -> dict[str, tuple[int, int]]:
+    """part -> (where it begins, its first content line): its heading, or for a table whose
+    heading is missing altogether, the table's own first line (第二十条第（一）项, the 勾稽关系 note,
+    行政复议)."""
+    out = {part: (h.index, h.index + 1) for part, h in layout.headings.items()}
+    anchors = {
+        PART2: lambda k: k.startswith(key(fmt.part2[0].title)),
+        PART3: lambda k: key(fmt.part3.corner)[1:9] in k,
+        PART4: lambda k: k.startswith(key(fmt.part4.column_tree[0].label)),
+    }
+    order = [p for p, _ in PART_HEADINGS]
+    for part, is_anchor in anchors.items():
+        if part in out:
+            continue
+        before = [out[p][0] for p in order[: order.index(part)] if p in out]
+        after = [out[p][0] for p in order[order.index(part) + 1 :] if p in out]
+        lo, hi = max(before, default=layout.title_end), min(after, default=len(lines))
+        for i in range(lo, hi):
+            line = lines[i]
+            first = next((c for c in line.cells if c), "") if line.cells is not None else line.text
+            if first and is_anchor(key(first)):
+                out[part] = (i, i)
+                break
+    return out
+
+
+def _region(lines: list[Line], layout: Layout, markers: dict[str, tuple[int, int]], part: str) -> list[Line]:
+    if part not in markers:
         return []
-    later = [x.index for x in layout.headings.values() if x.index > h.index]
+    begin, start = markers[part]
+    later = [b for b, _ in markers.values() if b > begin]
     end = min(later) if later else len(lines)
     if part == "六" and layout.tail_start is not None:
         end = min(end, layout.tail_start)
-    return lines[h.index + 1 : end]
+    return lines[start:end]
 
 
 def _year(layout: Layout, opening: str, problems: list[str]) -> int:
@@ -92,7 +118,8 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
     first_heading = min((h.index for h in layout.headings.values()), default=len(lines))
     opening = "\n".join(paragraphs(lines[layout.title_end : first_heading], join_broken))
     year = _year(layout, opening, problems)
-    table_tokens = {p: tokens(_region(lines, layout, p)) for p in (PART2, PART3, PART4)}
+    markers = _markers(lines, layout, format_for_year(year))
+    table_tokens = {p: tokens(_region(lines, layout, markers, p)) for p in (PART2, PART3, PART4)}
     detected, _hits = _format_from_labels([t for toks in table_tokens.values() for t in toks])
     fmt = detected or format_for_year(year)
     agency = layout.agency
@@ -112,7 +139,7 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
     read_part4(report, table_tokens[PART4], notes)
 
     for part in PROSE_PARTS:
-        report.parts[part] = [Paragraph.from_markup(t) for t in paragraphs(_region(lines, layout, part), join_broken)]
+        report.parts[part] = [Paragraph.from_markup(t) for t in paragraphs(_region(lines, layout, markers, part), join_broken)]
 
     # what was recognised
     if report.title:
@@ -127,7 +154,8 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
     for part, official in PART_HEADINGS:
         h = layout.headings.get(part)
         if h is None:
-            problems.append(f"第{part}部分：未找到标题“{official}”")
+            found = "，已按表格内容找到该部分" if part in markers else ""
+            problems.append(f"第{part}部分：未找到标题“{official}”{found}")
             continue
         if not h.verbatim:
             report.headings[part] = h.text

@@ -19,6 +19,8 @@ from .normalise import has_cjk, key, squeeze
 
 _TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _NOTE = re.compile(r"^[（(][^（）()]{1,14}[)）]$")  # （此件公开发布）
 _ENDS = tuple("。！？；：）”!?;:)")
 _BOLD_MARK = re.compile(r"\*\*")
@@ -124,7 +126,7 @@ def find_tail(lines: list[Line], start: int, agency: str) -> tuple[str, dt.date 
             first = i
             i -= 1
             continue
-        m = _DATE.match(text)
+        m = _DATE.match(_arabic_date(text))
         if m and date is None and not signature:
             try:
                 date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -146,6 +148,23 @@ def find_tail(lines: list[Line], start: int, agency: str) -> tuple[str, dt.date 
 
 
 _ORG_ENDINGS = ("局", "委", "委员会", "办", "办公室", "厅", "府", "院", "中心", "处", "所", "站", "部", "署", "会")
+
+
+def _cn_number(text: str) -> int:
+    """一 … 三十一, as written in a date."""
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _arabic_date(text: str) -> str:
+    """二〇二一年一月二十九日 -> 2021年1月29日; anything else unchanged."""
+    m = _CN_DATE.match(text)
+    if not m:
+        return text
+    year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
+    return f"{year}年{_cn_number(m.group(2))}月{_cn_number(m.group(3))}日"
 
 
 def paragraphs(lines: list[Line], join_broken: bool) -> list[str]:

@@ -48,8 +48,12 @@ def fit(values: list[str], n: int, has_total: bool) -> tuple[list[str | None] | 
     zeros = all(is_number(t) and as_number(parse_value_any(t)) == 0 for t in filled)
     if zeros and (len(filled) > n or (has_total and len(filled) == n - 1)):
         return ["0"] * n, f"读到 {len(filled)} 个数字，应为 {n} 个（有单元格在转换中丢失或多出）；读到的数字都是 0，各格只能是 0，已按 0 读入"
-    shown = " ".join(filled)
+    shown = _short(" ".join(filled))
     return None, f"读到 {len(filled)} 个数字（{shown}），应为 {n} 个，无法确定各数字所在的列，未读入"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def parse_value_any(token: str):
@@ -201,7 +205,7 @@ def _finish_part2_row(report, fmt: ReportFormat, path: str, values: list[str], h
         cols = [c.label for c in block.columns]
     raw, problem = fit(values, len(cols), has_total=False)
     refs = [CellRef(PART2, path, c) for c in cols]
-    row_text = " ".join(t for t in values if t) or "（空）"
+    row_text = _short(" ".join(t for t in values if t)) or "（空）"
     _store(report, refs, raw, row_text)
     if problem:
         notes.problems.append((f"表二{block.title}“{path.split(PATH_SEP)[1]}”行", problem))
@@ -254,7 +258,7 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes) -> None:
                 notes.problems.append(("表三", f"未找到“{labels[path]}”行，相应单元格为空"))
             continue
         raw, problem = fit(rows[path], len(refs), has_total=True)
-        _store(report, refs, raw, " ".join(t for t in rows[path] if t) or "（空）")
+        _store(report, refs, raw, _short(" ".join(t for t in rows[path] if t)) or "（空）")
         if problem and raw is not None:
             zero_rows.append(labels[path])
         elif problem:
@@ -303,7 +307,7 @@ def read_part4(report: Report, toks: list[str], notes: TableNotes) -> None:
         _store(report, refs, [None] * len(refs), "")
         return
     raw, problem = fit(data, len(refs), has_total=True)
-    _store(report, refs, raw, " ".join(t for t in data if t))
+    _store(report, refs, raw, _short(" ".join(t for t in data if t)))
     if problem:
         notes.problems.append(("表四", problem))
     keys = {key(t) for t in header}
