@@ -6,6 +6,7 @@ Both readers produce this: plain text (cells separated by tabs, or one cell a li
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .normalise import clean_line, has_cjk, is_junk, is_number
@@ -22,10 +23,16 @@ class Line:
         return self.cells is not None
 
 
+# Page numbers left in text copied from a PDF: `— 3 —`, `- 3 -`, `第 3 页`, `第3页 共10页`.
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+
+
 def lines_from_text(text: str) -> list[Line]:
     out = []
     for raw in text.splitlines():
         line = clean_line(raw)
+        if _PAGE_NUMBER.match(line):
+            continue
         if "\t" in line:
             out.append(Line(line, tuple(c.strip() for c in line.split("\t"))))
         else:

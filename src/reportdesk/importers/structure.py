@@ -21,6 +21,7 @@ _TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")  # 附件1 above the title of an attached report
 _NOTE = re.compile(r"^[（(][^（）()]{1,14}[)）]$")  # （此件公开发布）
 _ENDS = tuple("。！？；：）”!?;:)")
 _BOLD_MARK = re.compile(r"\*\*")
@@ -57,7 +58,7 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
     """(title, agency, year, index after the title); the title may wrap onto several lines."""
     joined, seen = "", 0
     for i, line in enumerate(lines):
-        if line.is_row or not line.text.strip():
+        if line.is_row or not line.text.strip() or _ATTACHMENT.match(line.text.strip()):
             continue
         seen += 1
         if seen > 4 or len(joined) > 120:

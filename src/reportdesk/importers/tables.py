@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, ReportFormat, cells_of
+from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, cells_of
 from ..model.report import Report
 from ..model.values import CellValueError, as_number, parse_value
 from .normalise import bare_key, has_cjk, is_number, is_subsequence, key
@@ -121,65 +121,62 @@ def _where(table: str) -> str:
 
 
 def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
+    """Blocks by their title, rows by their label, columns by the block's own header row."""
     fmt = report.format
     blocks = {key(b.title): b for b in fmt.part2}
+    matchers = {b.title: _RowMatcher({b.title + PATH_SEP + r: r for r in b.rows}, set()) for b in fmt.part2}
     block = None
     headers: dict[str, list[str]] = {}
-    rows_seen: dict[str, list[str]] = {}
+    rows: dict[str, list[str]] = {}
     current: str | None = None
-    matchers = {
-        b.title: _RowMatcher({b.title + PATH_SEP + r: r for r in b.rows}, set()) for b in fmt.part2
-    }
-
-    def flush() -> None:
-        if current is not None:
-            _finish_part2_row(report, fmt, current, rows_seen[current], headers, notes)
-
     for tok in toks:
         k = key(tok)
         if k in blocks:
-            flush()
             block, current = blocks[k], None
-            headers[block.title] = []
+            headers.setdefault(block.title, [])
             continue
-        path, how = (None, "")
+        path, how = None, ""
         if has_cjk(tok) and not is_number(tok):
-            order = [block] if block is not None else []
-            order += [b for b in fmt.part2 if b is not block]
-            for b in order:
+            # the current block first; a row whose block title was lost is still found
+            for b in [block] + [b for b in fmt.part2 if b is not block] if block else fmt.part2:
                 path, how = matchers[b.title].match(tok)
-                if path and path not in rows_seen:
+                if path and path not in rows:
                     break
                 path = None
         if path:
-            flush()
-            current = path
-            matchers[path.split(PATH_SEP)[0]].taken.add(path)
-            rows_seen[path] = []
-            block = fmt.block(path.split(PATH_SEP)[0])
+            title, label = path.split(PATH_SEP)
+            current, block = path, fmt.block(title)
+            matchers[title].taken.add(path)
+            rows[path] = []
             if how == "variant":
-                label = path.split(PATH_SEP)[1]
-                notes.variants.append(f"“{tok.strip()}”→“{label}”")
-                notes.problems.append((f"表二{block.title}", f"行标签写作“{tok.strip()}”，按官方标签“{label}”读入"))
-            continue
-        if current is None:
+                notes.variants.append(f"“{tok}”→“{label}”")
+                notes.problems.append((f"表二{title}", f"行标签写作“{tok}”，按官方标签“{label}”读入"))
+        elif current is None:
             if block is not None:
                 headers[block.title].append(tok)
-            continue
-        if _is_value(tok):
-            rows_seen[current].append(tok)
-    flush()
-    check_part2_headers(report, headers, notes)
+        elif _is_value(tok):
+            rows[current].append(tok)
     for b in fmt.part2:
-        missing = [r for r in b.rows if b.title + PATH_SEP + r not in rows_seen]
-        for r in missing:
-            for col in b.columns:
-                report.values[CellRef(PART2, b.title + PATH_SEP + r, col.label)] = None
-        if missing and rows_seen:
+        columns = _column_order(b, headers.get(b.title, []), notes)
+        missing = []
+        for label in b.rows:
+            path = b.title + PATH_SEP + label
+            refs = [CellRef(PART2, path, c) for c in columns]
+            if path not in rows:
+                missing.append(label)
+                _store(report, refs, [None] * len(refs), "")
+                continue
+            raw, problem = fit(rows[path], len(refs), has_total=False)
+            _store(report, refs, raw, _short(" ".join(t for t in rows[path] if t)) or "（空）")
+            if problem:
+                notes.problems.append((f"表二{b.title}“{label}”行", problem))
+        if missing and rows:
             notes.problems.append((f"表二{b.title}", f"未找到“{'”“'.join(missing)}”行，相应单元格为空"))
 
 
 def _column_order(block, header_tokens: list[str], notes: TableNotes) -> list[str]:
+    """The block's columns in the order its header row prints them; the official order if the
+    header is incomplete (reported)."""
     official = [c.label for c in block.columns]
     by_key = {key(c): c for c in official}
     found: list[str] = []
@@ -190,33 +187,12 @@ def _column_order(block, header_tokens: list[str], notes: TableNotes) -> list[st
             found.append(label)
     if sorted(found) == sorted(official):
         return found
-    missing = [c for c in official if c not in found]
-    if header_tokens:
+    if any(header_tokens):
+        missing = [c for c in official if c not in found]
         notes.problems.append(
             (f"表二{block.title}", f"表头缺少“{'”“'.join(missing)}”（可能在转换中丢失），数字按官方列序读入")
         )
     return official
-
-
-def _finish_part2_row(report, fmt: ReportFormat, path: str, values: list[str], headers, notes: TableNotes) -> None:
-    block = fmt.block(path.split(PATH_SEP)[0])
-    cols = _column_order(block, headers.get(block.title, []), TableNotes()) if headers.get(block.title) else None
-    if cols is None:
-        cols = [c.label for c in block.columns]
-    raw, problem = fit(values, len(cols), has_total=False)
-    refs = [CellRef(PART2, path, c) for c in cols]
-    row_text = _short(" ".join(t for t in values if t)) or "（空）"
-    _store(report, refs, raw, row_text)
-    if problem:
-        notes.problems.append((f"表二{block.title}“{path.split(PATH_SEP)[1]}”行", problem))
-
-
-def check_part2_headers(report: Report, toks_by_block: dict, notes: TableNotes) -> None:
-    """Kept separate so each block's header problem is reported once."""
-    for block in report.format.part2:
-        header = toks_by_block.get(block.title)
-        if header:
-            _column_order(block, header, notes)
 
 
 def read_part3(report: Report, toks: list[str], notes: TableNotes) -> None:

@@ -1,0 +1,72 @@
+"""Numbers are placed by the labels of their rows and columns, not by where they stand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportdesk.formats import PART2, PART3, CellRef
+from reportdesk.importers import import_document
+from reportdesk.importers.normalise import key
+from reportdesk.model.values import Money
+
+SEED = "000_730c80e139d75b64"
+
+
+def _write(tmp_path, text: str):
+    path = tmp_path / "edited.txt"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_rows_in_another_order_keep_their_numbers(seed_text, tmp_path):
+    text = seed_text(SEED).read_text("utf-8")
+    a = "\t\t4. 保护第三方合法权益\t1\t0\t0\t0\t0\t0\t1\n"
+    b = "\t\t2. 其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n"
+    assert a in text and b in text
+    text = text.replace(b, "@@").replace(a, b).replace("@@", a)
+    r = import_document(_write(tmp_path, text)).report
+    assert r.values[CellRef(PART3, "三、本年度办理结果/（三）不予公开/4.保护第三方合法权益", "自然人")] == 1
+    assert r.values[CellRef(PART3, "三、本年度办理结果/（三）不予公开/2.其他法律行政法规禁止公开", "自然人")] == 0
+
+
+def test_columns_follow_the_printed_header(seed_text, tmp_path):
+    text = seed_text(SEED).read_text("utf-8")
+    text = text.replace(
+        "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t1\t1\t1",
+        "信息内容\t本年新公开数量\t本年新制作数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t7\t5\t12",
+    )
+    r = import_document(_write(tmp_path, text)).report
+    row = "第二十条第（一）项/规范性文件"
+    assert r.values[CellRef(PART2, row, "本年新公开数量")] == 7
+    assert r.values[CellRef(PART2, row, "本年新制作数量")] == 5
+
+
+def test_split_spaced_and_full_width_labels(seed_text, tmp_path):
+    text = seed_text(SEED).read_text("utf-8")
+    text = text.replace("其他对外管理服务事项\t0\t0\t0", "其他对外管理\n服务事项\t３\t－１\t２")
+    text = text.replace("政府集中采购\t0\t0\t", "政 府 集 中 采 购\t2\t160.5964万元\t")
+    result = import_document(_write(tmp_path, text))
+    r = result.report
+    row = "第二十条第（五）项/其他对外管理服务事项"
+    assert [r.values[CellRef(PART2, row, c)] for c in ("上一年项目数量", "本年增/减", "处理决定数量")] == [3, -1, 2]
+    buy = "第二十条第（九）项/政府集中采购"
+    assert r.values[CellRef(PART2, buy, "采购总金额")] == Money(Decimal("160.5964"), "万元")
+    assert r.values[CellRef(PART2, buy, "采购项目数量")] == 2
+    assert not r.unreadable
+
+
+def test_page_numbers_and_attachment_marks_are_dropped(seed_text, tmp_path):
+    text = seed_text(SEED).read_text("utf-8")
+    text = "附件1\n" + text.replace("规章\t0\t0\t0\n", "规章\t0\t0\t0\n— 3 —\n").replace("五、存在", "第 4 页\n五、存在")
+    r = import_document(_write(tmp_path, text)).report
+    assert r.agency == "银川市投资促进局"
+    assert r.values[CellRef(PART2, "第二十条第（一）项/规范性文件", "对外公开总数量")] == 1
+    assert not r.read_notes or all("页" not in m for _, m in r.read_notes)
+
+
+def test_label_keys_fold_width_spaces_and_punctuation():
+    assert key("(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)") == key(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    )
+    assert key("上一年 项目数量") == key("上一年项目数量")
+    assert key("３. 危及\"三安全一稳定\"") == key("3.危及“三安全一稳定”")
