@@ -70,3 +70,13 @@ def test_label_keys_fold_width_spaces_and_punctuation():
     )
     assert key("上一年 项目数量") == key("上一年项目数量")
     assert key("３. 危及\"三安全一稳定\"") == key("3.危及“三安全一稳定”")
+
+
+def test_a_note_below_part_4_is_not_taken_for_its_header(seed_text, tmp_path):
+    text = seed_text("002_7afa714d70970faa").read_text("utf-8")
+    text = text.replace("\n五、存在的主要问题", "\n注：本表无行政复议数据\n\n五、存在的主要问题")
+    result = import_document(_write(tmp_path, text))
+    r = result.report
+    assert r.values[CellRef("四", "行政诉讼/复议后起诉", "结果维持")] == 0
+    assert r.values[CellRef("四", "行政复议", "结果维持")] is None
+    assert any(p.startswith("表四之后") and "注：本表无行政复议数据" in p for p in result.problems)

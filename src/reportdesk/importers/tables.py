@@ -276,8 +276,14 @@ def _part3_header(p3, header: list[str], notes: TableNotes) -> None:
 
 def read_part4(report: Report, toks: list[str], notes: TableNotes) -> None:
     p4 = report.format.part4
-    last_header = max((i for i, t in enumerate(toks) if has_cjk(t) and not is_number(t)), default=-1)
-    header, data = toks[: last_header + 1], toks[last_header + 1 :]
+    is_text = [has_cjk(t) and not is_number(t) for t in toks]
+    first_number = next((i for i, t in enumerate(toks) if t and not is_text[i]), len(toks))
+    last_header = max((i for i in range(first_number) if is_text[i]), default=-1)
+    data_end = next((i for i in range(first_number, len(toks)) if is_text[i]), len(toks))
+    header, data = toks[: last_header + 1], toks[last_header + 1 : data_end]
+    after = [t for t in toks[data_end:] if t]
+    if after:
+        notes.problems.append(("表四之后", f"有未识别的文字“{_short('”“'.join(after))}”，已忽略"))
     refs = [CellRef(PART4, g, c) for g in p4.groups for c in p4.columns_of(g)]
     if not [t for t in data if t]:
         _store(report, refs, [None] * len(refs), "")
