@@ -106,3 +106,20 @@ def test_exported_demo_imports_whole(tmp_path):
     for part in ("一", "五", "六"):
         assert [(p.level, p.markup()) for p in got.parts[part]] == [(p.level, p.markup()) for p in report.parts[part]]
     assert result.problems == [] and check_report(got) == []
+
+
+def test_word_list_numbering_of_headings_is_not_a_deviation(tmp_path):
+    import docx
+
+    from reportdesk.importers.docx_reader import read_docx
+    from reportdesk.importers.structure import find_headings
+
+    document = docx.Document()
+    document.add_paragraph("某局2024年政府信息公开工作年度报告")
+    document.add_paragraph("总体情况", style="List Number")
+    document.add_paragraph("主动公开政府信息情况")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    found = find_headings(read_docx(path), 1)
+    assert found["一"].verbatim and found["一"].text == "一、总体情况"
+    assert not found["二"].verbatim  # typed without its number

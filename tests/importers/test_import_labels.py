@@ -80,3 +80,11 @@ def test_a_note_below_part_4_is_not_taken_for_its_header(seed_text, tmp_path):
     assert r.values[CellRef("四", "行政诉讼/复议后起诉", "结果维持")] == 0
     assert r.values[CellRef("四", "行政复议", "结果维持")] is None
     assert any(p.startswith("表四之后") and "注：本表无行政复议数据" in p for p in result.problems)
+
+
+def test_one_cell_a_line_without_tabs(seed_text, tmp_path):
+    from tests.helpers import seed
+
+    for name in ("003_bce8275da3ca3d23", "004_a9dbc25bac2331b1"):
+        text = seed_text(name).read_text("utf-8").replace("\t", "\n")
+        assert import_document(_write(tmp_path, text)).report.values == seed(name).values

@@ -17,6 +17,7 @@ class Line:
     text: str  # the paragraph (with `**…**` bold markup), or the row's cells joined by tabs
     cells: tuple[str, ...] | None = None  # a table row
     exact: bool = False  # cells are a real table's grid (docx): empty cells are blank cells
+    auto_numbered: bool = False  # a Word list paragraph: its `一、` is generated, not in the text
 
     @property
     def is_row(self) -> bool:

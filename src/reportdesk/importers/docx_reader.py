@@ -116,7 +116,11 @@ def read_docx(path: Path) -> list[Line]:
         for child in body.iterchildren():
             if child.tag == qn("w:p"):
                 text = _paragraph_markup(Paragraph(child, document))
-                lines.extend(Line(clean_line(part).strip()) for part in text.replace("\t", " ").split("\n"))
+                numbered = child.pPr is not None and child.pPr.numPr is not None
+                lines.extend(
+                    Line(clean_line(part).strip(), auto_numbered=numbered)
+                    for part in text.replace("\t", " ").split("\n")
+                )
             elif child.tag == qn("w:tbl"):
                 lines.extend(_table_lines(child))
                 lines.append(Line(""))

@@ -104,6 +104,8 @@ def find_headings(lines: list[Line], start: int) -> dict[str, Heading]:
                 continue
             text = squeeze(_plain(lines[i]))
             verdict = _heading_match(text, part, official)
+            if verdict is False and lines[i].auto_numbered and key(text) == key(official.split("、", 1)[1]):
+                verdict, text = True, official  # Word prints the number from its list style
             if verdict is not None:
                 found[part] = Heading(i, text, verdict)
                 pos = i + 1
