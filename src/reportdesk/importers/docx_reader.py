@@ -81,6 +81,20 @@ def _paragraph_markup(paragraph) -> str:
     return "".join(out)
 
 
+def _is_list_paragraph(paragraph) -> bool:
+    """Numbered by Word itself: numbering on the paragraph or on its style (or a base style)."""
+    p_pr = paragraph._p.pPr
+    if p_pr is not None and p_pr.numPr is not None:
+        return True
+    style, depth = paragraph.style, 0
+    while style is not None and depth < 10:
+        s_pr = style.element.pPr
+        if s_pr is not None and s_pr.numPr is not None:
+            return True
+        style, depth = style.base_style, depth + 1
+    return False
+
+
 def _cell_text(tc) -> str:
     from docx.oxml.ns import qn
 
@@ -115,8 +129,9 @@ def read_docx(path: Path) -> list[Line]:
         lines: list[Line] = []
         for child in body.iterchildren():
             if child.tag == qn("w:p"):
-                text = _paragraph_markup(Paragraph(child, document))
-                numbered = child.pPr is not None and child.pPr.numPr is not None
+                paragraph = Paragraph(child, document)
+                text = _paragraph_markup(paragraph)
+                numbered = _is_list_paragraph(paragraph)
                 lines.extend(
                     Line(clean_line(part).strip(), auto_numbered=numbered)
                     for part in text.replace("\t", " ").split("\n")
