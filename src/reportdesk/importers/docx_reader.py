@@ -81,18 +81,20 @@ def _paragraph_markup(paragraph) -> str:
     return "".join(out)
 
 
-def _is_list_paragraph(paragraph) -> bool:
+def _is_list_paragraph(paragraph, styles_cache: dict) -> bool:
     """Numbered by Word itself: numbering on the paragraph or on its style (or a base style)."""
     p_pr = paragraph._p.pPr
     if p_pr is not None and p_pr.numPr is not None:
         return True
-    style, depth = paragraph.style, 0
-    while style is not None and depth < 10:
-        s_pr = style.element.pPr
-        if s_pr is not None and s_pr.numPr is not None:
-            return True
-        style, depth = style.base_style, depth + 1
-    return False
+    style_id = p_pr.style if p_pr is not None else None
+    if style_id not in styles_cache:
+        style, depth, numbered = paragraph.style, 0, False
+        while style is not None and depth < 10 and not numbered:
+            s_pr = style.element.pPr
+            numbered = s_pr is not None and s_pr.numPr is not None
+            style, depth = style.base_style, depth + 1
+        styles_cache[style_id] = numbered
+    return styles_cache[style_id]
 
 
 def _cell_text(tc) -> str:
@@ -127,11 +129,12 @@ def read_docx(path: Path) -> list[Line]:
         document = docx.Document(str(path))
         body = document.element.body
         lines: list[Line] = []
+        styles_cache: dict[str | None, bool] = {}
         for child in body.iterchildren():
             if child.tag == qn("w:p"):
                 paragraph = Paragraph(child, document)
                 text = _paragraph_markup(paragraph)
-                numbered = _is_list_paragraph(paragraph)
+                numbered = _is_list_paragraph(paragraph, styles_cache)
                 lines.extend(
                     Line(clean_line(part).strip(), auto_numbered=numbered)
                     for part in text.replace("\t", " ").split("\n")
