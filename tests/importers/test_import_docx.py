@@ -123,3 +123,28 @@ def test_word_list_numbering_of_headings_is_not_a_deviation(tmp_path):
     found = find_headings(read_docx(path), 1)
     assert found["一"].verbatim and found["一"].text == "一、总体情况"
     assert not found["二"].verbatim  # typed without its number
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_docx_rewritten_by_another_word_processor(tmp_path):
+    """LibreOffice writes merges, styles and runs its own way, as WPS and Word versions differ."""
+    import subprocess
+
+    report = demo()
+    report.date = dt.date(report.year + 1, 1, 20)
+    source = build_docx(report, tmp_path / "source.docx")
+    profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
+    for target, src in (("odt", source), ("docx:MS Word 2007 XML", tmp_path / "source.odt")):
+        out = tmp_path / "out"
+        subprocess.run(
+            ["soffice", profile, "--headless", "--convert-to", target, "--outdir", str(out), str(src)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        if target == "odt":
+            (out / "source.odt").rename(tmp_path / "source.odt")
+    got = import_document(tmp_path / "out" / "source.docx").report
+    _same_values(got, report)
+    assert (got.title, got.signature_agency, got.date) == (report.title, report.signature_agency, report.date)
+    assert [p.markup() for p in got.parts["五"]] == [p.markup() for p in report.parts["五"]]
