@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, cells_of
+from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_of
 from ..model.report import Report
-from ..model.values import CellValueError, as_number, parse_value
+from ..model.values import CellValueError, Value, as_number, parse_value
 from .normalise import bare_key, has_cjk, is_number, is_subsequence, key
 
 
 @dataclass
 class TableNotes:
-    recognised: list[str] = field(default_factory=list)
+    """What reading the tables found that the clerk should know: problems and accepted variants."""
+
     problems: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
     variants: list[str] = field(default_factory=list)
 
@@ -56,9 +57,7 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def parse_value_any(token: str):
-    from ..formats import ValueKind
-
+def parse_value_any(token: str) -> Value | None:
     try:
         return parse_value(ValueKind.MONEY if token.endswith("元") else ValueKind.SIGNED, token)
     except CellValueError:
@@ -105,8 +104,8 @@ class _RowMatcher:
         if k in self.full:
             return self.full[k], ""
         b = bare_key(token)
-        if b == k and b in self.bare:
-            return self.bare[b], ""
+        if b in self.bare:  # without its number, or with a wrong one (reported)
+            return self.bare[b], "" if b == k else "variant"
         free = {ck: p for ck, p in self.full.items() if p not in self.taken}
         if len(k) >= 5:
             starts = [p for ck, p in free.items() if ck.startswith(k) or ck.startswith(b)]
@@ -114,10 +113,6 @@ class _RowMatcher:
                 return starts[0], "split"
         hit = _variant_of(k, free)
         return (hit, "variant") if hit else (None, "")
-
-
-def _where(table: str) -> str:
-    return f"表{table}"
 
 
 def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
