@@ -88,3 +88,17 @@ def test_one_cell_a_line_without_tabs(seed_text, tmp_path):
     for name in ("003_bce8275da3ca3d23", "004_a9dbc25bac2331b1"):
         text = seed_text(name).read_text("utf-8").replace("\t", "\n")
         assert import_document(_write(tmp_path, text)).report.values == seed(name).values
+
+
+def test_row_label_with_a_wrong_number_is_read_and_reported(seed_text, tmp_path):
+    text = seed_text(SEED).read_text("utf-8").replace("\t\t4. 保护第三方合法权益\t1", "\t\t5. 保护第三方合法权益\t1")
+    result = import_document(_write(tmp_path, text))
+    assert result.report.values[CellRef(PART3, "三、本年度办理结果/（三）不予公开/4.保护第三方合法权益", "自然人")] == 1
+    assert any("按官方标签“4.保护第三方合法权益”读入" in p for p in result.problems)
+
+
+def test_reading_notes_are_placed_on_their_table(seed_text):
+    from reportdesk.checks import check_report
+
+    notes = [f for f in check_report(import_document(seed_text("002_7afa714d70970faa")).report) if f.rule == "READ-NOTE"]
+    assert notes and {f.place.part for f in notes} == {"三"}
