@@ -107,13 +107,58 @@ def _year(layout: Layout, opening: str, problems: list[str]) -> int:
     raise LoadError("无法识别报告年度：标题、统计期限和落款日期中都没有找到年份")
 
 
+def _summary(report: Report, layout: Layout, markers, notes: TableNotes, detected: bool) -> tuple[list[str], list[str]]:
+    """What was recognised, and what was not, in the order of the document."""
+    recognised: list[str] = []
+    problems: list[str] = []
+    fmt, year, fc = report.format, report.year, cells_of(report.format)
+    if report.title:
+        recognised.append(f"标题：{report.title}（机关：{report.agency or '未识别'}；年度：{year}）")
+    else:
+        problems.append("标题：未找到“机关名称+年份+政府信息公开工作年度报告”形式的标题")
+    how = "从表格标签识别" if detected else "表格标签不足以判断，按年度选定"
+    recognised.append(f"格式：{fmt.id} 年格式（{fmt.notice}），{how}")
+    if detected and not fmt.applies_to(year):
+        problems.append(f"格式：{year} 年度报告使用了 {fmt.id} 年格式的表格（{fmt.notice}），应使用 {format_for_year(year).id} 年格式")
+    recognised.append(f"开篇说明：{len(report.opening)} 字" if report.opening else "开篇说明：无")
+    for part, official in PART_HEADINGS:
+        h = layout.headings.get(part)
+        if h is None:
+            found = "，已按表格内容找到该部分" if part in markers else ""
+            problems.append(f"第{part}部分：未找到标题“{official}”{found}")
+            continue
+        if not h.verbatim:
+            report.headings[part] = h.text
+            problems.append(f"第{part}部分：标题写作“{h.text}”，与官方“{official}”不一致")
+        if part in PROSE_PARTS:
+            paras = report.parts[part]
+            bold = sum(1 for p in paras for r in p.runs if r.bold)
+            extra = f"，其中粗体 {bold} 处" if bold else ""
+            recognised.append(f"第{part}部分“{official}”：{len(paras)} 段{extra}")
+    for table in (PART2, PART3, PART4):
+        refs = [r for r in fc.inputs if r.table == table]
+        read = sum(1 for r in refs if report.values.get(r) is not None)
+        printed = sum(1 for r, v in report.printed.items() if r.table == table and v is not None)
+        extra = f"，印出的合计 {printed} 个" if printed else ""
+        recognised.append(f"表{table}：读入 {read}/{len(refs)} 个数字{extra}")
+    recognised += [f"标签变体：{variant}" for variant in notes.variants]
+    if layout.signature:
+        recognised.append(f"落款：{layout.signature}")
+    else:
+        problems.append("落款：文末未找到落款机关")
+    if layout.date:
+        recognised.append(f"日期：{layout.date_text}")
+    else:
+        problems.append("日期：文末未找到落款日期（应为“YYYY年M月D日”）")
+    return recognised, problems
+
+
 def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[Report, list[str], list[str]]:
     layout = layout_of(lines)
     if not layout.title and len(layout.headings) < 3:
         raise LoadError(
             f"无法导入“{name}”：没有找到“……年政府信息公开工作年度报告”的标题和各部分标题，不像一份政府信息公开工作年度报告"
         )
-    recognised: list[str] = []
     problems: list[str] = []
     first_heading = min((h.index for h in layout.headings.values()), default=len(lines))
     opening = "\n".join(paragraphs(lines[layout.title_end : first_heading], join_broken))
@@ -140,48 +185,8 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
 
     for part in PROSE_PARTS:
         report.parts[part] = [Paragraph.from_markup(t) for t in paragraphs(_region(lines, layout, markers, part), join_broken)]
-
-    # what was recognised
-    if report.title:
-        recognised.append(f"标题：{report.title}（机关：{agency or '未识别'}；年度：{year}）")
-    else:
-        problems.append("标题：未找到“机关名称+年份+政府信息公开工作年度报告”形式的标题")
-    how = "从表格标签识别" if detected else "表格标签不足以判断，按年度选定"
-    recognised.append(f"格式：{fmt.id} 年格式（{fmt.notice}），{how}")
-    if detected and not fmt.applies_to(year):
-        problems.append(f"格式：{year} 年度报告使用了 {fmt.id} 年格式的表格（{fmt.notice}），应使用 {format_for_year(year).id} 年格式")
-    recognised.append(f"开篇说明：{len(opening)} 字" if opening else "开篇说明：无")
-    for part, official in PART_HEADINGS:
-        h = layout.headings.get(part)
-        if h is None:
-            found = "，已按表格内容找到该部分" if part in markers else ""
-            problems.append(f"第{part}部分：未找到标题“{official}”{found}")
-            continue
-        if not h.verbatim:
-            report.headings[part] = h.text
-            problems.append(f"第{part}部分：标题写作“{h.text}”，与官方“{official}”不一致")
-        if part in PROSE_PARTS:
-            paras = report.parts[part]
-            bold = sum(1 for p in paras for r in p.runs if r.bold)
-            extra = f"，其中粗体 {bold} 处" if bold else ""
-            recognised.append(f"第{part}部分“{official}”：{len(paras)} 段{extra}")
-    for table in (PART2, PART3, PART4):
-        refs = [r for r in fc.inputs if r.table == table]
-        read = sum(1 for r in refs if report.values.get(r) is not None)
-        printed = sum(1 for r, v in report.printed.items() if r.table == table and v is not None)
-        extra = f"，印出的合计 {printed} 个" if printed else ""
-        recognised.append(f"表{table}：读入 {read}/{len(refs)} 个数字{extra}")
-    for variant in notes.variants:
-        recognised.append(f"标签变体：{variant}")
-    if layout.signature:
-        recognised.append(f"落款：{layout.signature}")
-    else:
-        problems.append("落款：文末未找到落款机关")
-    if layout.date:
-        recognised.append(f"日期：{layout.date_text}")
-    else:
-        problems.append("日期：文末未找到落款日期（应为“YYYY年M月D日”）")
-
+    recognised, more = _summary(report, layout, markers, notes, detected is not None)
+    problems += more
     for where, message in notes.problems:
         problems.append(f"{where}：{message}")
         report.read_notes.append((where, message))
