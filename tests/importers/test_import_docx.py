@@ -148,3 +148,31 @@ def test_docx_rewritten_by_another_word_processor(tmp_path):
     _same_values(got, report)
     assert (got.title, got.signature_agency, got.date) == (report.title, report.signature_agency, report.date)
     assert [p.markup() for p in got.parts["五"]] == [p.markup() for p in report.parts["五"]]
+
+
+def test_content_controls_and_tracked_changes(tmp_path):
+    """Word's content controls hold whole paragraphs; tracked insertions count, deletions do not."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    from reportdesk.importers.docx_reader import read_docx
+
+    document = docx.Document()
+    wrapped = document.add_paragraph("某局2024年政府信息公开工作年度报告")
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    wrapped._p.addprevious(sdt)
+    sdt.append(content)
+    content.append(wrapped._p)
+    edited = document.add_paragraph("本年")
+    for tag, text in (("w:ins", "新增"), ("w:del", "删去")):
+        change = OxmlElement(tag)
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:delText" if tag == "w:del" else "w:t")
+        t.text = text
+        run.append(t)
+        change.append(run)
+        edited._p.append(change)
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    texts = [line.text for line in read_docx(path) if line.text]
+    assert texts == ["某局2024年政府信息公开工作年度报告", "本年新增"]

@@ -56,29 +56,40 @@ def _check_package(path: Path) -> None:
         raise LoadError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
 
 
-def _paragraph_markup(paragraph) -> str:
-    from docx.text.hyperlink import Hyperlink
+def _paragraph_markup(p) -> str:
+    """The paragraph's text with direct bold as `**…**`. Runs inside hyperlinks and tracked
+    insertions count; tracked deletions do not."""
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
 
-    pieces: list[tuple[str, bool]] = []
-    for item in paragraph.iter_inner_content():
-        if isinstance(item, Hyperlink):
-            pieces.append((item.text, False))
-        else:
-            pieces.append((item.text, bool(item.bold)))
+    skip = {qn("w:del"), qn("w:moveFrom")}
     out, bold_text = [], ""
-    for text, is_bold in pieces:
-        if is_bold:
+    for r in p.iter(qn("w:r")):
+        if r.getparent().tag in skip:
+            continue
+        run = Run(r, None)
+        text = run.text
+        if run.bold:
             bold_text += text
             continue
-        if bold_text.strip():
-            out.append(f"**{bold_text}**")
-        elif bold_text:
-            out.append(bold_text)
-        bold_text = ""
+        if bold_text:
+            out.append(f"**{bold_text}**" if bold_text.strip() else bold_text)
+            bold_text = ""
         out.append(text)
-    if bold_text.strip():
-        out.append(f"**{bold_text}**")
+    if bold_text:
+        out.append(f"**{bold_text}**" if bold_text.strip() else bold_text)
     return "".join(out)
+
+
+def _blocks(container):
+    """Body paragraphs and tables in order, including those inside content controls (w:sdt)."""
+    from docx.oxml.ns import qn
+
+    for child in container.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+            yield from _blocks(child)
 
 
 def _is_list_paragraph(paragraph, styles_cache: dict) -> bool:
@@ -130,10 +141,10 @@ def read_docx(path: Path) -> list[Line]:
         body = document.element.body
         lines: list[Line] = []
         styles_cache: dict[str | None, bool] = {}
-        for child in body.iterchildren():
+        for child in _blocks(body):
             if child.tag == qn("w:p"):
                 paragraph = Paragraph(child, document)
-                text = _paragraph_markup(paragraph)
+                text = _paragraph_markup(child)
                 numbered = _is_list_paragraph(paragraph, styles_cache)
                 lines.extend(
                     Line(clean_line(part).strip(), auto_numbered=numbered)
