@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import HealthCheck, given, settings
+from tests.strategies import valid_reports
+
 from reportdesk.formats import PART2, PART3, CellRef
 from reportdesk.importers import import_document
 from reportdesk.importers.normalise import key
@@ -102,3 +105,14 @@ def test_reading_notes_are_placed_on_their_table(seed_text):
 
     notes = [f for f in check_report(import_document(seed_text("002_7afa714d70970faa")).report) if f.rule == "READ-NOTE"]
     assert notes and {f.place.part for f in notes} == {"三"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(report=valid_reports())
+def test_reportdesk_show_text_imports_back_to_the_same_values(report, tmp_path):
+    from reportdesk.model.text import report_as_text
+
+    got = import_document(_write(tmp_path, report_as_text(report))).report
+    assert (got.agency, got.year, got.format_id) == (report.agency, report.year, report.format_id)
+    assert got.values == report.values
+    assert not got.unreadable and not got.read_notes
