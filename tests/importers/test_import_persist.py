@@ -107,3 +107,26 @@ def test_format_of_a_2021_report_written_on_the_2019_form_comes_from_its_labels(
     result = import_document(path)
     assert (result.report.year, result.report.format_id) == (2021, "2019")
     assert any(f.rule == "FORMAT-YEAR" for f in check_report(result.report))
+
+
+def test_title_and_signature_variants(seed_text, tmp_path):
+    import datetime as dt
+
+    path = _edited_seed(seed_text, tmp_path, "银川市投资促进局 2020 年政府信息公开", "2020年度银川市投资促进局政府信息公开")
+    assert import_document(path).report.agency == "银川市投资促进局"
+    path = _edited_seed(seed_text, tmp_path, "银川市投资促进局\n\n2021年1月29日", "银川市投资促进局　2021年1月29日")
+    r = import_document(path).report
+    assert (r.signature_agency, r.date) == ("银川市投资促进局", dt.date(2021, 1, 29))
+    assert [p.text for p in r.parts["六"]] == ["无。"]
+
+
+def test_utf16_text_from_notepad(seed_text, tmp_path):
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(seed_text("004_a9dbc25bac2331b1").read_text("utf-8").encode("utf-16"))
+    assert import_document(path).report.agency == "银川市西夏区审批服务管理局"
+
+
+def test_a_date_without_a_signature_leaves_the_last_paragraph_alone(seed_text, tmp_path):
+    path = _edited_seed(seed_text, tmp_path, "银川市投资促进局\n\n2021年1月29日", "2021年1月29日")
+    r = import_document(path).report
+    assert (r.signature_agency, [p.text for p in r.parts["六"]]) == ("", ["无。"])

@@ -23,20 +23,22 @@ class ImportResult:
 
 
 def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"无法导入“{name}”：文字编码无法识别（UTF-16 内容已损坏）") from exc
     if b"\x00" in raw[:65536]:
         if raw.startswith(b"PK"):
             raise LoadError(f"无法导入“{name}”：这是 Word 文档（.docx）而扩展名不对，请改为 .docx 后导入")
         raise LoadError(f"无法导入“{name}”：不是文本文件（含二进制内容）")
     if raw.startswith(b"%PDF"):
         raise LoadError(f"无法导入“{name}”：这是 PDF 文件。请在 PDF 阅读器中全选复制文字，保存为 .txt 后导入")
-    for encoding in ("utf-8-sig", "gb18030", "utf-16"):
+    for encoding in ("utf-8-sig", "gb18030"):
         try:
-            text = raw.decode(encoding)
+            return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            break
-        return text
     raise LoadError(f"无法导入“{name}”：文字编码无法识别（应为 UTF-8 或 GBK）")
 
 

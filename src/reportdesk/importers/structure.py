@@ -18,6 +18,8 @@ from .document import Line
 from .normalise import has_cjk, key, squeeze
 
 _TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告")
+_TITLE_YEAR_FIRST = re.compile(r"^(\d{4})年度?(.{2,40}?)政府信息公开(?:工作)?年度报告")
+_SIGNED_AND_DATED = re.compile(r"^(.{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$")  # 某局 2021年1月29日 on one line
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
@@ -66,7 +68,11 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
         joined += squeeze(_plain(line))
         m = _TITLE.search(joined)
         if m:
-            return joined[: m.end()], joined[: m.start()], int(m.group(1)), i + 1
+            agency = re.sub(r"关于$", "", joined[: m.start()])
+            return joined[: m.end()], agency, int(m.group(1)), i + 1
+        m = _TITLE_YEAR_FIRST.match(joined)
+        if m:
+            return joined[: m.end()], m.group(2), int(m.group(1)), i + 1
     return "", "", None, 0
 
 
@@ -129,6 +135,11 @@ def find_tail(lines: list[Line], start: int, agency: str) -> tuple[str, dt.date 
             first = i
             i -= 1
             continue
+        both = _SIGNED_AND_DATED.match(text)
+        if both and date is None and not signature and _looks_like_agency(both.group(1), agency):
+            m = _DATE.match(both.group(2))
+            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if _valid(m) else None
+            return both.group(1), date, both.group(2), i
         m = _DATE.match(_arabic_date(text))
         if m and date is None and not signature:
             try:
@@ -138,19 +149,22 @@ def find_tail(lines: list[Line], start: int, agency: str) -> tuple[str, dt.date 
             date_text, first = text, i
             i -= 1
             continue
-        if (
-            len(text) <= 30
-            and not text.endswith(_ENDS)
-            and heading_level(text) == BODY
-            and has_cjk(text)
-            and (date is not None or (agency and agency in text) or text.endswith(_ORG_ENDINGS))
-        ):
+        plain_name = not text.endswith(_ENDS) and has_cjk(text) and heading_level(text) == BODY
+        if len(text) <= 30 and plain_name and (date is not None or _looks_like_agency(text, agency)):
             signature, first = text, i
         break
     return signature, date, date_text, first
 
 
 _ORG_ENDINGS = ("局", "委", "委员会", "办", "办公室", "厅", "府", "院", "中心", "处", "所", "站", "部", "署", "会")
+
+
+def _valid(m: re.Match) -> bool:
+    try:
+        dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return False
+    return True
 
 
 def _cn_number(text: str) -> int:
@@ -168,6 +182,12 @@ def _arabic_date(text: str) -> str:
         return text
     year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
     return f"{year}年{_cn_number(m.group(2))}月{_cn_number(m.group(3))}日"
+
+
+def _looks_like_agency(text: str, agency: str) -> bool:
+    if text.endswith(_ENDS) or not has_cjk(text):
+        return False
+    return bool(agency and agency in text) or text.endswith(_ORG_ENDINGS)
 
 
 def paragraphs(lines: list[Line], join_broken: bool) -> list[str]:
