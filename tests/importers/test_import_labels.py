@@ -116,3 +116,13 @@ def test_reportdesk_show_text_imports_back_to_the_same_values(report, tmp_path):
     assert (got.agency, got.year, got.format_id) == (report.agency, report.year, report.format_id)
     assert got.values == report.values
     assert not got.unreadable and not got.read_notes
+
+
+def test_money_unit_printed_in_the_header(seed_text, tmp_path):
+    text = seed_text(SEED).read_text("utf-8").replace(
+        "信息内容\t采购项目数量\t采购总金额\t\n政府集中采购\t0\t0\t", "信息内容\t采购项目数量\t采购总金额（万元）\t\n政府集中采购\t3\t12.5\t"
+    )
+    result = import_document(_write(tmp_path, text))
+    buy = "第二十条第（九）项/政府集中采购"
+    assert result.report.values[CellRef(PART2, buy, "采购总金额")] == Money(Decimal("12.5"), "万元")
+    assert not [p for p in result.problems if p.startswith("表二")]

@@ -9,6 +9,7 @@ not fit its columns is never guessed: it is read only when every reading gives t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_of
@@ -152,7 +153,9 @@ def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
         elif _is_value(tok):
             rows[current].append(tok)
     for b in fmt.part2:
-        columns = _column_order(b, headers.get(b.title, []), notes)
+        units: dict[str, str] = {}
+        columns = _column_order(b, headers.get(b.title, []), notes, units)
+        kinds = {c.label: c.kind for c in b.columns}
         missing = []
         for label in b.rows:
             path = b.title + PATH_SEP + label
@@ -162,6 +165,11 @@ def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
                 _store(report, refs, [None] * len(refs), "")
                 continue
             raw, problem = fit(rows[path], len(refs), has_total=False)
+            if raw is not None:  # a money cell without a unit takes the one its header prints
+                raw = [
+                    t + units[c] if t and c in units and kinds[c] is ValueKind.MONEY and is_number(t) and not has_cjk(t) else t
+                    for t, c in zip(raw, columns, strict=True)
+                ]
             _store(report, refs, raw, _short(" ".join(t for t in rows[path] if t)) or "（空）")
             if problem:
                 notes.problems.append((f"表二{b.title}“{label}”行", problem))
@@ -169,17 +177,25 @@ def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
             notes.problems.append((f"表二{b.title}", f"未找到“{'”“'.join(missing)}”行，相应单元格为空"))
 
 
-def _column_order(block, header_tokens: list[str], notes: TableNotes) -> list[str]:
+_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
+
+
+def _column_order(block, header_tokens: list[str], notes: TableNotes, units: dict[str, str]) -> list[str]:
     """The block's columns in the order its header row prints them; the official order if the
-    header is incomplete (reported)."""
+    header is incomplete (reported). ``units`` receives a unit printed in a column's header."""
     official = [c.label for c in block.columns]
     by_key = {key(c): c for c in official}
     found: list[str] = []
     for tok in header_tokens:
         k = key(tok)
         label = by_key.get(k) or _variant_of(k, {ck: c for ck, c in by_key.items() if c not in found})
+        # a label with a unit added by the agency: 采购总金额（万元）
+        label = label or next((c for ck, c in by_key.items() if k.startswith(ck) and _UNIT.search(tok)), None)
         if label and label not in found:
             found.append(label)
+            unit = _UNIT.search(tok)
+            if unit and label not in units:
+                units[label] = unit.group(1)
     if sorted(found) == sorted(official):
         return found
     if any(header_tokens):
