@@ -126,3 +126,29 @@ def test_money_unit_printed_in_the_header(seed_text, tmp_path):
     buy = "第二十条第（九）项/政府集中采购"
     assert result.report.values[CellRef(PART2, buy, "采购总金额")] == Money(Decimal("12.5"), "万元")
     assert not [p for p in result.problems if p.startswith("表二")]
+
+
+def test_tables_printed_without_their_total_columns(tmp_path):
+    from tests.helpers import demo
+
+    from reportdesk.model.text import report_as_text
+
+    report = demo()
+    lines, part, out = report_as_text(report).split("\n"), "", []
+    for line in lines:
+        if line in ("三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"):
+            part = line[0]
+        cells = line.split("\t")
+        if part == "三" and len(cells) > 1:
+            cells = [c for c in cells if c != "总计"]
+            if cells[-1].isdigit():
+                cells = cells[:-1]
+        elif part == "四" and len(cells) > 1:
+            cells = [c for c in cells if c != "总计"]
+            if cells[0].isdigit():
+                cells = [c for i, c in enumerate(cells) if i % 5 != 4]
+        out.append("\t".join(cells))
+    result = import_document(_write(tmp_path, "\n".join(out)))
+    assert result.report.values == report.values
+    assert not result.report.unreadable
+    assert sum(1 for p in result.problems if "没有“总计”列" in p) == 2

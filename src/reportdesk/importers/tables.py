@@ -236,9 +236,16 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes) -> None:
             if len(k) >= 4 and not any(k in lk for lk in all_label_keys):
                 stray.append(tok)
     _part3_header(p3, header, notes)
+    # Some agencies leave the 总计 column out: a row of six numbers under such a header is read
+    # into the six columns. A header merely garbled still has rows of seven.
+    no_total = any(header) and key(p3.total_column) not in {key(t) for t in header}
+    six = len(p3.input_columns)
+    if no_total and any(len([t for t in r if t]) == six for r in rows.values()):
+        notes.problems.append(("表三表头", f"没有“{p3.total_column}”列，只读入各列数字，总计按各项计算"))
     zero_rows: list[str] = []
     for path in p3.row_paths:
-        refs = [CellRef(PART3, path, c) for c in p3.columns]
+        short_row = no_total and path in rows and len([t for t in rows[path] if t]) == six
+        refs = [CellRef(PART3, path, c) for c in (p3.input_columns if short_row else p3.columns)]
         if path not in rows:
             _store(report, refs, [None] * len(refs), "")
             if rows:
@@ -281,7 +288,7 @@ def _part3_header(p3, header: list[str], notes: TableNotes) -> None:
         if variant:
             notes.variants.append(f"“{variant}”→“{label}”")
             notes.problems.append(("表三表头", f"列标签写作“{variant}”，按官方标签“{label}”读入"))
-        elif header:
+        elif any(header) and label != p3.total_column:
             notes.problems.append(("表三表头", f"缺少“{label}”（可能在转换中丢失），数字按官方列序读入"))
 
 
@@ -299,6 +306,10 @@ def read_part4(report: Report, toks: list[str], notes: TableNotes) -> None:
     if not [t for t in data if t]:
         _store(report, refs, [None] * len(refs), "")
         return
+    no_totals = key(p4.total_column) not in {key(t) for t in header} and any(header)
+    if no_totals and len([t for t in data if t]) == len(refs) - len(p4.groups):
+        refs = [r for r in refs if r.col != p4.total_column]  # printed without its 总计 columns
+        notes.problems.append(("表四表头", f"没有“{p4.total_column}”列，只读入各项数字，总计按各项计算"))
     raw, problem = fit(data, len(refs), has_total=True)
     _store(report, refs, raw, _short(" ".join(t for t in data if t)))
     if problem:
