@@ -152,3 +152,13 @@ def test_tables_printed_without_their_total_columns(tmp_path):
     assert result.report.values == report.values
     assert not result.report.unreadable
     assert sum(1 for p in result.problems if "没有“总计”列" in p) == 2
+
+
+def test_words_in_number_cells_are_reported_not_read_as_zero(seed_text, tmp_path):
+    text = seed_text(SEED).read_text("utf-8").replace("行政处罚\t0\t0\t0", "行政处罚\t无\t—\t0")
+    result = import_document(_write(tmp_path, text))
+    row = "第二十条第（六）项/行政处罚"
+    r = result.report
+    assert r.values[CellRef(PART2, row, "上一年项目数量")] is None and "无" in r.unreadable[CellRef(PART2, row, "上一年项目数量")]
+    assert r.values[CellRef(PART2, row, "本年增/减")] is None and "—" in r.unreadable[CellRef(PART2, row, "本年增/减")]
+    assert r.values[CellRef(PART2, row, "处理决定数量")] == 0

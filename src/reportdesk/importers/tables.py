@@ -34,8 +34,11 @@ def _variant_of(k: str, candidates: dict[str, str]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_NOT_A_NUMBER = {"无", "空", "暂无"}  # written in a cell instead of 0: read as unreadable, never as 0
+
+
 def _is_value(token: str) -> bool:
-    return token == "" or is_number(token) or not has_cjk(token)
+    return token == "" or is_number(token) or not has_cjk(token) or token.strip() in _NOT_A_NUMBER
 
 
 def fit(values: list[str], n: int, has_total: bool) -> tuple[list[str | None] | None, str | None]:
