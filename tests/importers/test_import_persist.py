@@ -130,3 +130,11 @@ def test_a_date_without_a_signature_leaves_the_last_paragraph_alone(seed_text, t
     path = _edited_seed(seed_text, tmp_path, "银川市投资促进局\n\n2021年1月29日", "2021年1月29日")
     r = import_document(path).report
     assert (r.signature_agency, [p.text for p in r.parts["六"]]) == ("", ["无。"])
+
+
+def test_a_date_that_does_not_exist_is_reported(seed_text, tmp_path):
+    path = _edited_seed(seed_text, tmp_path, "2021年1月29日", "2021年2月30日")
+    result = import_document(path)
+    assert result.report.date is None
+    assert "落款日期：“2021年2月30日”不是有效日期，请核对" in result.problems
+    assert any(f.rule == "READ-NOTE" and "2021年2月30日" in f.message for f in check_report(result.report))

@@ -148,7 +148,7 @@ def _summary(report: Report, layout: Layout, markers, notes: TableNotes, detecte
         problems.append("落款：文末未找到落款机关")
     if layout.date:
         recognised.append(f"日期：{layout.date_text}")
-    else:
+    elif not layout.date_text:
         problems.append("日期：文末未找到落款日期（应为“YYYY年M月D日”）")
     return recognised, problems
 
@@ -187,6 +187,8 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
         report.parts[part] = [Paragraph.from_markup(t) for t in paragraphs(_region(lines, layout, markers, part), join_broken)]
     recognised, more = _summary(report, layout, markers, notes, detected is not None)
     problems += more
+    if layout.date_text and layout.date is None:
+        notes.problems.append(("落款日期", f"“{layout.date_text}”不是有效日期，请核对"))
     for where, message in notes.problems:
         problems.append(f"{where}：{message}")
         report.read_notes.append((where, message))

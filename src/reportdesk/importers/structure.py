@@ -137,16 +137,10 @@ def find_tail(lines: list[Line], start: int, agency: str) -> tuple[str, dt.date 
             continue
         both = _SIGNED_AND_DATED.match(text)
         if both and date is None and not signature and _looks_like_agency(both.group(1), agency):
-            m = _DATE.match(both.group(2))
-            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if _valid(m) else None
-            return both.group(1), date, both.group(2), i
+            return both.group(1), _to_date(_DATE.match(both.group(2))), both.group(2), i
         m = _DATE.match(_arabic_date(text))
         if m and date is None and not signature:
-            try:
-                date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                date = None
-            date_text, first = text, i
+            date, date_text, first = _to_date(m), text, i
             i -= 1
             continue
         plain_name = not text.endswith(_ENDS) and has_cjk(text) and heading_level(text) == BODY
@@ -159,12 +153,11 @@ def find_tail(lines: list[Line], start: int, agency: str) -> tuple[str, dt.date 
 _ORG_ENDINGS = ("局", "委", "委员会", "办", "办公室", "厅", "府", "院", "中心", "处", "所", "站", "部", "署", "会")
 
 
-def _valid(m: re.Match) -> bool:
+def _to_date(m: re.Match) -> dt.date | None:
     try:
-        dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return False
-    return True
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:  # 2月30日: printed, but no such day
+        return None
 
 
 def _cn_number(text: str) -> int:
