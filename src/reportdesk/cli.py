@@ -140,14 +140,22 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .checks import check_report
-    from .loading import LoadError, load_report
+    from .loading import DOCUMENT_SUFFIXES, LoadError, load_report
     from .model.project import ProjectError, save_project
 
     out = Path(args.output)
     if out.exists() and not args.force:
         return _fail(f"“{out}”已存在；如要覆盖请加 --force")
+    recognised: list[str] = []
+    problems: list[str] = []
     try:
-        report = load_report(args.file)
+        if Path(args.file).suffix.lower() in DOCUMENT_SUFFIXES:
+            from .importers import import_document
+
+            result = import_document(args.file)
+            report, recognised, problems = result.report, result.recognised, result.problems
+        else:
+            report = load_report(args.file)
     except LoadError as exc:
         return _fail(str(exc))
     findings = check_report(report)
@@ -156,6 +164,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     except ProjectError as exc:
         return _fail(str(exc))
     _print(f"已导入 {args.file} → {out}：{report.agency} {report.year}年（{report.format_id} 格式）")
+    if recognised:
+        _print("识别：")
+        for line in recognised:
+            _print(f"  ✓ {line}")
+    if problems:
+        _print("未识别或有问题：")
+        for line in problems:
+            _print(f"  ✗ {line}")
+    if findings:
+        _print("检查：")
     for f in findings:
         _print(f"  [{f.severity.label}] {f.rule} @ {f.place.describe()}：{f.message}")
     return 0

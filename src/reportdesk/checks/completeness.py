@@ -100,5 +100,6 @@ def review_marks(report: Report) -> list[Finding]:
         if part in report.draft_parts
     ]
     for where, message in report.read_notes:
-        out.append(Finding(W, "READ-NOTE", f"{where}：{message}", Place()))
+        table = re.match(r"表([二三四])", where)  # notes on a table are shown on that part
+        out.append(Finding(W, "READ-NOTE", f"{where}：{message}", Place(table.group(1) if table else "")))
     return out

@@ -1,1 +1,78 @@
-"""Published report (.docx or text) -> report, plus what was not understood."""
+"""Published report (.docx, or text copied from a PDF or web page) -> report + what was not understood.
+
+``import_document(path)`` returns an ``ImportResult``: the report, what was recognised and the
+problems found (each says where, in Chinese). Unreadable files raise ``loading.LoadError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..loading import LoadError
+from ..model.report import Report
+from .document import Line, lines_from_text
+from .reader import MAX_LINES, MAX_TEXT_BYTES, report_from_lines
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    recognised: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"无法导入“{name}”：文字编码无法识别（UTF-16 内容已损坏）") from exc
+    if b"\x00" in raw[:65536]:
+        if raw.startswith(b"PK"):
+            raise LoadError(f"无法导入“{name}”：这是 Word 文档（.docx）而扩展名不对，请改为 .docx 后导入")
+        raise LoadError(f"无法导入“{name}”：不是文本文件（含二进制内容）")
+    if raw.startswith(b"%PDF"):
+        raise LoadError(f"无法导入“{name}”：这是 PDF 文件。请在 PDF 阅读器中全选复制文字，保存为 .txt 后导入")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise LoadError(f"无法导入“{name}”：文字编码无法识别（应为 UTF-8 或 GBK）")
+
+
+def read_text_file(path: Path) -> list[Line]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise LoadError(
+                f"无法导入“{path.name}”：文件过大（{size / 1024 / 1024:.0f} MB）。年度报告的文字通常不到 1 MB，请确认选对了文件"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
+    if not raw.strip():
+        raise LoadError(f"无法导入“{path.name}”：文件是空的")
+    text = _decode(raw, path.name)
+    if text.count("\n") > MAX_LINES:
+        raise LoadError(f"无法导入“{path.name}”：行数过多（超过 {MAX_LINES} 行），不像一份年度报告")
+    return lines_from_text(text)
+
+
+def import_document(path: str | Path) -> ImportResult:
+    """Read a published report. Raises ``LoadError`` with a clear message for unreadable files."""
+    path = Path(path)
+    if not path.exists():
+        raise LoadError(f"找不到文件“{path}”")
+    if path.suffix.lower() == ".docx":
+        from .docx_reader import read_docx
+
+        lines, from_docx = read_docx(path), True
+    else:
+        lines, from_docx = read_text_file(path), False
+    report, recognised, problems = report_from_lines(lines, path.name, join_broken=not from_docx)
+    return ImportResult(report, recognised, problems)
+
+
+__all__ = ["ImportResult", "LoadError", "import_document"]

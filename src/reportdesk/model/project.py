@@ -1,8 +1,9 @@
 """Project files (.rdproj): versioned, human-readable UTF-8 JSON, saved atomically.
 
 Version 2 wraps the interchange form with what only a working project needs (paragraph levels,
-last year's baseline, draft marks, sources). Version 1 was the bare interchange form; it is
-migrated on load. See docs/project-format.md.
+last year's baseline, draft marks, sources). Version 3 adds what importing a published document
+found (totals as printed, unreadable cells, reading notes), so the checks still report them after
+the project is saved and reopened. Older versions are migrated on load. See docs/project-format.md.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .prose import Paragraph
 from .report import Baseline, Report
 from .values import CellValueError, from_json, to_json
 
-PROJECT_VERSION = 2
+PROJECT_VERSION = 3
 SUFFIX = ".rdproj"
 MAX_PROJECT_BYTES = 20 * 1024 * 1024  # a real report is ~50 KB; anything this big is not one
 
@@ -45,7 +46,43 @@ def report_to_project(report: Report) -> dict[str, Any]:
         body["draft_parts"] = sorted(report.draft_parts)
     if report.sources:
         body["sources"] = list(report.sources)
+    body.update(_import_findings(report))
     return {"reportdesk_project": PROJECT_VERSION, "report": body}
+
+
+def _import_findings(report: Report) -> dict[str, Any]:
+    """What reading a published document found; absent for a report written in ReportDesk."""
+    out: dict[str, Any] = {}
+    kinds = cells_of(report.format).kinds
+    if report.printed:
+        out["printed"] = [[r.table, r.row, r.col, to_json(kinds[r], v)] for r, v in report.printed.items() if r in kinds]
+    if report.unreadable:
+        out["unreadable"] = [[r.table, r.row, r.col, text] for r, text in report.unreadable.items()]
+    if report.read_notes:
+        out["read_notes"] = [[where, message] for where, message in report.read_notes]
+    return out
+
+
+def _read_import_findings(report: Report, body: dict[str, Any]) -> None:
+    kinds = cells_of(report.format).kinds
+    formulas = cells_of(report.format).formulas
+    try:
+        report.printed = {}
+        for table, row, col, v in body.get("printed") or []:
+            ref = CellRef(table, row, col)
+            if ref in formulas:
+                report.printed[ref] = from_json(kinds[ref], v)
+        for table, row, col, text in body.get("unreadable") or []:
+            ref = CellRef(table, row, col)
+            if ref in kinds and isinstance(text, str):
+                report.unreadable[ref] = text
+        report.read_notes = report.read_notes + [
+            (where, message)
+            for where, message in body.get("read_notes") or []
+            if isinstance(where, str) and isinstance(message, str)
+        ]
+    except (TypeError, ValueError, CellValueError) as exc:
+        raise ProjectError(f"导入记录（printed/unreadable/read_notes）格式不正确：{exc}") from exc
 
 
 def _migrate_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -60,7 +97,12 @@ def _migrate_1(data: dict[str, Any]) -> dict[str, Any]:
     return {"reportdesk_project": 2, "report": data}
 
 
-MIGRATIONS = {1: _migrate_1}
+def _migrate_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 kept no import findings; its totals are derived, so there is nothing to carry."""
+    return {**data, "reportdesk_project": 3}
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2}
 
 
 def project_to_report(data: Any) -> Report:
@@ -99,7 +141,7 @@ def project_to_report(data: Any) -> Report:
             paragraphs[part].append(Paragraph.from_markup(item["text"], level))
     report = from_interchange({**body, "parts": {}})
     report.parts.update(paragraphs)
-    report.printed.clear()  # a project's totals are always derived
+    _read_import_findings(report, body)  # totals are derived; printed ones are only compared
     report.baseline = _read_baseline(body.get("baseline"))
     drafts = body.get("draft_parts") or []
     report.draft_parts = {p for p in drafts if p in PROSE_PARTS} if isinstance(drafts, list) else set()

@@ -1,0 +1,73 @@
+"""A published report as a sequence of lines: paragraphs, and table rows split into cells.
+
+Both readers produce this: plain text (cells separated by tabs, or one cell a line) and .docx
+(real table rows, merged cells given once). Everything after works on lines and cell tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalise import clean_line, has_cjk, is_junk, is_number
+
+
+@dataclass
+class Line:
+    text: str  # the paragraph (with `**…**` bold markup), or the row's cells joined by tabs
+    cells: tuple[str, ...] | None = None  # a table row
+    exact: bool = False  # cells are a real table's grid (docx): empty cells are blank cells
+    auto_numbered: bool = False  # a Word list paragraph: its `一、` is generated, not in the text
+
+    @property
+    def is_row(self) -> bool:
+        return self.cells is not None
+
+
+# Page numbers left in text copied from a PDF: `— 3 —`, `- 3 -`, `第 3 页`, `第3页 共10页`.
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+
+
+def lines_from_text(text: str) -> list[Line]:
+    out = []
+    for raw in text.splitlines():
+        line = clean_line(raw)
+        if _PAGE_NUMBER.match(line):
+            continue
+        if "\t" in line:
+            out.append(Line(line, tuple(c.strip() for c in line.split("\t"))))
+        else:
+            out.append(Line(line.strip()))
+    return out
+
+
+def tokens(lines: list[Line]) -> list[str]:
+    """The cells of a table region in reading order.
+
+    Text copied from a PDF puts a tab before cells that stand one to a line, and tabs for merged
+    cells: a row with a single filled cell is that cell; trailing empty cells are dropped. Rows
+    of a real table keep every cell, since there an empty cell is a blank cell.
+    """
+    out: list[str] = []
+    for line in lines:
+        if line.cells is None:
+            if line.text and not is_junk(line.text):
+                out.append(line.text)
+            continue
+        cells = list(line.cells)
+        if all(not c or is_junk(c) for c in cells):
+            continue
+        first_label = next((i for i, c in enumerate(cells) if has_cjk(c) and not is_number(c)), 0)
+        if not any(cells[:first_label]):
+            del cells[:first_label]  # merged label columns before the row's label
+        if line.exact:
+            out.extend(cells)
+            continue
+        filled = [c for c in cells if c]
+        if len(filled) == 1:
+            out.append(filled[0])
+            continue
+        while cells and not cells[-1]:
+            cells.pop()
+        out.extend(cells)
+    return out

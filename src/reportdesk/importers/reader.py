@@ -1,0 +1,199 @@
+"""Lines of a published report -> a Report, with what was recognised and what was not."""
+
+from __future__ import annotations
+
+import re
+
+from ..formats import FORMATS, PART2, PART3, PART4, PROSE_PARTS, cells_of, format_for_year
+from ..loading import LoadError
+from ..model.prose import Paragraph
+from ..model.report import DEPARTMENT, GOVERNMENT, Contact, Report
+from .document import Line, tokens
+from .normalise import key
+from .structure import PART_HEADINGS, Layout, layout_of, paragraphs
+from .tables import TableNotes, compare_printed, read_part2, read_part3, read_part4
+
+MAX_TEXT_BYTES = 4 * 1024 * 1024
+MAX_LINES = 60_000
+_PERIOD_YEAR = re.compile(r"统计[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_WEBSITE = re.compile(r"可(?:在|从|登录|通过)(.{2,80}?)(?:查阅|下载|查看)")
+_CONTACT = (
+    ("address", r"地址"),
+    ("postcode", r"邮编|邮政编码"),
+    ("phone", r"(?:联系)?电话"),
+    ("fax", r"传真"),
+    ("email", r"电子邮箱|电子邮件|邮箱"),
+)
+
+
+def _format_from_labels(table_tokens: list[str]):
+    """The format whose own labels (those the other format lacks) occur most in the tables."""
+    label_sets = {}
+    for fmt in FORMATS.values():
+        labels = {key(b.title) for b in fmt.part2}
+        for b in fmt.part2:
+            labels |= {key(c.label) for c in b.columns} | {key(r) for r in b.rows}
+        labels |= {key(p.split("/")[-1]) for p in fmt.part3.row_paths}
+        label_sets[fmt.id] = labels
+    seen = {key(t) for t in table_tokens if t}
+    hits = {}
+    for fid, labels in label_sets.items():
+        others = set().union(*(v for k, v in label_sets.items() if k != fid))
+        hits[fid] = len((labels - others) & seen)
+    best = max(hits.values(), default=0)
+    winners = [fid for fid, n in hits.items() if n == best]
+    return (FORMATS[winners[0]], hits) if best and len(winners) == 1 else (None, hits)
+
+
+def _contact(opening: str) -> Contact:
+    c = Contact()
+    m = _WEBSITE.search(opening)
+    if m:
+        c.website = m.group(1).strip()
+    for name, label in _CONTACT:
+        m = re.search(rf"(?:{label})\s*[：:]\s*([^；;，,。）)\n]+)", opening)
+        if m:
+            setattr(c, name, m.group(1).strip())
+    return c
+
+
+def _markers(lines: list[Line], layout: Layout, fmt) -> dict[str, tuple[int, int]]:
+    """part -> (where it begins, its first content line): its heading, or for a table whose
+    heading is missing altogether, the table's own first line (第二十条第（一）项, the 勾稽关系 note,
+    行政复议)."""
+    out = {part: (h.index, h.index + 1) for part, h in layout.headings.items()}
+    anchors = {
+        PART2: lambda k: k.startswith(key(fmt.part2[0].title)),
+        PART3: lambda k: key(fmt.part3.corner)[1:9] in k,
+        PART4: lambda k: k.startswith(key(fmt.part4.column_tree[0].label)),
+    }
+    order = [p for p, _ in PART_HEADINGS]
+    for part, is_anchor in anchors.items():
+        if part in out:
+            continue
+        before = [out[p][0] for p in order[: order.index(part)] if p in out]
+        after = [out[p][0] for p in order[order.index(part) + 1 :] if p in out]
+        lo, hi = max(before, default=layout.title_end), min(after, default=len(lines))
+        for i in range(lo, hi):
+            line = lines[i]
+            first = next((c for c in line.cells if c), "") if line.cells is not None else line.text
+            if first and is_anchor(key(first)):
+                out[part] = (i, i)
+                break
+    return out
+
+
+def _region(lines: list[Line], layout: Layout, markers: dict[str, tuple[int, int]], part: str) -> list[Line]:
+    if part not in markers:
+        return []
+    begin, start = markers[part]
+    later = [b for b, _ in markers.values() if b > begin]
+    end = min(later) if later else len(lines)
+    if part == "六" and layout.tail_start is not None:
+        end = min(end, layout.tail_start)
+    return lines[start:end]
+
+
+def _year(layout: Layout, opening: str, problems: list[str]) -> int:
+    if layout.year:
+        return layout.year
+    m = _PERIOD_YEAR.search(opening)
+    if m:
+        problems.append(f"标题：未写明年份，按开篇说明的统计期限取 {m.group(1)} 年")
+        return int(m.group(1))
+    if layout.date:
+        problems.append(f"标题：未写明年份，按落款日期推定为 {layout.date.year - 1} 年")
+        return layout.date.year - 1
+    raise LoadError("无法识别报告年度：标题、统计期限和落款日期中都没有找到年份")
+
+
+def _summary(report: Report, layout: Layout, markers, notes: TableNotes, detected: bool) -> tuple[list[str], list[str]]:
+    """What was recognised, and what was not, in the order of the document."""
+    recognised: list[str] = []
+    problems: list[str] = []
+    fmt, year, fc = report.format, report.year, cells_of(report.format)
+    if report.title:
+        recognised.append(f"标题：{report.title}（机关：{report.agency or '未识别'}；年度：{year}）")
+    else:
+        problems.append("标题：未找到“机关名称+年份+政府信息公开工作年度报告”形式的标题")
+    how = "从表格标签识别" if detected else "表格标签不足以判断，按年度选定"
+    recognised.append(f"格式：{fmt.id} 年格式（{fmt.notice}），{how}")
+    if detected and not fmt.applies_to(year):
+        problems.append(f"格式：{year} 年度报告使用了 {fmt.id} 年格式的表格（{fmt.notice}），应使用 {format_for_year(year).id} 年格式")
+    recognised.append(f"开篇说明：{len(report.opening)} 字" if report.opening else "开篇说明：无")
+    for part, official in PART_HEADINGS:
+        h = layout.headings.get(part)
+        if h is None:
+            found = "，已按表格内容找到该部分" if part in markers else ""
+            problems.append(f"第{part}部分：未找到标题“{official}”{found}")
+            continue
+        if not h.verbatim:
+            report.headings[part] = h.text
+            problems.append(f"第{part}部分：标题写作“{h.text}”，与官方“{official}”不一致")
+        if part in PROSE_PARTS:
+            paras = report.parts[part]
+            bold = sum(1 for p in paras for r in p.runs if r.bold)
+            extra = f"，其中粗体 {bold} 处" if bold else ""
+            recognised.append(f"第{part}部分“{official}”：{len(paras)} 段{extra}")
+    for table in (PART2, PART3, PART4):
+        refs = [r for r in fc.inputs if r.table == table]
+        read = sum(1 for r in refs if report.values.get(r) is not None)
+        printed = sum(1 for r, v in report.printed.items() if r.table == table and v is not None)
+        extra = f"，印出的合计 {printed} 个" if printed else ""
+        recognised.append(f"表{table}：读入 {read}/{len(refs)} 个数字{extra}")
+    recognised += [f"标签变体：{variant}" for variant in notes.variants]
+    if layout.signature:
+        recognised.append(f"落款：{layout.signature}")
+    else:
+        problems.append("落款：文末未找到落款机关")
+    if layout.date:
+        recognised.append(f"日期：{layout.date_text}")
+    elif not layout.date_text:
+        problems.append("日期：文末未找到落款日期（应为“YYYY年M月D日”）")
+    return recognised, problems
+
+
+def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[Report, list[str], list[str]]:
+    layout = layout_of(lines)
+    if not layout.title and len(layout.headings) < 3:
+        raise LoadError(
+            f"无法导入“{name}”：没有找到“……年政府信息公开工作年度报告”的标题和各部分标题，不像一份政府信息公开工作年度报告"
+        )
+    problems: list[str] = []
+    first_heading = min((h.index for h in layout.headings.values()), default=len(lines))
+    opening = "\n".join(paragraphs(lines[layout.title_end : first_heading], join_broken))
+    year = _year(layout, opening, problems)
+    markers = _markers(lines, layout, format_for_year(year))
+    table_tokens = {p: tokens(_region(lines, layout, markers, p)) for p in (PART2, PART3, PART4)}
+    detected, _hits = _format_from_labels([t for toks in table_tokens.values() for t in toks])
+    fmt = detected or format_for_year(year)
+    agency = layout.agency
+    report = Report(agency=agency, year=year, kind=GOVERNMENT if agency.endswith("人民政府") else DEPARTMENT)
+    report.format_id = fmt.id
+    report.title = layout.title
+    report.opening = opening
+    report.contact = _contact(opening)
+    report.signature_agency = layout.signature
+    report.date = layout.date
+    fc = cells_of(fmt)
+    report.values = dict.fromkeys(fc.inputs)
+
+    notes = TableNotes()
+    read_part2(report, table_tokens[PART2], notes)
+    read_part3(report, table_tokens[PART3], notes)
+    read_part4(report, table_tokens[PART4], notes)
+
+    for part in PROSE_PARTS:
+        report.parts[part] = [Paragraph.from_markup(t) for t in paragraphs(_region(lines, layout, markers, part), join_broken)]
+    recognised, more = _summary(report, layout, markers, notes, detected is not None)
+    problems += more
+    if layout.date_text and layout.date is None:
+        notes.problems.append(("落款日期", f"“{layout.date_text}”不是有效日期，请核对"))
+    for where, message in notes.problems:
+        problems.append(f"{where}：{message}")
+        report.read_notes.append((where, message))
+    for ref, raw in report.unreadable.items():
+        problems.append(f"{ref.describe()}：无法识别“{raw}”，未读入")
+    for where, message in compare_printed(report):
+        problems.append(f"{where}：{message}")
+    return report, recognised, problems

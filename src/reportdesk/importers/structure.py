@@ -1,0 +1,214 @@
+"""The parts of a published report: title, opening, the six part headings, signature and date.
+
+Headings are found in order. One that lacks its number (`主动公开政府信息情况`) or is worded
+differently (`五、存在主要问题及改进情况`) is still found, and kept as published so the checks
+report the deviation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ..formats import FORMAT_2021
+from ..model.prose import BODY, heading_level
+from .document import Line
+from .normalise import has_cjk, key, squeeze
+
+_TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告")
+_TITLE_YEAR_FIRST = re.compile(r"^(\d{4})年度?(.{2,40}?)政府信息公开(?:工作)?年度报告")
+_SIGNED_AND_DATED = re.compile(r"^(.{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$")  # 某局 2021年1月29日 on one line
+_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")  # 附件1 above the title of an attached report
+_NOTE = re.compile(r"^[（(][^（）()]{1,14}[)）]$")  # （此件公开发布）
+_ENDS = tuple("。！？；：）”!?;:)")
+_BOLD_MARK = re.compile(r"\*\*")
+_ENUMERATION = re.compile(r"^(?:\*\*)?[一二三四五六七八九十]+是")  # 一是… 二是…
+MAX_HEADING_CHARS = 40
+PART_HEADINGS = FORMAT_2021.part_headings  # the same six headings in every format
+
+
+@dataclass
+class Heading:
+    index: int  # line index
+    text: str  # as published
+    verbatim: bool
+
+
+@dataclass
+class Layout:
+    title: str = ""
+    agency: str = ""
+    year: int | None = None
+    title_end: int = 0
+    headings: dict[str, Heading] = field(default_factory=dict)
+    signature: str = ""
+    date: dt.date | None = None
+    date_text: str = ""
+    tail_start: int | None = None  # first line of the signature block
+
+
+def _plain(line: Line) -> str:
+    return _BOLD_MARK.sub("", line.text).strip()
+
+
+def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
+    """(title, agency, year, index after the title); the title may wrap onto several lines."""
+    joined, seen = "", 0
+    for i, line in enumerate(lines):
+        if line.is_row or not line.text.strip() or _ATTACHMENT.match(line.text.strip()):
+            continue
+        seen += 1
+        if seen > 4 or len(joined) > 120:
+            break
+        joined += squeeze(_plain(line))
+        m = _TITLE.search(joined)
+        if m:
+            agency = re.sub(r"关于$", "", joined[: m.start()])
+            return joined[: m.end()], agency, int(m.group(1)), i + 1
+        m = _TITLE_YEAR_FIRST.match(joined)
+        if m:
+            return joined[: m.end()], m.group(2), int(m.group(1)), i + 1
+    return "", "", None, 0
+
+
+def _heading_match(text: str, part: str, official: str) -> bool | None:
+    """True: verbatim; False: found with a deviation; None: not this heading."""
+    k = key(text)
+    if not k:
+        return None
+    if k == key(official):
+        return True
+    body = key(official.split("、", 1)[1])
+    numbered = re.match(rf"^{part}\s*[、.．，,]", text)
+    if numbered:
+        candidate = k[len(part) :]
+        threshold = 0.75
+    elif heading_level(text) == BODY:
+        candidate, threshold = k, 0.85
+    else:
+        return None
+    matcher = SequenceMatcher(None, candidate, body, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return None
+    return False if matcher.ratio() >= threshold else None
+
+
+def find_headings(lines: list[Line], start: int) -> dict[str, Heading]:
+    found: dict[str, Heading] = {}
+    pos = start
+    candidates = [
+        i for i in range(start, len(lines)) if not lines[i].is_row and 0 < len(lines[i].text) <= MAX_HEADING_CHARS
+    ]
+    for part, official in PART_HEADINGS:
+        for i in candidates:
+            if i < pos:
+                continue
+            text = squeeze(_plain(lines[i]))
+            verdict = _heading_match(text, part, official)
+            if verdict is False and lines[i].auto_numbered and key(text) == key(official.split("、", 1)[1]):
+                verdict, text = True, official  # Word prints the number from its list style
+            if verdict is not None:
+                found[part] = Heading(i, text, verdict)
+                pos = i + 1
+                break
+    return found
+
+
+def find_tail(lines: list[Line], start: int, agency: str) -> tuple[str, dt.date | None, str, int | None]:
+    """(signature, date, date as printed, first line of the block) at the end of part 六."""
+    signature, date, date_text, first = "", None, "", None
+    i = len(lines) - 1
+    looked = 0
+    while i >= start and looked < 5:
+        line = lines[i]
+        text = squeeze(_plain(line))
+        if line.is_row or not text:
+            i -= 1
+            continue
+        looked += 1
+        if _NOTE.match(text) and date is None and not signature:
+            first = i
+            i -= 1
+            continue
+        both = _SIGNED_AND_DATED.match(text)
+        if both and date is None and not signature and _looks_like_agency(both.group(1), agency):
+            return both.group(1), _to_date(_DATE.match(both.group(2))), both.group(2), i
+        m = _DATE.match(_arabic_date(text))
+        if m and date is None and not signature:
+            date, date_text, first = _to_date(m), text, i
+            i -= 1
+            continue
+        plain_name = not text.endswith(_ENDS) and has_cjk(text) and heading_level(text) == BODY
+        if len(text) <= 30 and plain_name and (date is not None or _looks_like_agency(text, agency)):
+            signature, first = text, i
+        break
+    return signature, date, date_text, first
+
+
+_ORG_ENDINGS = ("局", "委", "委员会", "办", "办公室", "厅", "府", "院", "中心", "处", "所", "站", "部", "署", "会")
+
+
+def _to_date(m: re.Match) -> dt.date | None:
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:  # 2月30日: printed, but no such day
+        return None
+
+
+def _cn_number(text: str) -> int:
+    """一 … 三十一, as written in a date."""
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _arabic_date(text: str) -> str:
+    """二〇二一年一月二十九日 -> 2021年1月29日; anything else unchanged."""
+    m = _CN_DATE.match(text)
+    if not m:
+        return text
+    year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
+    return f"{year}年{_cn_number(m.group(2))}月{_cn_number(m.group(3))}日"
+
+
+def _looks_like_agency(text: str, agency: str) -> bool:
+    if text.endswith(_ENDS) or not has_cjk(text):
+        return False
+    return bool(agency and agency in text) or text.endswith(_ORG_ENDINGS)
+
+
+def paragraphs(lines: list[Line], join_broken: bool) -> list[str]:
+    """Prose lines as paragraphs. Text copied from a PDF breaks long paragraphs at page ends:
+    a long line that does not end a sentence continues in the next one."""
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if line.is_row:
+            joining = False
+            continue
+        text = line.text.strip()
+        if not text:
+            continue
+        if joining and out and heading_level(text) == BODY and not _ENUMERATION.match(text):
+            out[-1] += text
+        else:
+            out.append(text)
+        plain = _plain(Line(out[-1]))
+        joining = join_broken and len(plain) >= 25 and not plain.endswith(_ENDS)
+    return out
+
+
+def layout_of(lines: list[Line]) -> Layout:
+    title, agency, year, end = find_title(lines)
+    layout = Layout(title=title, agency=agency, year=year, title_end=end)
+    layout.headings = find_headings(lines, end)
+    six = layout.headings.get("六")
+    tail_from = six.index + 1 if six else max((h.index + 1 for h in layout.headings.values()), default=end)
+    layout.signature, layout.date, layout.date_text, layout.tail_start = find_tail(lines, tail_from, agency)
+    return layout

@@ -1,0 +1,64 @@
+"""Starting next year's report from last year's: what carries over and what starts again at zero.
+
+Carried: the agency details, 上年结转 (= last year's 结转下年度继续办理, column by column), last
+year's figures as the baseline for the continuity checks, and the prose as a draft to review.
+Everything else is zero, in the format the new year requires.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from ..formats import PART2, PART3, PATH_SEP, CellRef, cells_of
+from .prose import Paragraph
+from .report import Baseline, Report, new_report
+
+
+def _baseline(last: Report) -> Baseline:
+    """The figures of last year that this year's checks continue from."""
+    fmt = last.format
+    values: dict[CellRef, object] = {}
+    p3 = fmt.part3
+    for col in p3.input_columns:
+        ref = CellRef(PART3, p3.carried_out_row, col)
+        values[ref] = last.values.get(ref)
+    for rule in fmt.continuity:
+        for title in rule.blocks:
+            block = fmt.block(title)
+            for row in block.rows:
+                for col in (rule.stock, rule.plus, rule.minus):
+                    if col:
+                        ref = CellRef(PART2, title + PATH_SEP + row, col)
+                        values[ref] = last.values.get(ref)
+    return Baseline(year=last.year, format_id=fmt.id, values=values)
+
+
+def _carried_prose(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    return [copy.deepcopy(p) for p in paragraphs]
+
+
+def next_year_report(last: Report, year: int | None = None) -> Report:
+    """A report for ``year`` (default: the year after ``last``), ready to fill in."""
+    year = last.year + 1 if year is None else year
+    report = new_report(last.agency, year, last.kind)
+    report.contact = copy.deepcopy(last.contact)
+    report.signature_agency = last.signature_agency or last.agency
+    from .opening import standard_opening
+
+    report.opening = standard_opening(report)
+    p3_new, p3_last = report.format.part3, last.format.part3
+    inputs = set(cells_of(report.format).inputs)
+    for col in p3_new.input_columns:
+        source = last.values.get(CellRef(PART3, p3_last.carried_out_row, col))
+        target = CellRef(PART3, p3_new.carried_in_row, col)
+        if target in inputs and source is not None:
+            report.values[target] = source
+    report.baseline = _baseline(last)
+    for part, paragraphs in last.parts.items():
+        if part in report.parts and any(p.text.strip() for p in paragraphs):
+            report.parts[part] = _carried_prose(paragraphs)
+            report.draft_parts.add(part)
+    return report
+
+
+__all__ = ["next_year_report"]
