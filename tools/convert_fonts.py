@@ -38,7 +38,7 @@ EXT_A = [(0x3400, 0x4DBF), (0xF900, 0xFAFF)]
 EXT_B_TO_G = [(0x20000, 0x323AF)]  # Ext B, C, D, E, F, G (and the compatibility supplement)
 # BabelStone Han's glyphs in these planes beyond the budget are dropped from the end of Ext B
 # first: Ext C-G hold most characters added for personal and place names (e.g. 𬭚 U+2CB5A).
-EXTB_BUDGET_GLYPHS = 16000
+EXTB_BUDGET_GLYPHS = 30000
 
 DEB = Path("/usr/share/fonts/truetype")
 DOC = Path("/usr/share/doc")
