@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import paths
@@ -32,6 +32,25 @@ SHIPPED = {layout.TITLE: "song", layout.BODY: "fang", layout.HEADING1: "hei", la
            layout.TABLE: "song"}
 FALLBACKS = ("hei", "exta", "extb")
 FONT_DIRS_ENV = "REPORTDESK_FONT_DIRS"  # extra folders to look for the official fonts in
+
+
+_make_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname, subset):
+    """reportlab's ToUnicode CMap, with characters beyond the BMP (𬭚) as UTF-16 surrogate pairs.
+
+    reportlab writes them as 5 hex digits, so copying or searching 𬭚 in a viewer gave ⲵ.
+    """
+    text = _make_cmap(fontname, subset)
+    for v in subset:
+        if v > 0xFFFF:
+            pair = chr(v).encode("utf-16-be").hex().upper()
+            text = text.replace(f"> <{v:04X}>", f"> <{pair}>")
+    return text
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 class FontError(Exception):

@@ -210,7 +210,7 @@ def story_of(report: Report, fonts: FontSet) -> list[Flowable]:
         if isinstance(block, document.Text) and block.role != layout.BODY:
             # A heading never ends a page: keep room for it and two lines (or a table's head) after it.
             lines = 5 if isinstance(following, document.Table) else 3
-            story.append(CondPageBreak(lines * layout.LINE_PITCH))
+            story.append(CondPageBreak((lines - 0.1) * layout.LINE_PITCH))
         if isinstance(block, document.Title):
             story += [CentredLines(fonts, block.lines), Spacer(0, layout.LINE_PITCH)]
         elif isinstance(block, document.Text):

@@ -1,0 +1,182 @@
+"""The PDF read back: paper, margins from text positions, every paragraph, fonts, rare characters."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from reportdesk.exporters import document, layout, linebreak
+from reportdesk.loading import load_report
+from reportdesk.paths import demo_report_path
+
+from .conftest import RARE_AGENCY, long_report
+
+MM = layout.MM
+
+
+def _lines(page) -> list[str]:
+    rows: dict[int, list] = {}
+    for ch in page.chars:
+        rows.setdefault(round(ch["top"]), []).append(ch)
+    return ["".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])) for _, r in sorted(rows.items())]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"—\d+—", "", "".join(text.split()))
+
+
+def test_a4_and_margins_from_text_positions(exported):
+    with pdfplumber.open(exported["long_pdf"]) as pdf:
+        assert len(pdf.pages) >= 6
+        for page in pdf.pages:
+            assert abs(page.width - 595.28) < 0.5 and abs(page.height - 841.89) < 0.5
+        body = [c for p in pdf.pages[1:3] for c in p.chars if c["size"] == pytest.approx(16, abs=0.1)]
+        left = min(c["x0"] for c in body)
+        right = max(c["x1"] for c in body)
+        top = min(c["top"] for c in body)
+        assert left == pytest.approx(28 * MM, abs=1.0)  # 订口 28 mm
+        assert right == pytest.approx(595.28 - 26 * MM, abs=2.0)  # justified to 26 mm from the right
+        assert 37 * MM <= top <= 37 * MM + 8  # 天头 37 mm, first line centred in its grid line
+        # 22 lines a page: a full page of prose has 22 baselines on the 28.99 pt pitch
+        counts = {}
+        for n, page in enumerate(pdf.pages[1:4], 1):
+            tops = sorted({round(c["top"], 1) for c in page.chars if c["size"] == pytest.approx(16, abs=0.1)})
+            counts[n] = len(tops)
+            if len(tops) == 22:
+                page2 = page
+                assert tops[-1] - tops[0] == pytest.approx(21 * layout.LINE_PITCH, abs=0.5)
+        assert max(counts.values()) == 22, counts
+        # 28 characters on a line of plain Chinese text
+        counts = [len(line) for line in _lines(page2) if line.isascii() is False and len(line) >= 27]
+        assert 28 in counts
+
+
+def test_every_paragraph_is_there(exported):
+    report = load_report(demo_report_path())
+    with pdfplumber.open(exported["demo_pdf"]) as pdf:
+        text = _squash("".join(p.extract_text() or "" for p in pdf.pages))
+    for para in document.all_text(report):
+        assert _squash(para) in text, para[:30]
+    lines = [_squash(line) for line in text_lines(exported["demo_pdf"])]
+    for part in ("二", "三", "四"):
+        block = document.table_block(report, part)
+        for r in range(block.header_rows, block.rows):
+            numbers = "".join(c.text for c in sorted(block.cells, key=lambda c: c.col) if c.row == r and not c.header)
+            if numbers:
+                assert any(line.endswith(numbers) or numbers in line for line in lines), (part, r, numbers)
+
+
+def text_lines(path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [line for p in pdf.pages for line in (p.extract_text() or "").splitlines()]
+
+
+def test_page_numbers_odd_right_even_left(exported):
+    with pdfplumber.open(exported["demo_pdf"]) as pdf:
+        for n, page in enumerate(pdf.pages, 1):
+            number = [c for c in page.chars if c["size"] == pytest.approx(14, abs=0.1)]
+            assert "".join(c["text"] for c in number).replace(" ", "") == f"—{n}—"
+            x0, x1 = min(c["x0"] for c in number), max(c["x1"] for c in number)
+            if n % 2:
+                assert x1 == pytest.approx(595.28 - 26 * MM - 14, abs=1.5)
+            else:
+                assert x0 == pytest.approx(28 * MM + 14, abs=1.5)
+            top = min(c["top"] for c in number)
+            assert top == pytest.approx(841.89 - 35 * MM + 7 * MM, abs=3)
+
+
+def test_fonts_are_embedded(exported):
+    reader = PdfReader(exported["long_pdf"])
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert len(fonts) >= 4
+    used = {c["fontname"].split("+")[-1] for p in pdfplumber.open(exported["long_pdf"]).pages for c in p.chars}
+    assert not used & {"Helvetica", "Times-Roman", "Courier"}
+    for name, font in fonts.items():
+        if name.lstrip("/") in ("Helvetica", "Times-Roman", "Courier"):
+            continue  # reportlab's initial font, drawing nothing
+        descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert "/FontFile2" in descriptor.get_object(), name
+
+
+def test_rare_name_characters_have_real_glyphs(exported, tmp_path):
+    from reportdesk.exporters.pdf_fonts import FontSet
+
+    fonts = FontSet()
+    for ch in RARE_AGENCY + "㐀䶵𠀀𪜀":
+        assert fonts.for_char(layout.BODY, ch).has(ch), ch
+    with pdfplumber.open(exported["long_pdf"]) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "堃" in text and "𬭚" in text
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm not installed")
+    # The title's first two characters, rendered: real strokes, not an empty box outline.
+    with pdfplumber.open(exported["long_pdf"]) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["text"] in "堃𬭚" and c["size"] > 20]
+    assert {c["text"] for c in chars} == {"堃", "𬭚"}
+    subprocess.run(["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", str(exported["long_pdf"]),
+                    str(tmp_path / "p")], check=True)
+    from PIL import Image
+
+    image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
+    scale = 150 / 72
+    for c in chars:
+        box = tuple(round(v * scale) for v in (c["x0"], c["top"], c["x1"], c["bottom"]))
+        glyph = image.crop(box)
+        ink = sum(1 for v in glyph.getdata() if v < 128) / (glyph.width * glyph.height)
+        assert 0.08 < ink < 0.7, (c["text"], ink)
+
+
+def test_no_line_begins_or_ends_wrongly(exported):
+    with pdfplumber.open(exported["long_pdf"]) as pdf:
+        for page in pdf.pages:
+            body = [c for c in page.chars if c["size"] == pytest.approx(16, abs=0.1)]
+            rows: dict[int, list] = {}
+            for ch in body:
+                rows.setdefault(round(ch["top"]), []).append(ch)
+            lines = ["".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])) for _, r in sorted(rows.items())]
+            assert linebreak.check_lines(lines) == []
+            for line in lines:
+                assert not line.startswith(("qinghe", "gov", "35")), line
+
+
+def test_long_tables_repeat_their_headers(exported):
+    with pdfplumber.open(exported["long_pdf"]) as pdf:
+        pages = [p.extract_text() or "" for p in pdf.pages]
+    header = "本列数据的勾稽关系为"
+    on = [i for i, t in enumerate(pages) if header in _squash(t)]
+    part3 = [i for i, t in enumerate(pages) if "本年新收政府信息公开申请数量" in _squash(t)
+             or "（七）总计" in _squash(t)]
+    assert len(on) >= 2, "part 三 should break across pages and repeat its header rows"
+    assert set(part3) <= set(on)
+
+
+def test_linebreak_keeps_words_and_punctuation():
+    text = "网站（www.qinghe.gov.cn）“政府信息公开”专栏查阅，共12.35万元。"
+    widths = [1.0 if ord(c) > 255 else 0.5 for c in text]
+    for width in range(12, 24):
+        lines = [text[a:b] for a, b in linebreak.fill(text, widths, width, width)]
+        assert "".join(lines) == text
+        assert linebreak.check_lines(lines) == []
+        assert any("12.35" in line for line in lines)
+
+
+def test_a_font_override_is_used(tmp_path):
+    from reportdesk.exporters import ExportError, write_pdf
+    from reportdesk.exporters.pdf_fonts import shipped_path
+
+    report = long_report()
+    kai = shipped_path("kai")
+    write_pdf(report, tmp_path / "o.pdf", font_overrides={"body": str(kai)})
+    fonts = {f["fontname"] for p in pdfplumber.open(tmp_path / "o.pdf").pages[:2] for f in p.chars}
+    assert any("Kai" in f for f in fonts)
+    with pytest.raises(ExportError, match="不存在"):
+        write_pdf(report, tmp_path / "p.pdf", font_overrides={"body": str(tmp_path / "none.ttf")})
