@@ -131,7 +131,7 @@ def test_rare_name_characters_have_real_glyphs(exported, tmp_path):
     for c in chars:
         box = tuple(round(v * scale) for v in (c["x0"], c["top"], c["x1"], c["bottom"]))
         glyph = image.crop(box)
-        ink = sum(1 for v in glyph.getdata() if v < 128) / (glyph.width * glyph.height)
+        ink = sum(1 for v in glyph.tobytes() if v < 128) / (glyph.width * glyph.height)
         assert 0.08 < ink < 0.7, (c["text"], ink)
 
 
