@@ -10,7 +10,7 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -160,44 +160,74 @@ def _page_numbers(footer, align, odd: bool) -> None:
         run.font.size = Pt(layout.PAGE_NUMBER_SIZE)
 
 
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+def _el(tag: str, parent=None, **attrs: str):
+    el = OxmlElement(tag)
+    for key, value in attrs.items():
+        el.set(qn(f"w:{key}"), value)
+    if parent is not None:
+        parent.append(el)
+    return el
 
 
-def _cant_split(row) -> None:
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
+def _tc(tr, width: int, span: int, merge: str | None, style_id: str, text: str, size: float) -> None:
+    tc = _el("w:tc", tr)
+    pr = _el("w:tcPr", tc)
+    _el("w:tcW", pr, w=str(width), type="dxa")
+    if span > 1:
+        _el("w:gridSpan", pr, val=str(span))
+    if merge == "restart":
+        _el("w:vMerge", pr, val="restart")
+    elif merge == "continue":
+        _el("w:vMerge", pr)
+    _el("w:vAlign", pr, val="center")
+    p = _el("w:p", tc)
+    _el("w:pStyle", _el("w:pPr", p), val=style_id)
+    if text:
+        r = _el("w:r", p)
+        if size != layout.SIZE_5HAO:
+            rpr = _el("w:rPr", r)
+            _el("w:sz", rpr, val=str(round(size * 2)))
+            _el("w:szCs", rpr, val=str(round(size * 2)))
+        t = _el("w:t", r)
+        t.text = text
+        t.set(qn("xml:space"), "preserve")
 
 
 def _table(doc, block: document.Table) -> None:
-    table = doc.add_table(rows=block.rows, cols=block.cols)
+    """A real Word table: merged cells as gridSpan / vMerge, header rows repeat on every page."""
+    table = doc.add_table(rows=0, cols=block.cols)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = [Twips(round(w * layout.TEXT_WIDTH * TWIPS_PER_PT)) for w in block.widths]
-    for r, row in enumerate(table.rows):
+    widths = [round(w * layout.TEXT_WIDTH * TWIPS_PER_PT) for w in block.widths]
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(width))
+    tbl_pr = table._tbl.tblPr
+    _set(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
+    _set(tbl_pr, "w:tblLayout", type="fixed")
+    style_id = doc.styles[STYLE_TABLE].style_id
+    owner: dict[tuple[int, int], document.TableCell] = {}
+    for cell in block.cells:
+        for r in range(cell.row, cell.row + cell.rowspan):
+            owner[(r, cell.col)] = cell
+    for r in range(block.rows):
+        tr = _el("w:tr", table._tbl)
+        tr_pr = _el("w:trPr", tr)
+        _el("w:cantSplit", tr_pr, val="true")
         if r < block.header_rows:
-            _repeat_header(row)
-        _cant_split(row)
-        for c, cell in enumerate(row.cells):
-            cell.width = widths[c]
-    for col, width in zip(table.columns, widths, strict=True):
-        col.width = width
-    for spec in block.cells:
-        cell = table.cell(spec.row, spec.col)
-        if spec.rowspan > 1 or spec.colspan > 1:
-            cell = cell.merge(table.cell(spec.row + spec.rowspan - 1, spec.col + spec.colspan - 1))
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        p = cell.paragraphs[0]
-        p.style = doc.styles[STYLE_TABLE]
-        if spec.text:
-            run = p.add_run(spec.text)
-            if block.size != layout.SIZE_5HAO:
-                run.font.size = Pt(block.size)
+            _el("w:tblHeader", tr_pr, val="true")
+        c = 0
+        while c < block.cols:
+            cell = owner.get((r, c))
+            if cell is None:  # not expected from a grid; keep the table rectangular
+                _tc(tr, widths[c], 1, None, style_id, "", block.size)
+                c += 1
+                continue
+            width = sum(widths[c : c + cell.colspan])
+            merge = ("restart" if cell.row == r else "continue") if cell.rowspan > 1 else None
+            text = cell.text if cell.row == r else ""
+            _tc(tr, width, cell.colspan, merge, style_id, text, block.size)
+            c += cell.colspan
 
 
 def _signature(doc, sig: document.Signature) -> None:
@@ -208,10 +238,25 @@ def _signature(doc, sig: document.Signature) -> None:
 
     right = layout.TEXT_WIDTH - 2 * ch
     name_x = min(right - width(sig.agency), right - width(sig.date) - 2 * ch)
-    doc.add_paragraph("", style=STYLE_SIGNATURE)  # one empty line after the body
+    _para(doc, STYLE_SIGNATURE)  # one empty line after the body
     for text, x in ((sig.agency, name_x), (sig.date, name_x + 2 * ch)):
-        p = doc.add_paragraph(text, style=STYLE_SIGNATURE)
+        p = _para(doc, STYLE_SIGNATURE, text)
         p.paragraph_format.left_indent = Pt(max(0.0, x))
+
+
+def _para(doc, style: str, text: str = ""):
+    """A paragraph of a style (python-docx's style lookup by name is slow: set the id directly)."""
+    p = doc.add_paragraph(text)
+    p._p.get_or_add_pPr().style = _style_ids(doc)[style]
+    return p
+
+
+def _style_ids(doc) -> dict[str, str]:
+    ids = getattr(doc, "_rd_style_ids", None)
+    if ids is None:
+        ids = {s.name: s.style_id for s in doc.styles}
+        doc._rd_style_ids = ids
+    return ids
 
 
 def build_document(report: Report):
@@ -225,21 +270,21 @@ def build_document(report: Report):
     core.title, core.author, core.subject = report.title, report.signature_agency or report.agency, "政府信息公开工作年度报告"
     for block in document.blocks_of(report):
         if isinstance(block, document.Title):
-            p = doc.add_paragraph(style=STYLE_TITLE)
+            p = _para(doc, STYLE_TITLE)
             for i, line in enumerate(block.lines):
                 run = p.add_run(line)
                 if i < len(block.lines) - 1:
                     run.add_break()
-            doc.add_paragraph("", style="Normal")  # one empty line below the title
+            _para(doc, "Normal")  # one empty line below the title
         elif isinstance(block, document.Text):
-            p = doc.add_paragraph(style=HEADING_STYLES.get(block.role, "Normal"))
+            p = _para(doc, HEADING_STYLES.get(block.role, "Normal"))
             for text, bold in block.runs:
                 run = p.add_run(text)
                 if bold:
                     run.bold = True
         elif isinstance(block, document.Table):
             _table(doc, block)
-            doc.add_paragraph("", style=STYLE_TABLE)
+            _para(doc, STYLE_TABLE)
         elif isinstance(block, document.Signature):
             _signature(doc, block)
     return doc
