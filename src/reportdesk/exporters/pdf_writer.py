@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
-    TableStyle,
 )
-from reportlab.platypus import Table as RLTable
 
 from ..model.report import Report
 from . import document, layout, linebreak
 from .pdf_fonts import Font, FontSet
+from .pdf_tables import OfficialTable
 
 rl_config.useA85 = 0  # binary streams: smaller files, no ASCII85 encoding time
 
@@ -59,6 +53,7 @@ def draw_chars(canvas, fonts: FontSet, role: str, size: float, x: float, y: floa
         runs.append([font, bold, dx, ch, 0.0, dx])
     for font, bold, dx, text_, spacing, _last in runs:
         stroke = size * (font.weight + (BOLD_STROKE if bold else 0.0))
+        canvas.saveState()  # Tc, Tr and the line width are graphics state: keep them to this run
         text = canvas.beginText(x + dx, y)
         text.setFont(font.name, size)
         text.setCharSpace(spacing)  # Tc and Tr are graphics state: always set, never inherited
@@ -67,6 +62,7 @@ def draw_chars(canvas, fonts: FontSet, role: str, size: float, x: float, y: floa
         text.setTextRenderMode(2 if stroke else 0)
         text.textOut(text_)
         canvas.drawText(text)
+        canvas.restoreState()
 
 
 class GridText(Flowable):
@@ -174,34 +170,6 @@ class SignatureBlock(Flowable):
             draw_chars(self.canv, self.fonts, layout.BODY, size, x, baseline, chars)
 
 
-def _cell_markup(fonts: FontSet, text: str) -> str:
-    return "".join(f'<font name="{f.name}">{escape(t)}</font>' for f, t in fonts.split(layout.TABLE, text))
-
-
-def table_flowable(fonts: FontSet, block: document.Table) -> RLTable:
-    base = fonts.role(layout.TABLE)
-    style = ParagraphStyle("cell", fontName=base.name, fontSize=block.size,
-                           leading=block.size * layout.TABLE_LINE, alignment=TA_CENTER, wordWrap="CJK")
-    data = [["" for _ in range(block.cols)] for _ in range(block.rows)]
-    commands = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING + 1),
-    ]
-    for cell in block.cells:
-        data[cell.row][cell.col] = Paragraph(_cell_markup(fonts, cell.text), style) if cell.text else ""
-        if cell.rowspan > 1 or cell.colspan > 1:
-            end = (cell.col + cell.colspan - 1, cell.row + cell.rowspan - 1)
-            commands.append(("SPAN", (cell.col, cell.row), end))
-    widths = [w * layout.TEXT_WIDTH for w in block.widths]
-    table = RLTable(data, colWidths=widths, repeatRows=block.header_rows, style=TableStyle(commands), splitInRow=1)
-    table.hAlign = "CENTER"
-    return table
-
-
 def _page_number(fonts: FontSet):
     def on_page(canvas, doc) -> None:
         n = canvas.getPageNumber()
@@ -236,7 +204,7 @@ def story_of(report: Report, fonts: FontSet) -> list[Flowable]:
         elif isinstance(block, document.Text):
             story.append(GridText(fonts, block.role, block.runs))
         elif isinstance(block, document.Table):
-            story += [table_flowable(fonts, block), Spacer(0, layout.LINE_PITCH / 2)]
+            story += [OfficialTable(fonts, block), Spacer(0, layout.LINE_PITCH / 2)]
         elif isinstance(block, document.Signature):
             story.append(SignatureBlock(fonts, block))
     return story

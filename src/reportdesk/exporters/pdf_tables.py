@@ -1,0 +1,105 @@
+"""The official tables in the PDF: merged cells, all borders, centred, header rows on every page.
+
+reportlab cannot break a table inside a merged (row-spanning) cell without odd results, so a table
+here breaks itself: at the last row that fits, with the header rows repeated on the next page and a
+merged label cut in two carrying its text into both halves.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import paragraph as rl_paragraph
+
+from . import document, layout, linebreak
+from .pdf_fonts import FontSet
+
+# reportlab's CJK wrapping (table cells) keeps a character that cannot start a line on the line
+# before; its list lacks most Chinese closing punctuation (，；：？！》”’), so add ours.
+rl_paragraph.ALL_CANNOT_START = rl_paragraph.ALL_CANNOT_START + "".join(
+    sorted(linebreak.CANNOT_START - set(rl_paragraph.ALL_CANNOT_START))
+)
+
+
+def _cell_markup(fonts: FontSet, text: str) -> str:
+    return "".join(f'<font name="{f.name}">{escape(t)}</font>' for f, t in fonts.split(layout.TABLE, text))
+
+
+class OfficialTable(Flowable):
+    """Rows ``start``..``end`` of a table block (plus its header rows), breakable between any rows."""
+
+    def __init__(self, fonts: FontSet, block: document.Table, start: int | None = None, end: int | None = None):
+        super().__init__()
+        self.fonts, self.block = fonts, block
+        self.start = block.header_rows if start is None else start
+        self.end = block.rows if end is None else end
+        self.hAlign = "CENTER"
+        self._table: RLTable | None = None
+
+    def _rows(self) -> list[int]:
+        return list(range(self.block.header_rows)) + list(range(self.start, self.end))
+
+    def table(self) -> RLTable:
+        if self._table is not None:
+            return self._table
+        block, fonts = self.block, self.fonts
+        style = ParagraphStyle("cell", fontName=fonts.role(layout.TABLE).name, fontSize=block.size,
+                               leading=block.size * layout.TABLE_LINE, alignment=TA_CENTER, wordWrap="CJK")
+        rows = self._rows()
+        index = {r: i for i, r in enumerate(rows)}
+        data: list[list] = [["" for _ in range(block.cols)] for _ in rows]
+        commands = [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING + 1),
+        ]
+        for cell in block.cells:
+            shown = [r for r in range(cell.row, cell.row + cell.rowspan) if r in index]
+            if not shown:
+                continue
+            top, bottom = index[shown[0]], index[shown[-1]]
+            if cell.text:
+                data[top][cell.col] = Paragraph(_cell_markup(fonts, cell.text), style)
+            if bottom > top or cell.colspan > 1:
+                commands.append(("SPAN", (cell.col, top), (cell.col + cell.colspan - 1, bottom)))
+        widths = [w * layout.TEXT_WIDTH for w in block.widths]
+        self._table = RLTable(data, colWidths=widths, style=TableStyle(commands))
+        self._table.hAlign = "CENTER"
+        return self._table
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = self.table().wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        table = self.table()
+        _, height = table.wrap(avail_width, avail_height)
+        heights = table._rowHeights  # None beyond the rows reportlab sized before running out of room
+        header = self.block.header_rows
+        used = sum(heights[:header])
+        last = self.start
+        for i, h in enumerate(heights[header:]):
+            if h is None or used + h > avail_height:
+                break
+            used += h
+            last = self.start + i + 1
+        if last >= self.end and height > avail_height:
+            last = self.end - 1  # clipped merged cells came out taller: give one row back
+        if last <= self.start or last >= self.end:
+            return [] if last <= self.start else [self]
+        return [OfficialTable(self.fonts, self.block, self.start, last),
+                OfficialTable(self.fonts, self.block, last, self.end)]
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab's names)
+        self.table().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:  # drawOn does the work
+        pass
