@@ -189,3 +189,20 @@ def test_a_font_override_is_used(tmp_path):
     assert any("Kai" in f for f in fonts)
     with pytest.raises(ExportError, match="不存在"):
         write_pdf(report, tmp_path / "p.pdf", font_overrides={"body": str(tmp_path / "none.ttf")})
+
+
+def test_signature_is_placed_per_the_standard(exported):
+    ch = layout.CHAR_PITCH
+    with pdfplumber.open(exported["demo_pdf"]) as pdf:
+        page = pdf.pages[-1]
+        rows: dict[int, list] = {}
+        for c in page.chars:
+            if c["size"] == pytest.approx(16, abs=0.1):
+                rows.setdefault(round(c["top"]), []).append(c)
+        lines = [sorted(r, key=lambda c: c["x0"]) for _, r in sorted(rows.items())]
+        name = next(r for r in lines if "".join(c["text"] for c in r) == "青禾市市场监督管理局")
+        date = next(r for r in lines if "".join(c["text"] for c in r) == "2026年1月20日")
+    right_of_text = 28 * MM + layout.TEXT_WIDTH
+    assert name[-1]["x0"] + ch == pytest.approx(right_of_text - 2 * ch, abs=1.0)  # 右空二字
+    assert date[0]["x0"] == pytest.approx(name[0]["x0"] + 2 * ch, abs=0.5)  # 首字右移二字
+    assert date[0]["top"] - name[0]["top"] == pytest.approx(layout.LINE_PITCH, abs=0.5)
