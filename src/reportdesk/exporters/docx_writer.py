@@ -57,11 +57,24 @@ def _paragraph_style(style, role: str, size: float, indent: bool = True, align=W
     pf.keep_with_next = role in HEADING_STYLES
 
 
+# Elements that must follow a given one in its parent (the schema fixes the order; Word checks it).
+_AFTER = {
+    "w:spacing": ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
+                  "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+                  "w:specVanish", "w:oMath"),
+    "w:snapToGrid": ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                     "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+                     "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+    "w:outlineLvl": ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+}
+
+
 def _set(parent, tag: str, **attrs: str):
+    """Set attributes of ``parent``'s child ``tag``, adding it in its schema position if missing."""
     el = parent.find(qn(tag))
     if el is None:
         el = OxmlElement(tag)
-        parent.append(el)
+        parent.insert_element_before(el, *_AFTER.get(tag, ()))
     for key, value in attrs.items():
         el.set(qn(f"w:{key}"), value)
     return el
