@@ -143,6 +143,7 @@ class FontSet:
         self._roles: dict[str, Font] = {}
         self._fallbacks: list[Font] = []
         self._by_char: dict[tuple[str, str], Font] = {}
+        self._widths: dict[tuple[str, str, float], float] = {}
 
     def role(self, role: str) -> Font:
         font = self._roles.get(role)
@@ -202,4 +203,8 @@ class FontSet:
         return out
 
     def width(self, font: Font, text: str, size: float) -> float:
-        return pdfmetrics.stringWidth(text, font.name, size)
+        key = (font.name, text, size)
+        found = self._widths.get(key)
+        if found is None:
+            found = self._widths[key] = pdfmetrics.stringWidth(text, font.name, size)
+        return found

@@ -14,28 +14,26 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import paragraph as rl_paragraph
 
 from . import document, layout, linebreak
 from .pdf_fonts import FontSet
 
-# reportlab's CJK wrapping (table cells) keeps a character that cannot start a line on the line
-# before; its list lacks most Chinese closing punctuation (，；：？！》”’), so add ours.
-rl_paragraph.ALL_CANNOT_START = rl_paragraph.ALL_CANNOT_START + "".join(
-    sorted(linebreak.CANNOT_START - set(rl_paragraph.ALL_CANNOT_START))
-)
-
 
 def _cell_markup(fonts: FontSet, text: str) -> str:
-    return "".join(f'<font name="{f.name}">{escape(t)}</font>' for f, t in fonts.split(layout.TABLE, text))
+    pieces = fonts.split(layout.TABLE, text)
+    if len(pieces) == 1 and pieces[0][0] is fonts.role(layout.TABLE):
+        return escape(text)
+    return "".join(f'<font name="{f.name}">{escape(t)}</font>' for f, t in pieces)
 
 
 class OfficialTable(Flowable):
     """Rows ``start``..``end`` of a table block (plus its header rows), breakable between any rows."""
 
-    def __init__(self, fonts: FontSet, block: document.Table, start: int | None = None, end: int | None = None):
+    def __init__(self, fonts: FontSet, block: document.Table, start: int | None = None, end: int | None = None,
+                 paragraphs: dict | None = None):
         super().__init__()
         self.fonts, self.block = fonts, block
+        self.paragraphs = {} if paragraphs is None else paragraphs  # cell -> Paragraph, shared by the parts
         self.start = block.header_rows if start is None else start
         self.end = block.rows if end is None else end
         self.hAlign = "CENTER"
@@ -60,20 +58,43 @@ class OfficialTable(Flowable):
             ("RIGHTPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING),
             ("TOPPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING),
             ("BOTTOMPADDING", (0, 0), (-1, -1), layout.TABLE_PADDING + 1),
+            ("FONTNAME", (0, 0), (-1, -1), fonts.role(layout.TABLE).name),
+            ("FONTSIZE", (0, 0), (-1, -1), block.size),
+            ("LEADING", (0, 0), (-1, -1), block.size * layout.TABLE_LINE),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ]
+        widths = [w * layout.TEXT_WIDTH for w in block.widths]
         for cell in block.cells:
             shown = [r for r in range(cell.row, cell.row + cell.rowspan) if r in index]
             if not shown:
                 continue
             top, bottom = index[shown[0]], index[shown[-1]]
             if cell.text:
-                data[top][cell.col] = Paragraph(_cell_markup(fonts, cell.text), style)
+                key = (cell.row, cell.col)
+                para = self.paragraphs.get(key)
+                if para is None:
+                    room = sum(widths[cell.col : cell.col + cell.colspan]) - 2 * layout.TABLE_PADDING
+                    para = self.paragraphs[key] = self._content(cell.text, style, room)
+                data[top][cell.col] = para
             if bottom > top or cell.colspan > 1:
                 commands.append(("SPAN", (cell.col, top), (cell.col + cell.colspan - 1, bottom)))
-        widths = [w * layout.TEXT_WIDTH for w in block.widths]
         self._table = RLTable(data, colWidths=widths, style=TableStyle(commands))
         self._table.hAlign = "CENTER"
         return self._table
+
+    def _content(self, text: str, style: ParagraphStyle, room: float):
+        """A one-line cell in the table's own font as a plain string (fast); else a wrapping Paragraph."""
+        fonts = self.fonts
+        pieces = fonts.split(layout.TABLE, text)
+        base = fonts.role(layout.TABLE)
+        if len(pieces) == 1 and pieces[0][0] is base and fonts.width(base, text, self.block.size) <= room:
+            return text
+        # Break the lines here, with the Chinese rules (reportlab's own CJK wrapping lets a closing
+        # quote start a line), and let the Paragraph only draw them.
+        size = self.block.size
+        widths = [fonts.width(fonts.for_char(layout.TABLE, ch), ch, size) for ch in text]
+        lines = linebreak.fill(text, widths, room, room)
+        return Paragraph("<br/>".join(_cell_markup(fonts, text[a:b]) for a, b in lines), style)
 
     def wrap(self, avail_width, avail_height):
         self.width, self.height = self.table().wrap(avail_width, avail_height)
@@ -95,8 +116,8 @@ class OfficialTable(Flowable):
             last = self.end - 1  # clipped merged cells came out taller: give one row back
         if last <= self.start or last >= self.end:
             return [] if last <= self.start else [self]
-        return [OfficialTable(self.fonts, self.block, self.start, last),
-                OfficialTable(self.fonts, self.block, last, self.end)]
+        return [OfficialTable(self.fonts, self.block, self.start, last, self.paragraphs),
+                OfficialTable(self.fonts, self.block, last, self.end, self.paragraphs)]
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab's names)
         self.table().drawOn(canvas, x, y, _sW)
