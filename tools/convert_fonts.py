@@ -53,6 +53,8 @@ FONTS = [
      BASIC + URO, DOC / "fonts-wqy-microhei" / "copyright"),
     ("exta", "fallback, CJK Ext-A: WenQuanYi Zen Hei", "wqy/wqy-zenhei.ttc", 0, BASIC + URO + EXT_A,
      DOC / "fonts-wqy-zenhei" / "copyright"),
+    ("ming", "fallback for the 宋/仿宋/楷 roles, CJK + Ext-A: BabelStone Han", "babelstone/BabelStoneHan.ttf", 0,
+     URO + EXT_A, DOC / "fonts-babelstone-han" / "copyright"),
     ("extb", "fallback, CJK Ext B-G: BabelStone Han", "babelstone/BabelStoneHan.ttf", 0, EXT_B_TO_G,
      DOC / "fonts-babelstone-han" / "copyright"),
 ]
@@ -86,9 +88,17 @@ def to_truetype(font: TTFont) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def codepoints(font: TTFont, ranges: list[tuple[int, int]], limit_ext_b: bool) -> list[int]:
+# "exta" only carries what the first fallback ("hei", WenQuanYi Micro Hei) lacks.
+EXCLUDE = {"exta": ("wqy/wqy-microhei.ttc", 0)}
+
+
+def codepoints(font: TTFont, ranges: list[tuple[int, int]], limit_ext_b: bool, name: str = "") -> list[int]:
     cmap = font.getBestCmap()
     wanted = sorted(c for c in cmap if any(lo <= c <= hi for lo, hi in ranges))
+    if name in EXCLUDE:
+        path, face = EXCLUDE[name]
+        covered = set(TTFont(DEB / path, fontNumber=face, lazy=True).getBestCmap())
+        wanted = [c for c in wanted if c not in covered]
     if limit_ext_b and len(wanted) > EXTB_BUDGET_GLYPHS:
         ext_b = [c for c in wanted if c < 0x2A700]
         rest = [c for c in wanted if c >= 0x2A700]
@@ -106,7 +116,7 @@ def build(name: str, source: Path, face: int, ranges, licence: Path) -> Path:
     options.notdef_outline = True
     options.drop_tables += ["EBDT", "EBLC", "EBSC", "vhea", "vmtx", "VORG", "DSIG"]
     sub = subset.Subsetter(options)
-    sub.populate(unicodes=codepoints(font, ranges, name == "extb"))
+    sub.populate(unicodes=codepoints(font, ranges, name == "extb", name))
     sub.subset(font)
     tmp = OUT / f"{name}.ttf"
     font.save(tmp)

@@ -110,8 +110,6 @@ def test_fonts_are_embedded(exported):
     used = {c["fontname"].split("+")[-1] for p in pdfplumber.open(exported["long_pdf"]).pages for c in p.chars}
     assert not used & {"Helvetica", "Times-Roman", "Courier"}
     for name, font in fonts.items():
-        if name.lstrip("/") in ("Helvetica", "Times-Roman", "Courier"):
-            continue  # reportlab's initial font, drawing nothing
         descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
         assert "/FontFile2" in descriptor.get_object(), name
 
@@ -206,3 +204,15 @@ def test_signature_is_placed_per_the_standard(exported):
     assert name[-1]["x0"] + ch == pytest.approx(right_of_text - 2 * ch, abs=1.0)  # 右空二字
     assert date[0]["x0"] == pytest.approx(name[0]["x0"] + 2 * ch, abs=0.5)  # 首字右移二字
     assert date[0]["top"] - name[0]["top"] == pytest.approx(layout.LINE_PITCH, abs=0.5)
+
+
+def test_every_gb18030_bmp_hanzi_has_a_glyph():
+    from reportdesk.exporters.pdf_fonts import FontSet
+
+    fonts = FontSet()
+    for role in (layout.BODY, layout.HEADING1, layout.TITLE):
+        missing = [
+            chr(c) for c in (*range(0x4E00, 0x9FA6), *range(0x3400, 0x4DB6))
+            if not fonts.for_char(role, chr(c)).has(chr(c))
+        ]
+        assert missing == [], (role, "".join(missing[:20]))

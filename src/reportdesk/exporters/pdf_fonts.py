@@ -30,7 +30,10 @@ OFFICIAL_FILES = {
 }
 SHIPPED = {layout.TITLE: "song", layout.BODY: "fang", layout.HEADING1: "hei", layout.HEADING2: "kai",
            layout.TABLE: "song"}
-FALLBACKS = ("hei", "exta", "extb")
+# Where a character the role's font lacks is looked for: a Ming (宋) face first for the serif
+# roles, so a rare character in a 宋/仿宋/楷 line keeps a similar look; 黑 for the 黑体 role.
+SERIF_FALLBACKS = ("ming", "extb", "hei", "exta")
+FALLBACKS = {layout.HEADING1: ("exta", "ming", "extb")}
 FONT_DIRS_ENV = "REPORTDESK_FONT_DIRS"  # extra folders to look for the official fonts in
 
 
@@ -65,6 +68,7 @@ class Font:
     # Stroke width as a fraction of the size, added to every glyph: a shipped 宋体 standing in for
     # 小标宋 is drawn heavier. Bold runs add more (fonts here have no bold face).
     weight: float = 0.0
+    postscript: bytes = b""
 
     def has(self, ch: str) -> bool:
         return ord(ch) in self.chars
@@ -82,11 +86,16 @@ def _load(path: Path, face: int = 0, weight: float = 0.0) -> Font:
             tt = TTFont(name, str(path), subfontIndex=face)
         except Exception as exc:  # reportlab raises several kinds for bad or CFF-only files
             raise FontError(f"无法使用字体文件“{path}”：{exc}。PDF 只能嵌入 TrueType 字体（.ttf/.ttc）。") from exc
+        # Two shipped fonts cut from one source (BabelStone Han) share a PostScript name; the PDF's
+        # font names must differ or viewers and text extraction mix them up.
+        taken = {f.postscript for f in _loaded.values()}
+        if tt.face.name in taken:
+            tt.face.name += b"-" + path.stem.split("-")[0].encode("ascii", "replace")
         pdfmetrics.registerFont(tt)
-        font = Font(name, path, tt.face.charToGlyph)
+        font = Font(name, path, tt.face.charToGlyph, postscript=tt.face.name)
         _loaded[key] = font
     if weight:
-        font = Font(font.name, font.path, font.chars, weight)
+        font = Font(font.name, font.path, font.chars, weight, font.postscript)
     return font
 
 
@@ -141,7 +150,7 @@ class FontSet:
     def __init__(self, overrides: dict[str, str] | None = None) -> None:
         self.overrides = {k: v for k, v in (overrides or {}).items() if v}
         self._roles: dict[str, Font] = {}
-        self._fallbacks: list[Font] = []
+        self._fallbacks: dict[str, Font] = {}
         self._by_char: dict[tuple[str, str], Font] = {}
         self._widths: dict[tuple[str, str, float], float] = {}
 
@@ -166,12 +175,11 @@ class FontSet:
                 pass  # an unusable official font: the shipped one still gives a correct PDF
         return _load(shipped_path(SHIPPED[role]), weight=0.025 if role == layout.TITLE else 0.0)
 
-    def fallback(self, index: int) -> Font | None:
-        while len(self._fallbacks) <= index:
-            if len(self._fallbacks) >= len(FALLBACKS):
-                return None
-            self._fallbacks.append(_load(shipped_path(FALLBACKS[len(self._fallbacks)])))
-        return self._fallbacks[index]
+    def fallback(self, name: str) -> Font:
+        font = self._fallbacks.get(name)
+        if font is None:
+            font = self._fallbacks[name] = _load(shipped_path(name))
+        return font
 
     def for_char(self, role: str, ch: str) -> Font:
         """The font that draws ``ch`` in ``role``: the role's own if it has the glyph."""
@@ -182,12 +190,11 @@ class FontSet:
         found = self._by_char.get(key)
         if found is None:
             found = font
-            i = 0
-            while (candidate := self.fallback(i)) is not None:
+            for name in FALLBACKS.get(role, SERIF_FALLBACKS):
+                candidate = self.fallback(name)
                 if candidate.has(ch):
                     found = candidate
                     break
-                i += 1
             self._by_char[key] = found
         return found
 

@@ -38,6 +38,7 @@ def draw_chars(canvas, fonts: FontSet, role: str, size: float, x: float, y: floa
     Characters in one font and weight whose gaps are equal go out as one string with a character
     spacing (Tc), so a justified line is a few PDF operators rather than one per character.
     """
+    weight = fonts.role(role).weight  # a fallback character takes the weight of its role's font
     runs: list[list] = []  # [font, bold, start dx, text, spacing, last dx]
     for ch, dx, bold in chars:
         font: Font = fonts.for_char(role, ch)
@@ -52,7 +53,7 @@ def draw_chars(canvas, fonts: FontSet, role: str, size: float, x: float, y: floa
                 continue
         runs.append([font, bold, dx, ch, 0.0, dx])
     for font, bold, dx, text_, spacing, _last in runs:
-        stroke = size * (font.weight + (BOLD_STROKE if bold else 0.0))
+        stroke = size * (weight + (BOLD_STROKE if bold else 0.0))
         canvas.saveState()  # Tc, Tr and the line width are graphics state: keep them to this run
         text = canvas.beginText(x + dx, y)
         text.setFont(font.name, size)
@@ -219,6 +220,7 @@ def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> b
         leftMargin=layout.LEFT, rightMargin=layout.RIGHT, topMargin=layout.TOP, bottomMargin=layout.BOTTOM,
         title=report.title, author=report.signature_agency or report.agency, creator="ReportDesk",
         subject="政府信息公开工作年度报告",
+        initialFontName=fonts.role(layout.BODY).name,  # no stray, unembedded Helvetica on the pages
     )
     frame = Frame(layout.LEFT, layout.BOTTOM, layout.TEXT_WIDTH, layout.TEXT_HEIGHT,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
