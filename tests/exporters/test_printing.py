@@ -85,3 +85,35 @@ def test_export_from_window_warns_and_writes(qapp, tmp_path, monkeypatch):
     path = printing.export_from_window(None, report, "pdf")
     assert path == tmp_path / "out.pdf" and path.read_bytes()[:5] == b"%PDF-"
     assert "错误" in shown["text"]
+
+
+def test_preview_paints_the_pdf_pages(qapp, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from reportdesk.ui import printing
+
+    out = tmp_path / "preview.pdf"
+    painted = {}
+
+    def fake_exec(dialog):
+        printer = _pdf_printer(out)
+        dialog.paintRequested.emit(printer)
+        painted["pages"] = len(PdfReader(out).pages)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    printing.preview_report(None, load_report(demo_report_path()))
+    assert painted["pages"] >= 5
+
+
+def test_export_error_is_shown_not_raised(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from reportdesk.ui import printing
+
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.update(text=text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "no such folder" / "x.docx"), ""))
+    assert printing.export_from_window(None, load_report(demo_report_path()), "docx") is None
+    assert "无法导出" in shown["text"]

@@ -4,9 +4,13 @@ matches the PDF exactly; preview, page range and copies come from Qt's print dia
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QMarginsF, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from ..model.report import Report
 
+T = TypeVar("T")
 PRINT_DPI = 300
 KINDS = {"docx": ("Word 文档 (*.docx)", ".docx", "Word"), "pdf": ("PDF 文件 (*.pdf)", ".pdf", "PDF")}
 MAX_LISTED_ERRORS = 8
@@ -76,26 +81,40 @@ def export_from_window(parent: QWidget | None, report: Report, kind: str, sugges
     path = Path(chosen)
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
-    progress = QProgressDialog("正在导出……", "", 0, 0, parent)
-    progress.setWindowTitle(f"导出 {label}")
-    progress.setCancelButton(None)
-    progress.setMinimumDuration(300)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        QApplication.processEvents()
+    def write() -> None:
         if kind == "docx":
             write_docx(report, path)
         else:
             write_pdf(report, path, font_overrides())
+
+    try:
+        run_with_progress(parent, f"导出 {label}", "正在导出……", write)
     except ExportError as exc:
-        QGuiApplication.restoreOverrideCursor()
-        progress.close()
         QMessageBox.critical(parent, "无法导出", str(exc))
         return None
-    QGuiApplication.restoreOverrideCursor()
-    progress.close()
     return path
+
+
+def run_with_progress(parent: QWidget | None, title: str, text: str, work: Callable[[], T]) -> T:
+    """Run ``work`` off the GUI thread; a busy dialog appears if it takes longer than 0.3 s."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(work)
+        progress = QProgressDialog(text, "", 0, 0, parent)
+        progress.setWindowTitle(title)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(300)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setValue(0)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            while not future.done():
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
+                time.sleep(0.01)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+            progress.close()
+            progress.deleteLater()
+        return future.result()
 
 
 # ---------------------------------------------------------------- printing
@@ -164,14 +183,13 @@ def make_printer() -> QPrinter:
 def _pages_of(parent: QWidget | None, report: Report) -> PdfPages | None:
     from ..exporters import ExportError, pdf_bytes
 
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    overrides = font_overrides()
     try:
-        return PdfPages(pdf_bytes(report, font_overrides()))
+        data = run_with_progress(parent, "打印", "正在排版……", lambda: pdf_bytes(report, overrides))
     except ExportError as exc:
         QMessageBox.critical(parent, "无法打印", str(exc))
         return None
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+    return PdfPages(data)
 
 
 def preview_report(parent: QWidget | None, report: Report) -> None:
