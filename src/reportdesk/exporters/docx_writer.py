@@ -7,6 +7,7 @@ fonts, so the document looks right on an agency machine that has them.
 from __future__ import annotations
 
 import io
+import math
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -66,6 +67,14 @@ _AFTER = {
     "w:snapToGrid": ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
                      "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
                      "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+    "w:autoSpaceDE": ("w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                      "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+                      "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+                      "w:sectPr", "w:pPrChange"),
+    "w:autoSpaceDN": ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                      "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                      "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                      "w:pPrChange"),
     "w:outlineLvl": ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
 }
 
@@ -82,8 +91,10 @@ def _set(parent, tag: str, **attrs: str):
 
 
 def _pitch(style) -> None:
-    """3号 characters 28 a line: a character spacing of (156 mm / 28) - 16 pt, in twips."""
-    _set(style.element.get_or_add_rPr(), "w:spacing", val=str(round((layout.CHAR_PITCH - layout.BODY_SIZE) * 20)))
+    """3号 characters 28 a line: a character spacing of (156 mm / 28) - 16 pt in whole twips, rounded
+    down so that 28 characters always fit (-0.25 pt; justification spreads the rest)."""
+    twips = math.floor((layout.CHAR_PITCH - layout.BODY_SIZE) * 20)
+    _set(style.element.get_or_add_rPr(), "w:spacing", val=str(twips))
 
 
 def _off_grid(style) -> None:
@@ -94,6 +105,10 @@ def _styles(doc) -> None:
     styles = doc.styles
     _paragraph_style(styles["Normal"], layout.BODY, layout.BODY_SIZE)
     _pitch(styles["Normal"])
+    # No extra space between Chinese and Latin/digits: on the 28-character grid, as in the PDF.
+    normal_ppr = styles["Normal"].element.get_or_add_pPr()
+    _set(normal_ppr, "w:autoSpaceDE", val="0")
+    _set(normal_ppr, "w:autoSpaceDN", val="0")
     for role, name in HEADING_STYLES.items():
         _paragraph_style(styles[name], role, layout.BODY_SIZE)
         _pitch(styles[name])
