@@ -144,5 +144,3 @@ def all_text(report: Report) -> list[str]:
             out.extend(t for t in (block.agency, block.date) if t)
     return out
 
-
-__all__ = ["PART2", "PART3", "PART4", "Block", "Signature", "Table", "TableCell", "Text", "Title", "blocks_of"]

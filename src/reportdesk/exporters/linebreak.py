@@ -9,7 +9,7 @@ Atoms are the smallest pieces a line may break between; lines are filled greedil
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 CANNOT_START = set("，。、；：？！）》”’〉」』】〕］｝,.;:?!)]}%％‰℃·…—～〗〙〛・")
 CANNOT_END = set("（《“‘〈「『【〔［｛([{〖〘〚￥$")
@@ -82,7 +82,7 @@ def stretchable_gaps(text: str, start: int, end: int) -> list[int]:
     return [i for i in range(start + 1, end) if i not in inside]
 
 
-def check_lines(lines: Sequence[str], is_cjk: Callable[[str], bool] | None = None) -> list[str]:
+def check_lines(lines: Sequence[str]) -> list[str]:
     """Problems of already broken lines (for tests): what begins or ends a line wrongly."""
     problems = []
     for n, line in enumerate(lines):
