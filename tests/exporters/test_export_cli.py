@@ -58,3 +58,21 @@ def test_unwritable_target_message(tmp_path, monkeypatch):
     assert "正被其他程序占用" in str(info.value)
     assert target.read_bytes() == b"old"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_odd_text_exports(tmp_path):
+    """Control characters, markup characters, an overlong word and emoji: both files are written."""
+    from reportdesk.exporters import export_report
+    from reportdesk.model.prose import Paragraph
+
+    report = load_report(demo_report_path())
+    report.agency = report.signature_agency = "A&B<机关>\x02"
+    report.title = "长" * 70
+    report.parts["一"] = [Paragraph.from_markup("a\x01b\x0bc<>&\"'😀\u3000终"), Paragraph.from_markup("x" * 300)]
+    report.date = None
+    docx_out, pdf_out = export_report(report, docx=tmp_path / "o.docx", pdf=tmp_path / "o.pdf")
+    import docx
+
+    texts = [p.text for p in docx.Document(docx_out).paragraphs]
+    assert "abc<>&\"'😀\u3000终" in texts and "A&B<机关>" in texts
+    assert pdf_out.read_bytes()[:5] == b"%PDF-"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..formats import PART2, PART3, PART4, PROSE_PARTS, TABLE_PARTS, Role, cells_of, grid_of
@@ -58,6 +59,14 @@ class Signature:
 Block = Title | Text | Table | Signature
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text without control characters (a .docx cannot hold them; on paper they are nothing)."""
+    return _CONTROL.sub("", text).replace("\t", " ")
+
+
 def title_lines(title: str, limit: int = layout.TITLE_CHARS_PER_LINE) -> list[str]:
     """The title in lines of at most ``limit`` characters, broken where the meaning breaks."""
     if len(title) <= limit:
@@ -100,9 +109,9 @@ def table_block(report: Report, part: str) -> Table:
     table = Table(part, grid.rows, grid.cols, grid.header_rows, _widths(part, grid.cols, grid.label_cols), size)
     for cell in grid.cells:
         if cell.ref is not None:
-            text, header = format_value(kinds[cell.ref], report.value(cell.ref)), False
+            text, header = clean(format_value(kinds[cell.ref], report.value(cell.ref))), False
         else:
-            text, header = ("" if cell.role is Role.EMPTY else cell.text), True
+            text, header = ("" if cell.role is Role.EMPTY else clean(cell.text)), True
         table.cells.append(TableCell(cell.row, cell.col, cell.rowspan, cell.colspan, text, header))
     return table
 
@@ -114,19 +123,19 @@ def date_text(report: Report) -> str:
 
 def blocks_of(report: Report) -> list[Block]:
     """Title, opening, each part (heading, prose or table), signature."""
-    blocks: list[Block] = [Title(title_lines(report.title or ""))]
+    blocks: list[Block] = [Title(title_lines(clean(report.title or "")))]
     if report.opening.strip():
-        blocks.append(Text(layout.BODY, [(report.opening.strip(), False)]))
+        blocks.append(Text(layout.BODY, [(clean(report.opening.strip()), False)]))
     for part, heading in report.format.part_headings:
         blocks.append(Text(layout.HEADING1, [(heading, False)]))
         if part in PROSE_PARTS:
             for para in report.parts.get(part, []):
-                runs = [(r.text, r.bold) for r in para.runs if r.text]
+                runs = [(clean(r.text), r.bold) for r in para.runs if clean(r.text)]
                 if runs:
                     blocks.append(Text(_role(para), runs))
         elif part in TABLE_PARTS:
             blocks.append(table_block(report, part))
-    agency = report.signature_agency or report.agency
+    agency = clean(report.signature_agency or report.agency)
     if agency or report.date:
         blocks.append(Signature(agency, date_text(report)))
     return blocks
