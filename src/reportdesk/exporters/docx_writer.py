@@ -286,7 +286,8 @@ def build_document(report: Report):
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     core = doc.core_properties
-    core.title, core.author, core.subject = report.title, report.signature_agency or report.agency, "政府信息公开工作年度报告"
+    core.title, core.author = document.clean(report.title), document.clean(report.signature_agency or report.agency)
+    core.subject = "政府信息公开工作年度报告"
     for block in document.blocks_of(report):
         if isinstance(block, document.Title):
             p = _para(doc, STYLE_TITLE)

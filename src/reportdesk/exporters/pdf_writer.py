@@ -218,7 +218,8 @@ def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> b
         buffer,
         pagesize=(layout.PAGE_WIDTH, layout.PAGE_HEIGHT),
         leftMargin=layout.LEFT, rightMargin=layout.RIGHT, topMargin=layout.TOP, bottomMargin=layout.BOTTOM,
-        title=report.title, author=report.signature_agency or report.agency, creator="ReportDesk",
+        title=document.clean(report.title), author=document.clean(report.signature_agency or report.agency),
+        creator="ReportDesk",
         subject="政府信息公开工作年度报告",
         initialFontName=fonts.role(layout.BODY).name,  # no stray, unembedded Helvetica on the pages
     )
