@@ -216,3 +216,17 @@ def test_every_gb18030_bmp_hanzi_has_a_glyph():
             if not fonts.for_char(role, chr(c)).has(chr(c))
         ]
         assert missing == [], (role, "".join(missing[:20]))
+
+
+def test_tables_break_anywhere_on_the_page():
+    """Part 一 of 0..22 short paragraphs moves the tables through every position on a page."""
+    import copy
+
+    from reportdesk.exporters import pdf_bytes
+    from reportdesk.model.prose import Paragraph
+
+    base = load_report(demo_report_path())
+    for n in range(0, 23, 2):
+        report = copy.deepcopy(base)
+        report.parts["一"] = [Paragraph.from_markup("段落" * (7 + n % 5)) for _ in range(n)]
+        assert pdf_bytes(report)[:5] == b"%PDF-"

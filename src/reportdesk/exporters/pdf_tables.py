@@ -105,6 +105,8 @@ class OfficialTable(Flowable):
         _, height = table.wrap(avail_width, avail_height)
         heights = table._rowHeights  # None beyond the rows reportlab sized before running out of room
         header = self.block.header_rows
+        if None in heights[:header]:
+            return []  # not even the header rows fit here
         used = sum(heights[:header])
         last = self.start
         for i, h in enumerate(heights[header:]):
@@ -112,12 +114,16 @@ class OfficialTable(Flowable):
                 break
             used += h
             last = self.start + i + 1
-        if last >= self.end and height > avail_height:
-            last = self.end - 1  # clipped merged cells came out taller: give one row back
-        if last <= self.start or last >= self.end:
-            return [] if last <= self.start else [self]
-        return [OfficialTable(self.fonts, self.block, self.start, last, self.paragraphs),
-                OfficialTable(self.fonts, self.block, last, self.end, self.paragraphs)]
+        if last >= self.end and height <= avail_height:
+            return [self]
+        last = min(last, self.end - 1)
+        # A merged label cut in two can make the first part taller than its rows were: give rows back.
+        while last > self.start:
+            first = OfficialTable(self.fonts, self.block, self.start, last, self.paragraphs)
+            if first.wrap(avail_width, avail_height)[1] <= avail_height:
+                return [first, OfficialTable(self.fonts, self.block, last, self.end, self.paragraphs)]
+            last -= 1
+        return []
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab's names)
         self.table().drawOn(canvas, x, y, _sW)
