@@ -47,7 +47,7 @@ class OfficialTable(Flowable):
             return self._table
         block, fonts = self.block, self.fonts
         style = ParagraphStyle("cell", fontName=fonts.role(layout.TABLE).name, fontSize=block.size,
-                               leading=block.size * layout.TABLE_LINE, alignment=TA_CENTER, wordWrap="CJK")
+                               leading=block.size * layout.TABLE_LINE, alignment=TA_CENTER)  # lines broken by us
         rows = self._rows()
         index = {r: i for i, r in enumerate(rows)}
         data: list[list] = [["" for _ in range(block.cols)] for _ in rows]
