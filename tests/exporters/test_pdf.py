@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -230,3 +231,16 @@ def test_tables_break_anywhere_on_the_page():
         report = copy.deepcopy(base)
         report.parts["一"] = [Paragraph.from_markup("段落" * (7 + n % 5)) for _ in range(n)]
         assert pdf_bytes(report)[:5] == b"%PDF-"
+
+
+def test_an_unusable_font_override_says_why(tmp_path):
+    from reportdesk.exporters import ExportError, pdf_bytes
+
+    not_a_font = tmp_path / "notes.ttf"
+    not_a_font.write_text("not a font")
+    with pytest.raises(ExportError, match="不是可用的 TrueType 字体"):
+        pdf_bytes(load_report(demo_report_path()), {"heading2": str(not_a_font)})
+    cff = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+    if Path(cff).exists():
+        with pytest.raises(ExportError, match="CFF"):
+            pdf_bytes(load_report(demo_report_path()), {"body": cff})

@@ -85,7 +85,13 @@ def _load(path: Path, face: int = 0, weight: float = 0.0) -> Font:
         try:
             tt = TTFont(name, str(path), subfontIndex=face)
         except Exception as exc:  # reportlab raises several kinds for bad or CFF-only files
-            raise FontError(f"无法使用字体文件“{path}”：{exc}。PDF 只能嵌入 TrueType 字体（.ttf/.ttc）。") from exc
+            if "postscript outlines" in str(exc).lower():
+                why = "它是 PostScript（CFF）轮廓的 OpenType 字体，而 PDF 只能嵌入 TrueType 轮廓的字体"
+            elif "embedding" in str(exc).lower():
+                why = "字体的授权不允许嵌入 PDF"
+            else:
+                why = "文件不是可用的 TrueType 字体（.ttf/.ttc）"
+            raise FontError(f"无法使用字体文件“{path}”：{why}。请在设置中另选字体文件。") from exc
         # Two shipped fonts cut from one source (BabelStone Han) share a PostScript name; the PDF's
         # font names must differ or viewers and text extraction mix them up.
         taken = {f.postscript for f in _loaded.values()}
