@@ -117,3 +117,23 @@ def test_export_error_is_shown_not_raised(qapp, tmp_path, monkeypatch):
                         lambda *a, **k: (str(tmp_path / "no such folder" / "x.docx"), ""))
     assert printing.export_from_window(None, load_report(demo_report_path()), "docx") is None
     assert "无法导出" in shown["text"]
+
+
+def test_print_report_prints_the_chosen_range(qapp, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from reportdesk.ui import printing
+
+    out = tmp_path / "paper.pdf"
+
+    def fake_exec(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
+        printer.setFromTo(1, 2)
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
+    printing.print_report(None, load_report(demo_report_path()))
+    assert len(PdfReader(out).pages) == 2
