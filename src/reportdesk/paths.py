@@ -87,5 +87,13 @@ def lock_dir() -> Path:
     return _dir("locks")
 
 
+def cache_dir() -> Path:
+    """Files that can be rebuilt at any time (the shipped fonts, unpacked)."""
+    home = _home()
+    path = home / "cache" if home is not None else Path(platformdirs.user_cache_dir(APP, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def set_portable(program_dir: Path) -> None:
     os.environ[HOME_ENV] = str(program_dir / "ReportDeskData")

@@ -1,1 +1,72 @@
-"""Report -> .docx and PDF in the official layout (GB/T 9704)."""
+"""Report -> .docx and PDF in the official layout (GB/T 9704).
+
+``export_report(report, docx=..., pdf=...)`` writes either or both; a file that cannot be written
+(read-only, open in Word, no space) raises ``ExportError`` with a Chinese message and the old file
+is left as it was (each file is written to a temporary file and then moved into place).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..model.report import Report
+
+
+class ExportError(Exception):
+    """An export that could not be done; str() is a Chinese message for the clerk."""
+
+
+def _write(path: Path, data: bytes) -> None:
+    from ..model.project import ProjectError, atomic_write
+
+    try:
+        atomic_write(path, data, backup=False)
+    except ProjectError as exc:
+        raise ExportError(str(exc).replace("无法保存", "无法导出到")) from exc
+
+
+def docx_bytes(report: Report) -> bytes:
+    from .docx_writer import docx_bytes as build
+
+    return build(report)
+
+
+def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> bytes:
+    from .pdf_fonts import FontError
+    from .pdf_writer import pdf_bytes as build
+
+    try:
+        return build(report, font_overrides)
+    except FontError as exc:
+        raise ExportError(str(exc)) from exc
+
+
+def write_docx(report: Report, path: str | os.PathLike[str]) -> Path:
+    path = Path(path)
+    _write(path, docx_bytes(report))
+    return path
+
+
+def write_pdf(report: Report, path: str | os.PathLike[str], font_overrides: dict[str, str] | None = None) -> Path:
+    path = Path(path)
+    _write(path, pdf_bytes(report, font_overrides))
+    return path
+
+
+def export_report(
+    report: Report,
+    docx: str | os.PathLike[str] | None = None,
+    pdf: str | os.PathLike[str] | None = None,
+    font_overrides: dict[str, str] | None = None,
+) -> list[Path]:
+    """Write the .docx and/or the PDF; the paths written, in that order."""
+    written: list[Path] = []
+    if docx:
+        written.append(write_docx(report, docx))
+    if pdf:
+        written.append(write_pdf(report, pdf, font_overrides))
+    return written
+
+
+__all__ = ["ExportError", "docx_bytes", "export_report", "pdf_bytes", "write_docx", "write_pdf"]

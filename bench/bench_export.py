@@ -1,0 +1,75 @@
+"""Export benchmark (issue #4): the demo report to .docx and PDF, fresh process and warm.
+
+Fresh: a new Python process imports everything, loads the fonts (unpacked ones from the cache, as
+after the first export on a machine) and writes both files. Warm: the same in a running process.
+Where LibreOffice is installed, its .docx -> PDF conversion is measured beside it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+sys.path[:0] = [str(SRC), str(Path(__file__).resolve().parent)]
+
+from timing import median_seconds, report  # noqa: E402
+
+from reportdesk.exporters import export_report  # noqa: E402
+from reportdesk.loading import load_report  # noqa: E402
+from reportdesk.paths import demo_report_path  # noqa: E402
+
+FRESH = """
+import sys, time
+start = time.perf_counter()
+sys.path.insert(0, {src!r})
+from reportdesk.exporters import export_report
+from reportdesk.loading import load_report
+from reportdesk.paths import demo_report_path
+export_report(load_report(demo_report_path()), docx={docx!r}, pdf={pdf!r})
+print(time.perf_counter() - start)
+"""
+
+
+def fresh_seconds(tmp: Path, runs: int = 5) -> float:
+    code = FRESH.format(src=str(SRC), docx=str(tmp / "f.docx"), pdf=str(tmp / "f.pdf"))
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)  # unpack fonts once
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+        times.append(float(out.stdout.strip()))
+    return statistics.median(times)
+
+
+def main() -> None:
+    print("export (issue #4)")
+    demo = load_report(demo_report_path())
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        report("demo -> .docx + PDF, fresh process (imports, fonts)", fresh_seconds(tmp), goal=0.5)
+        report("demo -> .docx + PDF, warm", median_seconds(
+            lambda: export_report(demo, docx=tmp / "w.docx", pdf=tmp / "w.pdf"), 10), goal=0.15)
+        report("demo -> .docx, warm", median_seconds(lambda: export_report(demo, docx=tmp / "d.docx"), 10))
+        report("demo -> PDF, warm", median_seconds(lambda: export_report(demo, pdf=tmp / "p.pdf"), 10))
+        office = shutil.which("libreoffice") or shutil.which("soffice")
+        if office:
+            def convert() -> None:
+                subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp / "lo"),
+                                str(tmp / "w.docx")], check=True, capture_output=True)
+
+            convert()
+            times = []
+            for _ in range(3):
+                start = time.perf_counter()
+                convert()
+                times.append(time.perf_counter() - start)
+            report("LibreOffice: our .docx -> PDF (for comparison)", statistics.median(times))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""A report as a neutral list of blocks, the one reading of the report both writers share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..formats import PART2, PART3, PART4, PROSE_PARTS, TABLE_PARTS, Role, cells_of, grid_of
+from ..model.prose import LEVEL_1, LEVEL_2, Paragraph
+from ..model.report import Report
+from ..model.values import format_value
+from . import layout
+
+
+@dataclass
+class Text:
+    """A paragraph: runs of (text, bold), set in one role's font."""
+
+    role: str  # layout.BODY, HEADING1 or HEADING2
+    runs: list[tuple[str, bool]]
+
+    @property
+    def text(self) -> str:
+        return "".join(t for t, _ in self.runs)
+
+
+@dataclass
+class Title:
+    lines: list[str]
+
+
+@dataclass
+class TableCell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str
+    header: bool  # a header or label cell (as opposed to a number)
+
+
+@dataclass
+class Table:
+    part: str
+    rows: int
+    cols: int
+    header_rows: int
+    widths: list[float]  # fractions of the text width, summing to 1
+    size: float
+    cells: list[TableCell] = field(default_factory=list)
+
+
+@dataclass
+class Signature:
+    agency: str
+    date: str
+
+
+Block = Title | Text | Table | Signature
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text without control characters (a .docx cannot hold them; on paper they are nothing)."""
+    return _CONTROL.sub("", text).replace("\t", " ")
+
+
+def title_lines(title: str, limit: int = layout.TITLE_CHARS_PER_LINE) -> list[str]:
+    """The title in lines of at most ``limit`` characters, broken where the meaning breaks."""
+    if len(title) <= limit:
+        return [title]
+    for mark in ("年政府信息公开", "年度政府信息公开", "政府信息公开"):
+        cut = title.find(mark)
+        if cut > 0:
+            cut += 1 if mark.startswith("年") else 0
+            cut += 2 if mark.startswith("年度") else 0
+            head, tail = title[:cut], title[cut:]
+            if len(head) <= limit and len(tail) <= limit:
+                return [head, tail]
+    lines, rest = [], title
+    count = -(-len(title) // limit)
+    size = -(-len(title) // count)
+    while rest:
+        lines.append(rest[:size])
+        rest = rest[size:]
+    return lines
+
+
+def _role(paragraph: Paragraph) -> str:
+    return {LEVEL_1: layout.HEADING1, LEVEL_2: layout.HEADING2}.get(paragraph.level, layout.BODY)
+
+
+def _widths(part: str, cols: int, label_cols: int) -> list[float]:
+    if part == PART2:
+        return [0.34] + [0.22] * (cols - 1)
+    if part == PART3:
+        labels = [0.12, 0.13, 0.25][:label_cols]
+        rest = (1 - sum(labels)) / (cols - label_cols)
+        return labels + [rest] * (cols - label_cols)
+    return [1 / cols] * cols
+
+
+def table_block(report: Report, part: str) -> Table:
+    grid = grid_of(report.format, part)
+    kinds = cells_of(report.format).kinds
+    size = layout.SIZE_XIAO5 if part == PART4 else layout.SIZE_5HAO
+    table = Table(part, grid.rows, grid.cols, grid.header_rows, _widths(part, grid.cols, grid.label_cols), size)
+    for cell in grid.cells:
+        if cell.ref is not None:
+            text, header = clean(format_value(kinds[cell.ref], report.value(cell.ref))), False
+        else:
+            text, header = ("" if cell.role is Role.EMPTY else clean(cell.text)), True
+        table.cells.append(TableCell(cell.row, cell.col, cell.rowspan, cell.colspan, text, header))
+    return table
+
+
+def date_text(report: Report) -> str:
+    d = report.date
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def blocks_of(report: Report) -> list[Block]:
+    """Title, opening, each part (heading, prose or table), signature."""
+    blocks: list[Block] = [Title(title_lines(clean(report.title or "")))]
+    if report.opening.strip():
+        blocks.append(Text(layout.BODY, [(clean(report.opening.strip()), False)]))
+    for part, heading in report.format.part_headings:
+        blocks.append(Text(layout.HEADING1, [(heading, False)]))
+        if part in PROSE_PARTS:
+            for para in report.parts.get(part, []):
+                runs = [(clean(r.text), r.bold) for r in para.runs if clean(r.text)]
+                if runs:
+                    blocks.append(Text(_role(para), runs))
+        elif part in TABLE_PARTS:
+            blocks.append(table_block(report, part))
+    agency = clean(report.signature_agency or report.agency)
+    if agency or report.date:
+        blocks.append(Signature(agency, date_text(report)))
+    return blocks
+
+
+def all_text(report: Report) -> list[str]:
+    """Every paragraph's text in order (tests compare the outputs against it)."""
+    out: list[str] = []
+    for block in blocks_of(report):
+        if isinstance(block, Title):
+            out.append("".join(block.lines))
+        elif isinstance(block, Text):
+            out.append(block.text)
+        elif isinstance(block, Signature):
+            out.extend(t for t in (block.agency, block.date) if t)
+    return out
+

@@ -1,0 +1,223 @@
+"""Fonts for the PDF: the official ones where the machine has them, else the free shipped ones.
+
+Every character is drawn in a font that has it: the role's font first, then the fallbacks
+(黑体 of the shipped set, then CJK Ext-A, then Ext B-G), so nothing comes out as a box.
+The shipped fonts are ``resources/fonts/*.ttf.xz`` (see tools/convert_fonts.py); they are unpacked
+once into the user's cache folder.
+"""
+
+from __future__ import annotations
+
+import lzma
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+from .. import paths
+from . import layout
+
+# Font files of the official faces as Windows and agencies name them, best first.
+OFFICIAL_FILES = {
+    layout.TITLE: ("方正小标宋简体.ttf", "FZXBSJW.TTF", "FZXBSJW--GB1-0.ttf", "方正小标宋_GBK.ttf", "FZXBSK.TTF"),
+    layout.BODY: ("仿宋_GB2312.ttf", "FS_GB2312.ttf", "SIMFANG.TTF"),
+    layout.HEADING1: ("SIMHEI.TTF",),
+    layout.HEADING2: ("楷体_GB2312.ttf", "KAITI_GB2312.TTF", "SIMKAI.TTF"),
+    layout.TABLE: ("SIMSUN.TTC", "SIMSUN.TTF"),
+}
+SHIPPED = {layout.TITLE: "song", layout.BODY: "fang", layout.HEADING1: "hei", layout.HEADING2: "kai",
+           layout.TABLE: "song"}
+# Where a character the role's font lacks is looked for: a Ming (宋) face first for the serif
+# roles, so a rare character in a 宋/仿宋/楷 line keeps a similar look; 黑 for the 黑体 role.
+SERIF_FALLBACKS = ("ming", "extb", "hei", "exta")
+FALLBACKS = {layout.HEADING1: ("exta", "ming", "extb")}
+FONT_DIRS_ENV = "REPORTDESK_FONT_DIRS"  # extra folders to look for the official fonts in
+
+
+_make_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname, subset):
+    """reportlab's ToUnicode CMap, with characters beyond the BMP (𬭚) as UTF-16 surrogate pairs.
+
+    reportlab writes them as 5 hex digits, so copying or searching 𬭚 in a viewer gave ⲵ.
+    """
+    text = _make_cmap(fontname, subset)
+    for v in subset:
+        if v > 0xFFFF:
+            pair = chr(v).encode("utf-16-be").hex().upper()
+            text = text.replace(f"> <{v:04X}>", f"> <{pair}>")
+    return text
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+class FontError(Exception):
+    """A font file that cannot be used; str() is Chinese."""
+
+
+@dataclass(frozen=True)
+class Font:
+    name: str  # reportlab's registered name
+    path: Path
+    chars: frozenset[int] | dict  # code points with a glyph
+    # Stroke width as a fraction of the size, added to every glyph: a shipped 宋体 standing in for
+    # 小标宋 is drawn heavier. Bold runs add more (fonts here have no bold face).
+    weight: float = 0.0
+    postscript: bytes = b""
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in self.chars
+
+
+_loaded: dict[tuple[str, int], Font] = {}
+
+
+def _load(path: Path, face: int = 0, weight: float = 0.0) -> Font:
+    key = (str(path), face)
+    font = _loaded.get(key)
+    if font is None:
+        name = f"RD{len(_loaded)}-{path.stem}"
+        try:
+            tt = TTFont(name, str(path), subfontIndex=face)
+        except Exception as exc:  # reportlab raises several kinds for bad or CFF-only files
+            if "postscript outlines" in str(exc).lower():
+                why = "它是 PostScript（CFF）轮廓的 OpenType 字体，而 PDF 只能嵌入 TrueType 轮廓的字体"
+            elif "embedding" in str(exc).lower():
+                why = "字体的授权不允许嵌入 PDF"
+            else:
+                why = "文件不是可用的 TrueType 字体（.ttf/.ttc）"
+            raise FontError(f"无法使用字体文件“{path}”：{why}。请在设置中另选字体文件。") from exc
+        # Two shipped fonts cut from one source (BabelStone Han) share a PostScript name; the PDF's
+        # font names must differ or viewers and text extraction mix them up.
+        taken = {f.postscript for f in _loaded.values()}
+        if tt.face.name in taken:
+            tt.face.name += b"-" + path.stem.split("-")[0].encode("ascii", "replace")
+        pdfmetrics.registerFont(tt)
+        font = Font(name, path, tt.face.charToGlyph, postscript=tt.face.name)
+        _loaded[key] = font
+    if weight:
+        font = Font(font.name, font.path, font.chars, weight, font.postscript)
+    return font
+
+
+def font_dirs() -> list[Path]:
+    dirs = [Path(d) for d in os.environ.get(FONT_DIRS_ENV, "").split(os.pathsep) if d]
+    windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT")
+    if windir:
+        dirs.append(Path(windir) / "Fonts")
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    return [d for d in dirs if d.is_dir()]
+
+
+def find_official(role: str) -> Path | None:
+    """The official font file for ``role`` on this machine, if any."""
+    wanted = [n.lower() for n in OFFICIAL_FILES[role]]
+    for folder in font_dirs():
+        try:
+            present = {p.name.lower(): p for p in folder.iterdir()}
+        except OSError:
+            continue
+        for name in wanted:
+            if name in present:
+                return present[name]
+    return None
+
+
+def shipped_path(name: str) -> Path:
+    """The unpacked shipped font ``name`` (unpacked into the cache on first use)."""
+    packed = paths.resource("fonts", f"{name}.ttf.xz")
+    plain = paths.resource("fonts", f"{name}.ttf")
+    if plain.exists():
+        return plain
+    if not packed.exists():
+        raise FontError(f"缺少随软件提供的字体“{packed.name}”，请重新安装 ReportDesk。")
+    folder = paths.cache_dir() / "fonts"
+    target = folder / f"{name}-{packed.stat().st_size}.ttf"
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        data = lzma.decompress(packed.read_bytes())
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    return target
+
+
+class FontSet:
+    """The fonts of one export: one per role, and the fallback chain, loaded as needed."""
+
+    def __init__(self, overrides: dict[str, str] | None = None) -> None:
+        self.overrides = {k: v for k, v in (overrides or {}).items() if v}
+        self._roles: dict[str, Font] = {}
+        self._fallbacks: dict[str, Font] = {}
+        self._by_char: dict[tuple[str, str], Font] = {}
+        self._widths: dict[tuple[str, str, float], float] = {}
+
+    def role(self, role: str) -> Font:
+        font = self._roles.get(role)
+        if font is None:
+            font = self._roles[role] = self._choose(role)
+        return font
+
+    def _choose(self, role: str) -> Font:
+        override = self.overrides.get(role)
+        if override:
+            path = Path(override)
+            if not path.is_file():
+                raise FontError(f"设置中为{layout.ROLE_NAMES[role]}指定的字体文件“{path}”不存在。")
+            return _load(path)
+        official = find_official(role)
+        if official is not None:
+            try:
+                return _load(official)
+            except FontError:
+                pass  # an unusable official font: the shipped one still gives a correct PDF
+        return _load(shipped_path(SHIPPED[role]), weight=0.025 if role == layout.TITLE else 0.0)
+
+    def fallback(self, name: str) -> Font:
+        font = self._fallbacks.get(name)
+        if font is None:
+            font = self._fallbacks[name] = _load(shipped_path(name))
+        return font
+
+    def for_char(self, role: str, ch: str) -> Font:
+        """The font that draws ``ch`` in ``role``: the role's own if it has the glyph."""
+        font = self.role(role)
+        if font.has(ch) or ch in "\n\t":
+            return font
+        key = (role, ch)
+        found = self._by_char.get(key)
+        if found is None:
+            found = font
+            for name in FALLBACKS.get(role, SERIF_FALLBACKS):
+                candidate = self.fallback(name)
+                if candidate.has(ch):
+                    found = candidate
+                    break
+            self._by_char[key] = found
+        return found
+
+    def split(self, role: str, text: str) -> list[tuple[Font, str]]:
+        """``text`` in pieces, each drawn in one font."""
+        out: list[tuple[Font, str]] = []
+        for ch in text:
+            font = self.for_char(role, ch)
+            if out and out[-1][0] is font:
+                out[-1] = (font, out[-1][1] + ch)
+            else:
+                out.append((font, ch))
+        return out
+
+    def width(self, font: Font, text: str, size: float) -> float:
+        key = (font.name, text, size)
+        found = self._widths.get(key)
+        if found is None:
+            found = self._widths[key] = pdfmetrics.stringWidth(text, font.name, size)
+        return found

@@ -1,0 +1,89 @@
+"""The .docx read back: merges, fonts, margins, footers, repeated headers, every number."""
+
+from __future__ import annotations
+
+import zipfile
+
+import docx
+
+from reportdesk.exporters import document, layout
+from reportdesk.loading import load_report
+from reportdesk.paths import demo_report_path
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _xml(path, name="word/document.xml") -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8")
+
+
+def test_page_margins_grid_and_footers(exported):
+    d = docx.Document(exported["demo_docx"])
+    s = d.sections[0]
+    assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
+    margins = [round(v.mm) for v in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)]
+    assert margins == [37, 35, 28, 26]
+    body = _xml(exported["demo_docx"])
+    assert 'w:type="lines"' in body and 'w:linePitch="580"' in body
+    assert d.settings.odd_and_even_pages_header_footer
+    odd, even = s.footer, s.even_page_footer
+    for footer, align in ((odd, "right"), (even, "left")):
+        xml = footer._element.xml
+        assert "PAGE" in xml and "— " in footer.paragraphs[0].text and " —" in footer.paragraphs[0].text
+        assert f'w:jc w:val="{align}"' in xml
+        assert 'w:eastAsia="宋体"' in xml
+
+
+def test_styles_name_the_official_fonts(exported):
+    styles = _xml(exported["demo_docx"], "word/styles.xml")
+    for name in layout.OFFICIAL_FONTS.values():
+        assert f'w:eastAsia="{name}"' in styles, name
+    d = docx.Document(exported["demo_docx"])
+    paras = d.paragraphs
+    assert paras[0].style.name == "公文标题"
+    assert paras[0].style.font.size.pt == 22
+    assert d.styles["Normal"].font.size.pt == 16
+    assert d.styles["Normal"].paragraph_format.first_line_indent.pt > 31
+    headings = {p.text: p.style.name for p in paras}
+    assert headings["一、总体情况"] == "Heading 1"
+    assert headings["（一）主动公开"] == "Heading 2"
+    bold = [r.text for p in paras for r in p.runs if r.bold]
+    assert "一是聚焦重点领域公开。" in bold
+
+
+def test_tables_merges_and_repeating_headers(exported):
+    body = _xml(exported["demo_docx"])
+    assert body.count("<w:tbl>") == 3
+    assert "w:gridSpan" in body and 'w:vMerge w:val="restart"' in body
+    d = docx.Document(exported["demo_docx"])
+    report = load_report(demo_report_path())
+    for table, part in zip(d.tables, ("二", "三", "四"), strict=True):
+        block = document.table_block(report, part)
+        header_rows = [r for r in table.rows if r._tr.trPr is not None and r._tr.trPr.find(f"{W}tblHeader") is not None]
+        assert len(header_rows) == block.header_rows
+        for cell in block.cells:
+            got = table.cell(cell.row, cell.col)
+            assert got.text == cell.text, (part, cell)
+            if cell.colspan > 1 or cell.rowspan > 1:
+                # a merged cell is one cell: its far corner is the same object
+                far = table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
+                assert far._tc is got._tc
+
+
+def test_every_paragraph_and_the_signature(exported):
+    d = docx.Document(exported["demo_docx"])
+    texts = [p.text for p in d.paragraphs]
+    report = load_report(demo_report_path())
+    for para in document.all_text(report)[1:]:
+        assert para in texts
+    assert "".join(document.title_lines(report.title)) == d.paragraphs[0].text.replace("\n", "")
+    agency = next(p for p in d.paragraphs if p.text == report.signature_agency)
+    date = next(p for p in d.paragraphs if p.text == "2026年1月20日")
+    shift = (date.paragraph_format.left_indent - agency.paragraph_format.left_indent) / 12700  # EMU -> pt
+    assert abs(shift - 2 * layout.CHAR_PITCH) < 0.5  # the date's first character 2 characters right
+
+
+def test_long_report_keeps_rare_characters(exported):
+    d = docx.Document(exported["long_docx"])
+    assert "堃𬭚" in d.paragraphs[0].text

@@ -1,0 +1,78 @@
+"""``reportdesk export`` and what happens when the target cannot be written."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from reportdesk.cli import main
+from reportdesk.exporters import ExportError, write_docx
+from reportdesk.loading import load_report
+from reportdesk.paths import demo_report_path
+
+
+def test_cli_exports_both(tmp_path, capsys):
+    docx_out, pdf_out = tmp_path / "a.docx", tmp_path / "a.pdf"
+    rc = main(["export", str(demo_report_path()), "--docx", str(docx_out), "--pdf", str(pdf_out)])
+    assert rc == 0
+    assert docx_out.read_bytes()[:2] == b"PK" and pdf_out.read_bytes()[:5] == b"%PDF-"
+    assert "已导出" in capsys.readouterr().out
+
+
+def test_cli_needs_an_output(capsys):
+    assert main(["export", str(demo_report_path())]) == 2
+    assert "--docx" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_target_keeps_the_old_file(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    target = folder / "report.docx"
+    target.write_bytes(b"old")
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        with pytest.raises(ExportError) as info:
+            write_docx(load_report(demo_report_path()), target)
+        assert "无法导出" in str(info.value) and "原文件未被改动" in str(info.value)
+        assert target.read_bytes() == b"old"
+    finally:
+        folder.chmod(stat.S_IRWXU)
+
+
+def test_unwritable_target_message(tmp_path, monkeypatch):
+    """As root the folder above is writable anyway: simulate Windows' 'file in use' refusal."""
+    import reportdesk.model.project as project
+
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"old")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(project.os, "replace", refuse)
+    with pytest.raises(ExportError) as info:
+        write_docx(load_report(demo_report_path()), target)
+    assert "正被其他程序占用" in str(info.value)
+    assert target.read_bytes() == b"old"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_odd_text_exports(tmp_path):
+    """Control characters, markup characters, an overlong word and emoji: both files are written."""
+    from reportdesk.exporters import export_report
+    from reportdesk.model.prose import Paragraph
+
+    report = load_report(demo_report_path())
+    report.agency = report.signature_agency = "A&B<机关>\x02"
+    report.title = "长" * 70
+    report.parts["一"] = [Paragraph.from_markup("a\x01b\x0bc<>&\"'😀\u3000终"), Paragraph.from_markup("x" * 300)]
+    report.date = None
+    docx_out, pdf_out = export_report(report, docx=tmp_path / "o.docx", pdf=tmp_path / "o.pdf")
+    import docx
+
+    texts = [p.text for p in docx.Document(docx_out).paragraphs]
+    assert "abc<>&\"'😀\u3000终" in texts and "A&B<机关>" in texts
+    assert pdf_out.read_bytes()[:5] == b"%PDF-"
