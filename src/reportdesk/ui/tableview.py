@@ -1,0 +1,249 @@
+"""The table view a clerk types into: form-like spans, spreadsheet keys, paste and copy of blocks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+
+from ..formats import PART2, PART3, PART4, CellRef, Role
+from ..model.values import CellValueError
+from .tablemodel import ReportTableModel
+
+Hint = QAbstractItemDelegate.EndEditHint
+
+# Column widths in device-independent pixels, chosen so part 三 fits 1366 px beside the navigation.
+LABEL_WIDTHS = {PART2: (260,), PART3: (118, 132, 236)}
+DATA_WIDTH = {PART2: 150, PART3: 74, PART4: 66}
+
+
+class ReportTableView(QTableView):
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, model: ReportTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.table_model = model
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setTabKeyNavigation(True)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        model.rejected.connect(self.message)
+        model.modelReset.connect(self.layout_grid)
+        self.layout_grid()
+
+    # ------------------------------------------------------------------ layout
+
+    def layout_grid(self) -> None:
+        model = self.table_model
+        self.clearSpans()
+        for cell in model.spans():
+            self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        table = model.table
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        labels = LABEL_WIDTHS.get(table, ())
+        for c in range(model.grid.cols):
+            width = labels[c] if c < len(labels) else DATA_WIDTH[table]
+            self.setColumnWidth(c, width)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for r in range(model.grid.rows):
+            self.setRowHeight(r, self._row_height(r))
+        first = self.first_input()
+        if first.isValid():
+            self.setCurrentIndex(first)
+
+    def _row_height(self, row: int) -> int:
+        model = self.table_model
+        line = self.fontMetrics().height()
+        if row < model.grid.header_rows:
+            # Part 三/四 headers: label columns are narrow, so allow wrapped two- and three-line labels.
+            lines = 3 if model.table == PART4 and row == model.grid.header_rows - 1 else 2
+            return line * lines + 10
+        # Long row labels (part 三 （五）… items) wrap onto two lines.
+        longest = max(
+            (len(c.text) / max(1, c.colspan) for c in model.grid.cells if c.row == row and c.role is Role.LABEL and c.rowspan == 1),
+            default=0,
+        )
+        return line * (2 if longest > 16 else 1) + 10
+
+    def sizeHintForTable(self) -> tuple[int, int]:
+        width = sum(self.columnWidth(c) for c in range(self.table_model.grid.cols)) + 2 * self.frameWidth()
+        height = sum(self.rowHeight(r) for r in range(self.table_model.grid.rows)) + 2 * self.frameWidth()
+        return width, height
+
+    # ------------------------------------------------------------------ navigation
+
+    def input_indexes(self) -> list[QModelIndex]:
+        model = self.table_model
+        return [
+            model.index(c.row, c.col)
+            for c in sorted(model.grid.cells, key=lambda c: (c.row, c.col))
+            if c.role is Role.INPUT
+        ]
+
+    def first_input(self) -> QModelIndex:
+        inputs = self.input_indexes()
+        return inputs[0] if inputs else QModelIndex()
+
+    def next_input(self, index: QModelIndex, step: int = 1) -> QModelIndex:
+        inputs = self.input_indexes()
+        if not inputs:
+            return QModelIndex()
+        key = (index.row(), index.column())
+        positions = [(i.row(), i.column()) for i in inputs]
+        if step > 0:
+            later = [i for i, p in zip(inputs, positions, strict=True) if p > key]
+            return later[0] if later else inputs[0]
+        earlier = [i for i, p in zip(inputs, positions, strict=True) if p < key]
+        return earlier[-1] if earlier else inputs[-1]
+
+    def moveCursor(self, action, modifiers):
+        move = QAbstractItemView.CursorAction
+        if action == move.MoveNext:
+            return self.next_input(self.currentIndex(), 1)
+        if action == move.MovePrevious:
+            return self.next_input(self.currentIndex(), -1)
+        return super().moveCursor(action, modifiers)
+
+    def closeEditor(self, editor, hint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == Hint.SubmitModelCache:  # Enter in the cell editor: on to the next input cell
+            self.go(self.next_input(self.currentIndex()))
+
+    def go(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    # ------------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy()
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                step = -1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+                self.go(self.next_input(self.currentIndex(), step))
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clear_selection_to_zero()
+                return
+        super().keyPressEvent(event)
+
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:
+            return super().edit(index)
+        if trigger == QAbstractItemView.EditTrigger.AnyKeyPressed and index.isValid() and event is not None:
+            ref = self.table_model.ref_at(index)
+            cell = self.table_model.cell_at(index)
+            if ref is not None and cell is not None and cell.role is Role.COMPUTED and event.text().strip():
+                self.message.emit(f"{ref.describe()}是自动计算的合计，不能直接填写")
+            elif self.table_model.doc.read_only and event.text().strip():
+                self.message.emit("此报告以只读方式打开，不能修改")
+        return super().edit(index, trigger, event)
+
+    # ------------------------------------------------------------------ selection blocks
+
+    def selected_block(self) -> tuple[int, int, int, int]:
+        """(top, left, bottom, right) of the selection, or the current cell."""
+        ranges = self.selectionModel().selection()
+        if ranges.isEmpty():
+            i = self.currentIndex()
+            return i.row(), i.column(), i.row(), i.column()
+        r = ranges[0]
+        return r.top(), r.left(), r.bottom(), r.right()
+
+    def block_refs(self) -> list[CellRef]:
+        top, left, bottom, right = self.selected_block()
+        model = self.table_model
+        out = []
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                cell = model.starts.get((r, c))
+                if cell is not None and cell.role is Role.INPUT and cell.ref not in out:
+                    out.append(cell.ref)
+        return out
+
+    def clear_selection_to_zero(self) -> None:
+        doc = self.table_model.doc
+        if doc.read_only:
+            self.message.emit("此报告以只读方式打开，不能修改")
+            return
+        refs = self.block_refs()
+        if refs:
+            doc.edit_cells({ref: doc.parse_cell(ref, "0") for ref in refs}, f"清零 {len(refs)} 个单元格")
+
+    def copy(self) -> None:
+        top, left, bottom, right = self.selected_block()
+        model = self.table_model
+        lines = []
+        for r in range(top, bottom + 1):
+            row = []
+            for c in range(left, right + 1):
+                cell = model.starts.get((r, c))
+                row.append("" if cell is None else model.data(model.index(r, c)) or "")
+            lines.append("\t".join(row))
+        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+        self.message.emit(f"已复制 {bottom - top + 1} 行 × {right - left + 1} 列")
+
+    def paste(self, text: str | None = None) -> None:
+        doc = self.table_model.doc
+        if doc.read_only:
+            self.message.emit("此报告以只读方式打开，不能修改")
+            return
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        rows = [line.rstrip("\r").split("\t") for line in text.replace("\r\n", "\n").split("\n")]
+        while rows and rows[-1] == [""]:
+            rows.pop()
+        if not rows:
+            self.message.emit("剪贴板中没有可粘贴的内容")
+            return
+        self.message.emit(self.paste_block(self.currentIndex(), rows))
+
+    def paste_block(self, start: QModelIndex, rows: list[list[str]]) -> str:
+        """Paste cell by cell from ``start``: a value landing on a total or a label is skipped."""
+        model = self.table_model
+        doc = model.doc
+        values: dict[CellRef, object] = {}
+        skipped = outside = 0
+        for dr, row in enumerate(rows):
+            for dc, text in enumerate(row):
+                r, c = start.row() + dr, start.column() + dc
+                cell = model.cover.get((r, c))
+                if cell is None:
+                    outside += bool(text.strip())
+                    continue
+                if cell.role is not Role.INPUT or (cell.row, cell.col) != (r, c):
+                    skipped += bool(text.strip())
+                    continue
+                try:
+                    values[cell.ref] = doc.parse_cell(cell.ref, text)
+                except CellValueError as exc:
+                    return f"未粘贴：{cell.ref.describe()}：{exc}"
+        if not values:
+            return "没有粘贴任何数字：起始单元格之后没有可填写的单元格"
+        doc.edit_cells(values, f"粘贴 {len(values)} 个单元格")
+        notes = [f"已粘贴 {len(values)} 个单元格"]
+        if skipped:
+            notes.append(f"跳过 {skipped} 个合计或标题单元格（合计自动计算）")
+        if outside:
+            notes.append(f"{outside} 个值超出表格范围，未粘贴")
+        last = model.index_of(list(values)[-1])
+        self.selectionModel().select(last, QItemSelectionModel.SelectionFlag.NoUpdate)
+        return "；".join(notes)
