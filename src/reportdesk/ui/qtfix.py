@@ -1,16 +1,24 @@
-"""Work around a PySide6 6.12.0 reference-count bug in Python overrides of QVariant-returning virtuals.
+"""Survive a PySide6 6.12.0 reference-count bug that otherwise aborts the process within minutes.
 
-Measured (tests/ui/test_qtfix.py): when C++ calls a Python override of ``QAbstractItemModel.data``
-or ``headerData`` and the override returns ``None``, shiboken drops one reference to ``None`` too
-many. ``bool``, ``int`` and ``str`` returns, and every ``setData``/``flags`` return, are unaffected.
-On Python 3.11 ``None`` is not immortal, so after a few hundred repaints of empty cells the
-interpreter aborts with "Fatal Python error: deallocating None". We cannot move off 6.12.0
-(PySide6-Pdf exists only for it), and returning some other "empty" object would hand views a
-non-invalid QVariant (a wrong font or colour for roles we do not serve).
+What we measured on Python 3.11 (tests/ui/test_qtfix.py and the probes below):
 
-So every model override returns through :func:`nothing`, which gives back the reference the
-binding is about to steal. The size of the debt is measured once at import, so a fixed PySide6
-makes this a plain ``return None``.
+- every call of a *void* Qt method from Python (``timer.setInterval(5)``, ``obj.setObjectName(..)``,
+  ``view.setCurrentIndex(..)``) and every C++-emitted signal delivered to a Python slot drops one
+  reference to ``None`` that it never took;
+- every ``SignalInstance.emit()`` returns ``True`` without a reference of its own, so each emit
+  drops one reference to ``True``;
+- a Python override of ``QAbstractItemModel.data``/``headerData`` that returns ``None`` when C++
+  calls it drops one more reference to ``None``.
+
+On Python 3.11 ``None`` and ``True`` are ordinary objects: once their count reaches zero the
+interpreter stops with "Fatal Python error: deallocating None" (after ~700 cell edits in the
+editor). Returning some other object does not help, because the void calls and emits leak too, and
+we cannot leave 6.12.0 (PySide6-Pdf exists only for it).
+
+So, once at start-up, and only when the leak is measured, we give ``None``, ``True`` and ``False``
+a reserve of 2**40 references. Those objects are never freed anyway, so the reserve costs nothing;
+at a million leaked references a second it lasts twelve days. Python 3.12+ makes them immortal,
+and a fixed PySide6 measures no leak: in both cases nothing is changed.
 """
 
 from __future__ import annotations
@@ -18,48 +26,47 @@ from __future__ import annotations
 import ctypes
 import sys
 
-from PySide6.QtCore import QAbstractTableModel, QIdentityProxyModel, QModelIndex, Qt
+from PySide6.QtCore import QObject, Signal
 
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
-
-
-class _Probe(QAbstractTableModel):
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's own default
-        return 1
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 1
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        return None
+RESERVE = 2**40
+PROBE_CALLS = 32
 
 
-def _measure_debt() -> int:
-    """References to None lost per ``None`` returned from a C++-called ``data`` override (0 or 1)."""
-    if sys.version_info >= (3, 12):
-        return 0  # None is immortal: its count cannot reach zero
-    source = _Probe()
-    proxy = QIdentityProxyModel()
-    proxy.setSourceModel(source)
-    index = proxy.index(0, 0)
-    calls = 64
-    # A few extra references so the probe itself cannot bring None near zero.
-    keep = [None] * (calls * 2)
+class _Probe(QObject):
+    ping = Signal()
+
+
+def measure_leaks() -> tuple[float, float]:
+    """References to (None, True) lost per void call and per emit, respectively."""
+    probe = _Probe()
     before = sys.getrefcount(None)
-    for _ in range(calls):
-        proxy.data(index, Qt.ItemDataRole.DisplayRole)
-    lost = before - sys.getrefcount(None)
-    del keep
-    return max(0, round(lost / calls))
+    for _ in range(PROBE_CALLS):
+        probe.setObjectName("probe")
+    none_lost = (before - sys.getrefcount(None)) / PROBE_CALLS
+    before = sys.getrefcount(True)
+    for _ in range(PROBE_CALLS):
+        probe.ping.emit()
+    true_lost = (before - sys.getrefcount(True)) / PROBE_CALLS
+    return none_lost, true_lost
 
 
-DEBT = _measure_debt()
+def _add_reserve(obj: object) -> None:
+    # CPython's object header starts with ob_refcnt (Py_ssize_t); raising it is what Py_IncRef does.
+    ctypes.c_ssize_t.from_address(id(obj)).value += RESERVE
 
 
-def nothing() -> None:
-    """``None`` for a Qt model override to return: "no data for this role"."""
-    for _ in range(DEBT):
-        _incref(None)
-    return None
+def install() -> bool:
+    """Give the singletons their reserve if this PySide6 leaks references to them. Idempotent."""
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return False
+    if sys.getrefcount(None) > RESERVE // 2:
+        return True  # already installed
+    none_lost, true_lost = measure_leaks()
+    if none_lost < 0.5 and true_lost < 0.5:
+        return False
+    for singleton in (None, True, False):
+        _add_reserve(singleton)
+    return True
+
+
+INSTALLED = install()

@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QFont
 from ..checks import Finding, Severity
 from ..formats import CellRef, GridCell, Role, cells_of, grid_of
 from .document import Document
-from .qtfix import nothing
 
 R = Qt.ItemDataRole
 
@@ -106,10 +105,10 @@ class ReportTableModel(QAbstractTableModel):
         return base
 
     def data(self, index: QModelIndex, role: int = R.DisplayRole):
-        # Every "no data" path returns nothing(): see qtfix for the PySide6 6.12 refcount bug.
+        # Returning None here leaks a reference under PySide6 6.12; ui/__init__ installs qtfix first.
         cell = self.cover.get((index.row(), index.column()))
         if cell is None:
-            return nothing()
+            return None
         ref = cell.ref
         if role == R.DisplayRole or role == R.EditRole:
             if ref is None:
@@ -120,23 +119,23 @@ class ReportTableModel(QAbstractTableModel):
                 mark = self._marks.get(ref)
                 if mark is not None:
                     return ERROR_BG if mark[0] is Severity.ERROR else WARNING_BG
-                return COMPUTED_BG if cell.role is Role.COMPUTED else nothing()
+                return COMPUTED_BG if cell.role is Role.COMPUTED else None
             return {Role.TITLE: TITLE_BG, Role.HEADER: HEADER_BG, Role.LABEL: LABEL_BG}.get(cell.role, EMPTY_BG)
         if role == R.ForegroundRole:
             if ref is not None and ref in self._marks and self._marks[ref][0] is Severity.ERROR:
                 return ERROR_FG
-            return COMPUTED_FG if cell.role is Role.COMPUTED else nothing()
+            return COMPUTED_FG if cell.role is Role.COMPUTED else None
         if role == R.TextAlignmentRole:
             if ref is not None:
                 return RIGHT
             return LEFT if cell.role in (Role.LABEL, Role.TITLE) and len(cell.text) > 8 else CENTER
         if role == R.FontRole:
-            return self._bold if cell.role in (Role.COMPUTED, Role.TITLE) else nothing()
+            return self._bold if cell.role in (Role.COMPUTED, Role.TITLE) else None
         if role == R.ToolTipRole:
-            return self._tooltip(cell) or nothing()
+            return self._tooltip(cell) or None
         if role == R.AccessibleTextRole:
             return ref.describe() if ref is not None else cell.text
-        return nothing()
+        return None
 
     def setData(self, index: QModelIndex, value, role: int = R.EditRole) -> bool:
         ref = self.ref_at(index)
@@ -151,7 +150,7 @@ class ReportTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role: int = R.DisplayRole):
         if role == R.DisplayRole:
             return str(section + 1)
-        return nothing()
+        return None
 
     # ------------------------------------------------------------------ findings and updates
 
