@@ -268,4 +268,7 @@ class FileActions:
         self.autosave_timer.stop()
         self.recovery.discard()
         self._release()
+        settings = load_settings()
+        settings.geometry = bytes(self.saveGeometry().data())
+        save_settings(settings)
         event.accept()

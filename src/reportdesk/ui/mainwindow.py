@@ -69,8 +69,17 @@ class MainWindow(FileActions, QMainWindow):
 
             report = new_report("", __import__("datetime").date.today().year - 1)
         self.set_document(Document(report, path))
-        self.resize(1280, 720)
+        self.fit_to_screen()
         self.resizeDocks([self.dock], [150], Qt.Orientation.Vertical)
+
+    def fit_to_screen(self) -> None:
+        """Restore the last geometry, but never larger than the screen (1366×768 agency monitors)."""
+        geometry = load_settings().geometry
+        if not geometry or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and (self.width() > screen.width() or self.height() > screen.height()):
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height() - 30))
 
     # ------------------------------------------------------------------ document and pages
 

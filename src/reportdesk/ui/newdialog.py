@@ -108,7 +108,10 @@ class NewReportDialog(QDialog):
             from ..model.carry import next_year_report
         except ImportError as exc:
             raise LoadError("此版本未包含“从上年报告开始”的功能，请新建空白报告。") from exc
-        last = load_report(Path(source))
+        try:
+            last = load_report(Path(source))
+        except ImportError as exc:  # the import pipeline is not part of this build
+            raise LoadError("此版本未包含读取已发布报告（.docx/.txt）的功能，请选择上年的 .rdproj 项目文件。") from exc
         report = next_year_report(last, year)
         if agency and not report.agency:
             report.agency = agency

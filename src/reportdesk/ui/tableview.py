@@ -12,9 +12,10 @@ from .tablemodel import ReportTableModel
 
 Hint = QAbstractItemDelegate.EndEditHint
 
-# Column widths in device-independent pixels, chosen so part 三 fits 1366 px beside the navigation.
-LABEL_WIDTHS = {PART2: (260,), PART3: (118, 132, 236)}
-DATA_WIDTH = {PART2: 150, PART3: 74, PART4: 66}
+# Column widths in characters of the table font (so they follow the font and the DPI), chosen so
+# part 三 fits 1366 px beside the navigation: 9 + 10 + 18 + 7 × 5.7 ≈ 77 characters ≈ 1000 px at 9 pt.
+LABEL_WIDTHS = {PART2: (20.0,), PART3: (9.0, 10.0, 18.0)}
+DATA_WIDTH = {PART2: 11.5, PART3: 5.7, PART4: 5.1}
 
 
 class ReportTableView(QTableView):
@@ -51,9 +52,10 @@ class ReportTableView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         labels = LABEL_WIDTHS.get(table, ())
+        char = self.fontMetrics().horizontalAdvance("国")
         for c in range(model.grid.cols):
             width = labels[c] if c < len(labels) else DATA_WIDTH[table]
-            self.setColumnWidth(c, width)
+            self.setColumnWidth(c, round(width * char))
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for r in range(model.grid.rows):
@@ -63,18 +65,16 @@ class ReportTableView(QTableView):
             self.setCurrentIndex(first)
 
     def _row_height(self, row: int) -> int:
+        """Tall enough for the longest single-row header or label of this row, wrapped in its span."""
         model = self.table_model
-        line = self.fontMetrics().height()
-        if row < model.grid.header_rows:
-            # Part 三/四 headers: label columns are narrow, so allow wrapped two- and three-line labels.
-            lines = 3 if model.table == PART4 and row == model.grid.header_rows - 1 else 2
-            return line * lines + 10
-        # Long row labels (part 三 （五）… items) wrap onto two lines.
-        longest = max(
-            (len(c.text) / max(1, c.colspan) for c in model.grid.cells if c.row == row and c.role is Role.LABEL and c.rowspan == 1),
-            default=0,
-        )
-        return line * (2 if longest > 16 else 1) + 10
+        metrics = self.fontMetrics()
+        lines = 1
+        for cell in model.grid.cells:
+            if cell.row != row or cell.rowspan != 1 or not cell.text:
+                continue
+            width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 10
+            lines = max(lines, -(-metrics.horizontalAdvance(cell.text) // max(width, 1)))
+        return metrics.height() * min(lines, 4) + 10
 
     def sizeHintForTable(self) -> tuple[int, int]:
         width = sum(self.columnWidth(c) for c in range(self.table_model.grid.cols)) + 2 * self.frameWidth()
