@@ -193,3 +193,80 @@ def test_new_from_last_year_without_carry_module_is_clear(window, answers, monke
         assert dialog.result_report is None and "此版本未包含" in answers.told[-1]
     else:
         assert dialog.result_report is not None and dialog.result_report.year == dialog.year.value()
+
+
+KILLED_EDITOR = """
+import sys, time
+from PySide6.QtCore import QCoreApplication
+from reportdesk.app import make_app
+from reportdesk.ui.mainwindow import MainWindow
+from reportdesk.formats import PART3, CellRef
+app = make_app()
+w = MainWindow()
+assert w.open_report_file(sys.argv[1])
+w.show()
+w.autosave_ms = 100
+p3 = w.report.format.part3
+w.doc.type_cell(CellRef(PART3, p3.input_rows[0], p3.input_columns[0]), "65")
+deadline = time.time() + 20
+while not w.recovery.data.exists() and time.time() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+def test_real_kill_then_recover(qtbot, demo_file, answers, tmp_path):
+    """An editor process is SIGKILLed after typing; the next start offers its work back."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    root = paths.resource_dir().parent
+    env["PYTHONPATH"] = str(root / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_EDITOR, str(demo_file)], env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+    finally:
+        proc.kill()
+        proc.wait()
+    assert load_project(demo_file).values[_ref_for(demo_file)] == 46  # the project itself was never saved
+
+    from reportdesk.ui.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    answers.question = MB.Yes
+    assert w.offer_recovery()
+    assert w.report.values[_ref(w)] == 65
+    assert not w.doc.read_only  # the killed process's lock is stale
+    assert w.save()
+    assert load_project(demo_file).values[_ref(w)] == 65
+    w.close()
+
+
+def _ref_for(path):
+    report = load_project(path)
+    p3 = report.format.part3
+    return CellRef(PART3, p3.input_rows[0], p3.input_columns[0])
+
+
+def test_cli_demo_opens_the_editor(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from reportdesk import cli
+    from reportdesk.ui.mainwindow import MainWindow
+
+    seen = []
+
+    def exec_() -> int:  # instead of the event loop: look at what is on screen, then "quit"
+        QApplication.processEvents()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append((widget.doc.path, widget.report.agency))
+                widget.close()
+        return 0
+
+    monkeypatch.setattr(QApplication.instance(), "exec", exec_)
+    assert cli.main(["--demo"]) == 0
+    assert seen and seen[0][0] == paths.demo_report_path() and seen[0][1]

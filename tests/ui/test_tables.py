@@ -191,3 +191,16 @@ def test_edit_save_reopen(window, qtbot, demo_file):
     assert window.save()
     assert not window.isWindowModified()
     assert load_project(demo_file).values[ref] == 50
+
+
+def test_typing_into_a_total_is_refused_with_message(window, qtbot):
+    window.show_section("part3")
+    view, model = window.pages["part3"].view, window.pages["part3"].model
+    p3 = window.report.format.part3
+    total = CellRef(PART3, p3.input_rows[0], p3.total_column)
+    before = dict(window.report.values)
+    view.setFocus()
+    view.setCurrentIndex(model.index_of(total))
+    qtbot.keyClicks(view, "5")
+    assert "自动计算" in window.statusBar().currentMessage()
+    assert window.report.values == before
