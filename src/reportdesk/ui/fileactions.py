@@ -37,8 +37,11 @@ class FileActions:
     def _update_title(self) -> None:
         name = self.doc.path.name if self.doc.path else "未命名"
         flags = "（只读）" if self.doc.read_only else ""
-        self.setWindowTitle(f"{name}[*]{flags} — {APP_TITLE}")
-        self.setWindowModified(self.is_modified())
+        try:
+            self.setWindowTitle(f"{name}[*]{flags} — {APP_TITLE}")
+            self.setWindowModified(self.is_modified())
+        except RuntimeError:  # the undo stack signals once more while the window is destroyed
+            pass
 
     def _on_modified(self) -> None:
         self._update_title()
