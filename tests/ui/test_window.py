@@ -72,9 +72,20 @@ def test_prose_typing_headings_bold_and_undo(window, qtbot):
     assert "下一步打算" not in editor.toPlainText()
 
 
-def test_empty_prose_part_shows_outline(window):
-    editor = window.pages["part1"].editor
-    assert "参考提纲" in editor.placeholderText() and "依申请公开" in editor.placeholderText()
+def test_empty_prose_part_shows_outline(qtbot, answers):
+    from reportdesk.model import new_report
+    from reportdesk.ui.mainwindow import MainWindow
+
+    w = MainWindow(new_report("青禾市教育局", 2025))
+    qtbot.addWidget(w)
+    w.show()
+    w.show_section("part1")
+    page = w.pages["part1"]
+    assert page.guide.isVisible()
+    assert "参考提纲" in page.guide.text() and "（二）依申请公开" in page.guide.text()
+    page.editor.insertPlainText("（一）主动公开")
+    assert not page.guide.isVisible()
+    assert "无。" in w.pages["part6"].guide.text()
 
 
 def test_info_page_edits_are_undoable(window):

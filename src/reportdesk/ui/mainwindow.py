@@ -211,13 +211,14 @@ class MainWindow(FileActions, QMainWindow):
         errors, warnings = self.doc.counts()
         self.counts.setText(f"{errors} 个错误 · {warnings} 个警告")
         self.counts.setStyleSheet("color:#b00020;font-weight:bold" if errors else "")
-        by_part: dict[str, tuple[int, int]] = {}
+        by_section: dict[str, tuple[int, int]] = {}
         for f in self.doc.findings:
-            e, w = by_part.get(f.place.part, (0, 0))
-            by_part[f.place.part] = (e + (f.severity is Severity.ERROR), w + (f.severity is Severity.WARNING))
+            p = f.place
+            key = PART_KEYS.get(p.part) or ("signature" if p.field in SIGNATURE_FIELDS else "info")
+            e, w = by_section.get(key, (0, 0))
+            by_section[key] = (e + (f.severity is Severity.ERROR), w + (f.severity is Severity.WARNING))
         for row, key in enumerate(SECTIONS):
-            part = ALL_PARTS[int(key[4:]) - 1] if key.startswith("part") else ("" if key == "info" else None)
-            e, w = by_part.get(part, (0, 0)) if part is not None else (0, 0)
+            e, w = by_section.get(key, (0, 0))
             item = self.nav.item(row)
             if item is not None:
                 item.setForeground(Qt.GlobalColor.darkRed if e else (Qt.GlobalColor.darkYellow if w else Qt.GlobalColor.black))

@@ -55,6 +55,9 @@ class NewReportDialog(QDialog):
         row.addWidget(self.source, 1)
         row.addWidget(browse)
         layout.addLayout(row)
+        self.browse = browse
+        self.choice.idToggled.connect(lambda _id, _on: self._source_enabled())
+        self._source_enabled()
         form = QFormLayout()
         settings = load_settings()
         self.agency = QLineEdit(settings.agency)
@@ -80,6 +83,11 @@ class NewReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _source_enabled(self) -> None:
+        on = self.choice.checkedId() != BLANK
+        self.source.setEnabled(on)
+        self.browse.setEnabled(on)
+
     def _format_note(self) -> None:
         self.format_note.setText(format_for_year(self.year.value()).notice)
 
@@ -89,8 +97,6 @@ class NewReportDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(self, "选择上年的文件", load_settings().last_folder, filt)
         if path:
             self.source.setText(path)
-            if kind == BLANK:
-                self.choice.button(LAST_YEAR if path.endswith(".rdproj") else PUBLISHED).setChecked(True)
 
     def build(self) -> Report:
         """The new report for the dialog's choices. Raises LoadError/ImportError with a Chinese message."""

@@ -52,7 +52,11 @@ class ProsePage(QWidget):
         self.part = part
         fmt = doc.report.format
         self.heading = _heading(fmt.heading(part))
-        self.editor = ProseEditor(placeholder_for(part, fmt.part1_outline), self)
+        # Multi-line placeholders draw badly in QTextEdit, so the 参考提纲 is a label shown while empty.
+        self.editor = ProseEditor("在此输入正文……", self)
+        self.guide = QLabel(placeholder_for(part, fmt.part1_outline))
+        self.guide.setWordWrap(True)
+        self.guide.setStyleSheet("background:#f4f7fb;border:1px solid #d5deea;padding:8px;color:#3a4a5c")
         self.editor.set_paragraphs(doc.report.parts.get(part, []))
         self.editor.setReadOnly(doc.read_only)
         hint = QLabel("以“一、”“（一）”“1.”开头的段落按相应层级的标题显示和导出；选中文字按 Ctrl+B 加粗（如“一是……”）。")
@@ -64,11 +68,17 @@ class ProsePage(QWidget):
         layout.setContentsMargins(8, 6, 8, 4)
         layout.addWidget(self.heading)
         layout.addWidget(self.draft)
+        layout.addWidget(self.guide)
         layout.addWidget(self.editor, 1)
         layout.addWidget(hint)
         self.editor.edited.connect(lambda paras: doc.edit_prose(part, paras))
+        self.editor.textChanged.connect(self._update_guide)
+        self._update_guide()
         doc.proseChanged.connect(self._on_changed)
         doc.reportReplaced.connect(lambda: self.editor.set_paragraphs(doc.report.parts.get(part, [])))
+
+    def _update_guide(self) -> None:
+        self.guide.setVisible(not self.editor.toPlainText().strip())
 
     def _on_changed(self, part: str, from_editor: bool) -> None:
         if part != self.part:
