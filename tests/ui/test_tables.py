@@ -204,3 +204,24 @@ def test_typing_into_a_total_is_refused_with_message(window, qtbot):
     qtbot.keyClicks(view, "5")
     assert "自动计算" in window.statusBar().currentMessage()
     assert window.report.values == before
+
+
+def test_totals_follow_each_keystroke_and_arrow_commits(window, qtbot):
+    window.show_section("part3")
+    view, model = window.pages["part3"].view, window.pages["part3"].model
+    p3 = window.report.format.part3
+    ref = _p3(window)
+    total = model.index_of(CellRef(PART3, p3.input_rows[0], p3.total_column))
+    assert model.data(total) == "60"
+    view.setFocus()
+    view.setCurrentIndex(model.index_of(ref))
+    qtbot.keyClicks(view, "1")
+    assert model.data(total) == str(60 - 46 + 1)  # while the editor is still open
+    qtbot.keyClicks(_focused(view), "0")
+    assert model.data(total) == str(60 - 46 + 10)
+    assert window.report.values[ref] == 46  # nothing stored yet
+    qtbot.keyClick(_focused(view), Qt.Key.Key_Down)
+    qtbot.wait(5)
+    assert window.report.values[ref] == 10
+    assert model.data(total) == str(60 - 46 + 10)
+    assert model.ref_at(view.currentIndex()) == _p3(window, 1, 0)

@@ -65,6 +65,7 @@ class ReportTableModel(QAbstractTableModel):
                     self.totals_of.setdefault(src, []).append(total)
         self.formulas = formulas
         self._marks = self._compute_marks()
+        self._preview: tuple[CellRef, object] | None = None  # a value being typed, not yet stored
 
     def _rebuild(self) -> None:
         self.beginResetModel()
@@ -113,6 +114,8 @@ class ReportTableModel(QAbstractTableModel):
         if role == R.DisplayRole or role == R.EditRole:
             if ref is None:
                 return cell.text
+            if self._preview is not None and cell.role is Role.COMPUTED:
+                return self._previewed_total(ref)
             return self.doc.display(ref)
         if role == R.BackgroundRole:
             if ref is not None:
@@ -151,6 +154,31 @@ class ReportTableModel(QAbstractTableModel):
         if role == R.DisplayRole:
             return str(section + 1)
         return None
+
+    # ------------------------------------------------------------------ live totals while typing
+
+    def preview(self, ref: CellRef | None, text: str) -> None:
+        """Show totals as if ``text`` were in ``ref`` (the cell editor is open); None ends it."""
+        old = self._preview
+        self._preview = None
+        if ref is not None:
+            try:
+                self._preview = (ref, self.doc.parse_cell(ref, text))
+            except ValueError:
+                self._preview = None
+        for p in (old, self._preview):
+            if p is not None:
+                self._emit(self.totals_of.get(p[0], ()))
+
+    def _previewed_total(self, total: CellRef) -> str:
+        ref, value = self._preview
+        shown = self.doc.display(total)
+        if total not in self.totals_of.get(ref, ()):
+            return shown
+        from ..model.values import as_number
+
+        delta = as_number(value) - as_number(self.doc.report.values.get(ref))
+        return str(int(self.doc.report.value(total)) + int(delta))
 
     # ------------------------------------------------------------------ findings and updates
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderV
 
 from ..formats import PART2, PART3, PART4, CellRef, Role
 from ..model.values import CellValueError
+from .celldelegate import CellDelegate
 from .tablemodel import ReportTableModel
 
 Hint = QAbstractItemDelegate.EndEditHint
@@ -37,6 +38,9 @@ class ReportTableView(QTableView):
         self.setTabKeyNavigation(True)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.delegate = CellDelegate(model, self)
+        self.setItemDelegate(self.delegate)
+        self.delegate.moveRequested.connect(self._move_vertically)
         model.rejected.connect(self.message)
         model.modelReset.connect(self.layout_grid)
         self.layout_grid()
@@ -119,6 +123,10 @@ class ReportTableView(QTableView):
         super().closeEditor(editor, hint)
         if hint == Hint.SubmitModelCache:  # Enter in the cell editor: on to the next input cell
             self.go(self.next_input(self.currentIndex()))
+
+    def _move_vertically(self, step: int) -> None:
+        action = QAbstractItemView.CursorAction.MoveDown if step > 0 else QAbstractItemView.CursorAction.MoveUp
+        self.go(self.moveCursor(action, Qt.KeyboardModifier.NoModifier))
 
     def go(self, index: QModelIndex) -> None:
         if index.isValid():
