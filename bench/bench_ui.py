@@ -45,7 +45,9 @@ def startup(runs: int = 7) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as home:
         for _ in range(runs + 1):
             t0 = time.time()
-            out = subprocess.run([sys.executable, "-c", STARTUP, str(t0)], env=_env(home), capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, "-c", STARTUP, str(t0)], env=_env(home), capture_output=True, text=True, check=True
+            )
             seconds, memory = out.stdout.split()
             times.append(float(seconds))
             rss.append(int(memory))
@@ -80,7 +82,10 @@ def edit_timings() -> None:
 
     report("one cell edit -> totals, highlights, findings", median_seconds(edit, 300), goal=0.005)
     report("  … and the repaint of the window", median_seconds(edit_and_paint, 100), goal=0.016)
-    report("switch to part 三 and back", median_seconds(lambda: (w.show_section("part4"), w.show_section("part3"), app.processEvents()), 30))
+    report(
+        "switch to part 三 and back",
+        median_seconds(lambda: (w.show_section("part4"), w.show_section("part3"), app.processEvents()), 30),
+    )
     w.doc.undo_stack.setClean()
     w.close()
 
@@ -89,7 +94,9 @@ def main() -> None:
     print("editor (issue #3)")
     seconds, rss = startup()
     report("start-up to shown window with the demo (offscreen)", seconds, goal=0.6)
-    print(f"  {'resident memory with the demo open':<52} median {rss / 2**20:9.1f} MB  goal < 200 MB  {'ok' if rss < 200 * 2**20 else 'MISSED'}")
+    print(
+        f"  {'resident memory with the demo open':<52} median {rss / 2**20:9.1f} MB  goal < 200 MB  {'ok' if rss < 200 * 2**20 else 'MISSED'}"
+    )
     edit_timings()
 
 

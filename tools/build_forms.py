@@ -30,7 +30,11 @@ def compile_form(source: Path) -> str:
     out = subprocess.run([*uic(), "--generator", "python", str(source)], capture_output=True, check=True)
     text = out.stdout.decode("utf-8")
     # uic stamps its version; keep only the code so a rebuild with the same inputs is byte-identical.
-    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("## Created by: Qt User Interface Compiler")]
+    lines = [
+        line
+        for line in text.splitlines(keepends=True)
+        if not line.startswith("## Created by: Qt User Interface Compiler")
+    ]
     return MARK.format(name=source.name) + "".join(lines)
 
 

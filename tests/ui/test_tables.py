@@ -127,7 +127,14 @@ def test_paste_block_skips_totals_and_is_one_undo_step(window, qtbot):
     view.setCurrentIndex(model.index_of(_p3(window)))
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert [window.report.values[CellRef(PART3, p3.input_rows[0], c)] for c in p3.input_columns] == [1, 2, 3, 4, 5, 6]
-    assert [window.report.values[CellRef(PART3, p3.input_rows[1], c)] for c in p3.input_columns] == [7, 8, 9, 10, 11, 12]
+    assert [window.report.values[CellRef(PART3, p3.input_rows[1], c)] for c in p3.input_columns] == [
+        7,
+        8,
+        9,
+        10,
+        11,
+        12,
+    ]
     assert window.report.value(CellRef(PART3, p3.input_rows[0], p3.total_column)) == 21
     assert "跳过 2 个合计" in window.statusBar().currentMessage()
     assert window.doc.undo_stack.count() == 1

@@ -24,6 +24,7 @@ class Conversion:
     lost: list[str] = field(default_factory=list)  # non-zero values with no place in the new format
     blank: list[str] = field(default_factory=list)  # new cells with no source, left at 0
 
+
 def _target_for(ref: CellRef, targets: set[CellRef]) -> CellRef | None:
     if ref in targets:
         return ref
@@ -33,6 +34,7 @@ def _target_for(ref: CellRef, targets: set[CellRef]) -> CellRef | None:
         if len(close) == 1:
             return close[0]
     return None
+
 
 def convert_report(report: Report, fmt: ReportFormat, year: int) -> Conversion:
     """``report`` in format ``fmt`` for ``year``; the original is not changed."""

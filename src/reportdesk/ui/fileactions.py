@@ -17,7 +17,9 @@ from .document import Document
 from .settings import load_settings, save_settings
 
 MB = QMessageBox.StandardButton
-OPEN_FILTER = "报告文件 (*.rdproj *.json *.docx *.txt);;项目文件 (*.rdproj);;已发布的报告 (*.docx *.txt);;交换格式 (*.json)"
+OPEN_FILTER = (
+    "报告文件 (*.rdproj *.json *.docx *.txt);;项目文件 (*.rdproj);;已发布的报告 (*.docx *.txt);;交换格式 (*.json)"
+)
 SAVE_FILTER = "ReportDesk 项目 (*.rdproj)"
 
 
@@ -178,7 +180,9 @@ class FileActions:
 
     def save_as(self) -> bool:
         self.flush_editors()
-        suggested = str(self.doc.path or Path(load_settings().last_folder or Path.home()) / f"{self.report.title or '报告'}.rdproj")
+        suggested = str(
+            self.doc.path or Path(load_settings().last_folder or Path.home()) / f"{self.report.title or '报告'}.rdproj"
+        )
         path, _ = QFileDialog.getSaveFileName(self, "另存为", suggested, SAVE_FILTER)
         if not path:
             return False

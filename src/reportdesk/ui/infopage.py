@@ -16,7 +16,14 @@ from .forms.ui_infopage import Ui_InfoPage
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date editors, shown as 未填写
 
 CONTACT_FIELDS = ("website", "address", "postcode", "phone", "fax", "email")
-CONTACT_LABELS = {"website": "网站", "address": "地址", "postcode": "邮编", "phone": "电话", "fax": "传真", "email": "电子邮箱"}
+CONTACT_LABELS = {
+    "website": "网站",
+    "address": "地址",
+    "postcode": "邮编",
+    "phone": "电话",
+    "fax": "传真",
+    "email": "电子邮箱",
+}
 
 
 def _qdate(d: dt.date | None) -> QDate:

@@ -60,7 +60,9 @@ class MainWindow(FileActions, QMainWindow):
         self.findings_panel: FindingsPanel | None = None
         self.dock = QDockWidget("检查结果", self)
         self.dock.setObjectName("findingsDock")
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self._build_menus()
@@ -193,7 +195,9 @@ class MainWindow(FileActions, QMainWindow):
             return
         self.show_section("info")
         ui = self.info_page.ui
-        widget = {"title": ui.titleEdit, "opening": ui.openingEdit, "agency": ui.agencyEdit, "format": ui.yearSpin}.get(place.field)
+        widget = {"title": ui.titleEdit, "opening": ui.openingEdit, "agency": ui.agencyEdit, "format": ui.yearSpin}.get(
+            place.field
+        )
         if widget is not None:
             widget.setFocus()
 
@@ -221,7 +225,9 @@ class MainWindow(FileActions, QMainWindow):
             e, w = by_section.get(key, (0, 0))
             item = self.nav.item(row)
             if item is not None:
-                item.setForeground(Qt.GlobalColor.darkRed if e else (Qt.GlobalColor.darkYellow if w else Qt.GlobalColor.black))
+                item.setForeground(
+                    Qt.GlobalColor.darkRed if e else (Qt.GlobalColor.darkYellow if w else Qt.GlobalColor.black)
+                )
                 item.setToolTip(f"{e} 个错误 · {w} 个警告" if e or w else "")
 
     def show_message(self, text: str) -> None:

@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QTextEdit
 from ..model import LEVEL_1, LEVEL_2, LEVEL_3, Paragraph, Run, heading_level
 
 # How each heading level looks, as the exporters render it (GB/T 9704: 黑体, 楷体, 仿宋 bold).
-HEADING_FAMILIES = {LEVEL_1: ["SimHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei"], LEVEL_2: ["KaiTi", "STKaiti", "AR PL UKai CN"]}
+HEADING_FAMILIES = {
+    LEVEL_1: ["SimHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei"],
+    LEVEL_2: ["KaiTi", "STKaiti", "AR PL UKai CN"],
+}
 
 
 class HeadingHighlighter(QSyntaxHighlighter):
@@ -154,7 +157,9 @@ def placeholder_for(part: str, outline: tuple[str, ...]) -> str:
         items = "\n".join(f"（{numerals[i]}）{item}" for i, item in enumerate(outline))
         return f"参考提纲（写完后此提示自动消失）：\n{items}\n\n每个小标题单独一段，以“（一）”开头；段首加粗（Ctrl+B）写“一是……”。"
     if part == "五":
-        return "参考提纲：\n先写存在的主要问题，再写改进情况和下一步措施。\n例如：“（一）存在的主要问题”“（二）改进情况”。"
+        return (
+            "参考提纲：\n先写存在的主要问题，再写改进情况和下一步措施。\n例如：“（一）存在的主要问题”“（二）改进情况”。"
+        )
     return (
         "参考提纲：\n信息处理费收取情况（收取的金额，或说明未收取）；\n落实上级年度政务公开工作要点情况；\n"
         "人大代表建议和政协提案办理结果公开情况；\n政务公开工作创新情况。\n没有需要报告的事项时写“无。”"

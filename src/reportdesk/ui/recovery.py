@@ -120,7 +120,9 @@ def pending_recoveries() -> list[Recovery]:
         data = meta.with_suffix(".rdproj")
         if not data.exists() or pid_alive(pid):
             continue
-        out.append(Recovery(data, meta, str(info.get("original", "")), str(info.get("saved", "")), str(info.get("title", ""))))
+        out.append(
+            Recovery(data, meta, str(info.get("original", "")), str(info.get("saved", "")), str(info.get("title", "")))
+        )
     out.sort(key=lambda r: r.saved, reverse=True)
     return out
 
