@@ -37,8 +37,8 @@ class FileActions:
             return False
 
     def _update_title(self) -> None:
-        name = self.doc.path.name if self.doc.path else "未命名"
-        flags = "（只读）" if self.doc.read_only else ""
+        name = self.doc.path.name if self.doc.path else self.tr("未命名")
+        flags = self.tr("（只读）") if self.doc.read_only else ""
         try:
             self.setWindowTitle(f"{name}[*]{flags} — {APP_TITLE}")
             self.setWindowModified(self.is_modified())
@@ -55,7 +55,7 @@ class FileActions:
             try:
                 self.recovery.write(self.report, self.doc.path)
             except ProjectError as exc:
-                self.show_message(f"自动保存失败：{exc}")
+                self.show_message(self.tr("自动保存失败：{0}").format(exc))
         else:
             self.recovery.discard()
 
@@ -67,7 +67,9 @@ class FileActions:
             QMessageBox.information(
                 self,
                 APP_TITLE,
-                f"“{path.name}”已在另一个 ReportDesk 窗口中打开，现以只读方式打开。\n如需修改，请在另一个窗口中编辑，或“另存为”一个新文件。",
+                self.tr(
+                    "“{0}”已在另一个 ReportDesk 窗口中打开，现以只读方式打开。\n如需修改，请在另一个窗口中编辑，或“另存为”一个新文件。"
+                ).format(path.name),
             )
         self.unsaved_import = unsaved
         self.set_document(doc)
@@ -94,7 +96,7 @@ class FileActions:
         answer = QMessageBox.question(
             self,
             APP_TITLE,
-            "当前报告有未保存的修改。是否保存？",
+            self.tr("当前报告有未保存的修改。是否保存？"),
             MB.Save | MB.Discard | MB.Cancel,
             MB.Save,
         )
@@ -115,7 +117,7 @@ class FileActions:
 
     def open_dialog(self) -> None:
         folder = load_settings().last_folder
-        path, _ = QFileDialog.getOpenFileName(self, "打开报告", folder, OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), folder, OPEN_FILTER)
         if path:
             self.open_report_file(path)
 
@@ -127,7 +129,7 @@ class FileActions:
         suffix = path.suffix.lower()
         try:
             if not path.exists():
-                raise LoadError(f"找不到文件“{path}”")
+                raise LoadError(self.tr("找不到文件“{0}”").format(path))
             if suffix == ".rdproj":
                 report = load_project(path)
                 project: Path | None = path
@@ -138,27 +140,33 @@ class FileActions:
                 if report is None:
                     return False
             else:
-                raise LoadError(f"无法识别“{path.name}”的类型：支持 .rdproj、.json、.docx 和 .txt")
+                raise LoadError(self.tr("无法识别“{0}”的类型：支持 .rdproj、.json、.docx 和 .txt").format(path.name))
         except (LoadError, ProjectError) as exc:
             QMessageBox.warning(self, APP_TITLE, str(exc))
             return False
         self.recovery.discard()
         self._adopt(report, project, unsaved=project is None)
         self._remember(path)
-        self.show_message(f"已打开：{path.name}" if project else f"已导入：{path.name}（保存时请选择项目文件名）")
+        self.show_message(
+            self.tr("已打开：{0}").format(path.name)
+            if project
+            else self.tr("已导入：{0}（保存时请选择项目文件名）").format(path.name)
+        )
         return True
 
     def _import(self, path: Path) -> Report | None:
         try:
             from ..importers import import_document
         except ImportError:
-            QMessageBox.warning(self, APP_TITLE, "此版本未包含导入已发布报告的功能，请打开 .rdproj 项目文件。")
+            QMessageBox.warning(self, APP_TITLE, self.tr("此版本未包含导入已发布报告的功能，请打开 .rdproj 项目文件。"))
             return None
         result = import_document(path)
         if result.problems:
             shown = "\n".join(f"· {p}" for p in result.problems[:20])
-            more = f"\n……另有 {len(result.problems) - 20} 处" if len(result.problems) > 20 else ""
-            QMessageBox.information(self, APP_TITLE, f"已导入“{path.name}”，以下内容需要核对：\n{shown}{more}")
+            more = self.tr("\n……另有 {0} 处").format(len(result.problems) - 20) if len(result.problems) > 20 else ""
+            QMessageBox.information(
+                self, APP_TITLE, self.tr("已导入“{0}”，以下内容需要核对：\n{1}{2}").format(path.name, shown, more)
+            )
         return result.report
 
     def _fill_recent(self) -> None:
@@ -168,7 +176,7 @@ class FileActions:
             action = self.recent_menu.addAction(f)
             action.triggered.connect(lambda _c=False, p=f: self.open_report_file(p))
         if not files:
-            self.recent_menu.addAction("（无）").setEnabled(False)
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
 
     # ------------------------------------------------------------------ save
 
@@ -183,14 +191,16 @@ class FileActions:
         suggested = str(
             self.doc.path or Path(load_settings().last_folder or Path.home()) / f"{self.report.title or '报告'}.rdproj"
         )
-        path, _ = QFileDialog.getSaveFileName(self, "另存为", suggested, SAVE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested, SAVE_FILTER)
         if not path:
             return False
         path = Path(path)
         if path.suffix.lower() != ".rdproj":
             path = path.with_suffix(".rdproj")
         if recovery.lock_holder(path) is not None:
-            QMessageBox.warning(self, APP_TITLE, f"“{path.name}”正在另一个窗口中打开，不能覆盖。请换一个文件名。")
+            QMessageBox.warning(
+                self, APP_TITLE, self.tr("“{0}”正在另一个窗口中打开，不能覆盖。请换一个文件名。").format(path.name)
+            )
             return False
         self._release()
         recovery.acquire_lock(path)
@@ -210,7 +220,7 @@ class FileActions:
         self.recovery.discard()
         self._remember(path)
         self._update_title()
-        self.show_message(f"已保存：{path}")
+        self.show_message(self.tr("已保存：{0}").format(path))
         return True
 
     # ------------------------------------------------------------------ year and format
@@ -219,23 +229,29 @@ class FileActions:
         """The year moved across 2020/2021: offer to convert to the other official format."""
         fmt = format_for_year(year)
         conv = convert_report(self.report, fmt, year)
-        lines = [f"{year} 年度的报告应使用{fmt.notice}规定的格式。是否将本报告转换为该格式？", ""]
+        lines = [self.tr("{0} 年度的报告应使用{1}规定的格式。是否将本报告转换为该格式？").format(year, fmt.notice), ""]
         if conv.mapped:
-            lines += ["以下数据按对应栏目转入：", *(f"· {m}" for m in conv.mapped), ""]
+            lines += [self.tr("以下数据按对应栏目转入："), *(f"· {m}" for m in conv.mapped), ""]
         if conv.lost:
-            lines += ["以下数据在新格式中没有对应栏目，将不再保留（可撤销）：", *(f"· {m}" for m in conv.lost), ""]
-        lines.append(f"新格式中另有 {len(conv.blank)} 个栏目没有对应数据，将填为 0，请补填。")
-        box = QMessageBox(QMessageBox.Icon.Question, "转换报告格式", "\n".join(lines[:1]), MB.Yes | MB.No, self)
+            lines += [
+                self.tr("以下数据在新格式中没有对应栏目，将不再保留（可撤销）："),
+                *(f"· {m}" for m in conv.lost),
+                "",
+            ]
+        lines.append(self.tr("新格式中另有 {0} 个栏目没有对应数据，将填为 0，请补填。").format(len(conv.blank)))
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("转换报告格式"), "\n".join(lines[:1]), MB.Yes | MB.No, self
+        )
         box.setInformativeText("\n".join(lines[2:]) if len(lines) > 2 else "")
-        box.setDetailedText("没有对应数据的栏目：\n" + "\n".join(conv.blank))
-        box.button(MB.Yes).setText("转换")
-        box.button(MB.No).setText("不转换")
+        box.setDetailedText(self.tr("没有对应数据的栏目：\n") + "\n".join(conv.blank))
+        box.button(MB.Yes).setText(self.tr("转换"))
+        box.button(MB.No).setText(self.tr("不转换"))
         if box.exec() == MB.Yes:
-            self.doc.convert(conv.report, f"改为 {year} 年度并转换格式")
+            self.doc.convert(conv.report, self.tr("改为 {0} 年度并转换格式").format(year))
             self._fill_nav()
-            self.show_message(f"已转换为{fmt.notice}格式")
+            self.show_message(self.tr("已转换为{0}格式").format(fmt.notice))
         else:
-            self.show_message("未转换：年度保持不变")
+            self.show_message(self.tr("未转换：年度保持不变"))
 
     # ------------------------------------------------------------------ recovery and close
 
@@ -247,8 +263,10 @@ class FileActions:
         newest = pending[0]
         answer = QMessageBox.question(
             self,
-            "恢复未保存的内容",
-            f"ReportDesk 上次没有正常关闭。发现自动保存的内容：\n{newest.describe()}\n\n是否恢复？（选择“否”将删除这份自动保存）",
+            self.tr("恢复未保存的内容"),
+            self.tr(
+                "ReportDesk 上次没有正常关闭。发现自动保存的内容：\n{0}\n\n是否恢复？（选择“否”将删除这份自动保存）"
+            ).format(newest.describe()),
             MB.Yes | MB.No,
             MB.Yes,
         )
@@ -258,14 +276,14 @@ class FileActions:
         try:
             report = newest.load()
         except (ProjectError, OSError) as exc:
-            QMessageBox.warning(self, APP_TITLE, f"自动保存的内容无法读取：{exc}")
+            QMessageBox.warning(self, APP_TITLE, self.tr("自动保存的内容无法读取：{0}").format(exc))
             newest.discard()
             return False
         original = Path(newest.original) if newest.original else None
         self._adopt(report, original if original and original.exists() else None, unsaved=True)
         newest.discard()
         self.autosave()
-        self.show_message("已恢复自动保存的内容，请保存")
+        self.show_message(self.tr("已恢复自动保存的内容，请保存"))
         return True
 
     def closeEvent(self, event) -> None:

@@ -20,7 +20,7 @@ class FindingsPanel(QTreeWidget):
     def __init__(self, doc: Document, parent=None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.setHeaderLabels(["位置", "问题"])
+        self.setHeaderLabels([self.tr("位置"), self.tr("问题")])
         self.setColumnWidth(0, 380)
         self.setRootIsDecorated(True)
         self.setWordWrap(True)
@@ -55,15 +55,15 @@ class FindingsPanel(QTreeWidget):
                 groups[part] = group
             item = QTreeWidgetItem(group, [f.place.describe(), f"【{f.severity.label}】{f.message}"])
             item.setForeground(1, QBrush(COLOURS[f.severity]))
-            item.setToolTip(1, f"{f.message}\n位置：{f.place.describe()}\n规则：{f.rule}")
-            item.setToolTip(0, f"{f.message}\n位置：{f.place.describe()}\n规则：{f.rule}")
+            item.setToolTip(1, self.tr("{0}\n位置：{1}\n规则：{2}").format(f.message, f.place.describe(), f.rule))
+            item.setToolTip(0, self.tr("{0}\n位置：{1}\n规则：{2}").format(f.message, f.place.describe(), f.rule))
             item.setData(0, Qt.ItemDataRole.UserRole, len(self._items))
             self._items.append((item, f))
         if not findings:
-            QTreeWidgetItem(self, ["没有发现问题", ""]).setFirstColumnSpanned(True)
+            QTreeWidgetItem(self, [self.tr("没有发现问题"), ""]).setFirstColumnSpanned(True)
         for part, group in groups.items():
             n = group.childCount()
-            group.setText(0, f"{PART_TITLES[part]}（{n} 条）")
+            group.setText(0, self.tr("{0}（{1} 条）").format(PART_TITLES[part], n))
         self.expandAll()
         self.setUpdatesEnabled(True)
 

@@ -55,10 +55,14 @@ class InfoPage(QWidget):
         setup_date_edit(ui.dateEdit)
         ui.openingEdit.setMinimumHeight(140)
         self._refreshing = False
-        ui.agencyEdit.editingFinished.connect(lambda: self._set("agency", ui.agencyEdit.text().strip(), "机关名称"))
-        ui.titleEdit.editingFinished.connect(lambda: self._set("title", ui.titleEdit.text().strip(), "标题"))
-        ui.kindCombo.currentIndexChanged.connect(lambda _i: self._set("kind", ui.kindCombo.currentData(), "报告类型"))
-        ui.dateEdit.dateChanged.connect(lambda q: self._set("date", _pydate(q), "发布日期"))
+        ui.agencyEdit.editingFinished.connect(
+            lambda: self._set("agency", ui.agencyEdit.text().strip(), self.tr("机关名称"))
+        )
+        ui.titleEdit.editingFinished.connect(lambda: self._set("title", ui.titleEdit.text().strip(), self.tr("标题")))
+        ui.kindCombo.currentIndexChanged.connect(
+            lambda _i: self._set("kind", ui.kindCombo.currentData(), self.tr("报告类型"))
+        )
+        ui.dateEdit.dateChanged.connect(lambda q: self._set("date", _pydate(q), self.tr("发布日期")))
         for name in CONTACT_FIELDS:
             edit: QLineEdit = getattr(ui, f"{name}Edit")
             edit.editingFinished.connect(
@@ -86,18 +90,18 @@ class InfoPage(QWidget):
         if self._refreshing or year == self.doc.report.year:
             return
         if format_for_year(year) is self.doc.report.format:
-            self.doc.edit_field("year", year, "报告年度")
+            self.doc.edit_field("year", year, self.tr("报告年度"))
         else:
             self.yearRequested.emit(year)
             self.refresh()  # the window converted, or the clerk declined: show what the report says
 
     def commit_opening(self) -> None:
         self._opening_timer.stop()
-        self._set("opening", self.ui.openingEdit.toPlainText().strip(), "开篇说明")
+        self._set("opening", self.ui.openingEdit.toPlainText().strip(), self.tr("开篇说明"))
 
     def regenerate(self) -> None:
         self.commit_opening()
-        self.doc.edit_field("opening", standard_opening(self.doc.report), "开篇说明")
+        self.doc.edit_field("opening", standard_opening(self.doc.report), self.tr("开篇说明"))
 
     def refresh(self) -> None:
         r = self.doc.report
@@ -110,7 +114,7 @@ class InfoPage(QWidget):
                 ui.titleEdit.setText(r.title)
             ui.kindCombo.setCurrentIndex(max(0, ui.kindCombo.findData(r.kind)))
             ui.yearSpin.setValue(r.year)
-            ui.formatValue.setText(f"{r.format.notice}（{r.format.id} 年版）")
+            ui.formatValue.setText(self.tr("{0}（{1} 年版）").format(r.format.notice, r.format.id))
             ui.dateEdit.setDate(_qdate(r.date))
             for name in CONTACT_FIELDS:
                 edit = getattr(ui, f"{name}Edit")
@@ -137,9 +141,9 @@ class SignaturePage(QWidget):
         self.date = QDateEdit()
         setup_date_edit(self.date)
         form = QFormLayout()
-        form.addRow("落款机关：", self.agency)
-        form.addRow("落款日期：", self.date)
-        note = QLabel("日期按“2024年1月17日”的样式打印：阿拉伯数字，月、日不补零。")
+        form.addRow(self.tr("落款机关："), self.agency)
+        form.addRow(self.tr("落款日期："), self.date)
+        note = QLabel(self.tr("日期按“2024年1月17日”的样式打印：阿拉伯数字，月、日不补零。"))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -154,11 +158,11 @@ class SignaturePage(QWidget):
 
     def _agency(self) -> None:
         if not self._refreshing:
-            self.doc.edit_field("signature_agency", self.agency.text().strip(), "落款机关")
+            self.doc.edit_field("signature_agency", self.agency.text().strip(), self.tr("落款机关"))
 
     def _date(self, q: QDate) -> None:
         if not self._refreshing:
-            self.doc.edit_field("date", _pydate(q), "落款日期")
+            self.doc.edit_field("date", _pydate(q), self.tr("落款日期"))
 
     def refresh(self) -> None:
         self._refreshing = True

@@ -58,7 +58,7 @@ class MainWindow(FileActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.doc: Document | None = None
         self.findings_panel: FindingsPanel | None = None
-        self.dock = QDockWidget("检查结果", self)
+        self.dock = QDockWidget(self.tr("检查结果"), self)
         self.dock.setObjectName("findingsDock")
         self.dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -138,9 +138,9 @@ class MainWindow(FileActions, QMainWindow):
         fmt = self.doc.report.format
         for key in SECTIONS:
             if key == "info":
-                text = "报告信息"
+                text = self.tr("报告信息")
             elif key == "signature":
-                text = "落款"
+                text = self.tr("落款")
             else:
                 text = fmt.heading(ALL_PARTS[int(key[4:]) - 1])
             item = QListWidgetItem(text)
@@ -179,7 +179,7 @@ class MainWindow(FileActions, QMainWindow):
             page.view.setCurrentIndex(index)
             page.view.scrollTo(index)
             page.view.setFocus()
-            self.show_message(f"表{ref.table}：{ref.describe()}")
+            self.show_message(self.tr("表{0}：{1}").format(ref.table, ref.describe()))
             return
         if place.part in PROSE_PARTS:
             self.show_section(PART_KEYS[place.part])
@@ -213,7 +213,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def _update_counts(self) -> None:
         errors, warnings = self.doc.counts()
-        self.counts.setText(f"{errors} 个错误 · {warnings} 个警告")
+        self.counts.setText(self.tr("{0} 个错误 · {1} 个警告").format(errors, warnings))
         self.counts.setStyleSheet("color:#b00020;font-weight:bold" if errors else "")
         by_section: dict[str, tuple[int, int]] = {}
         for f in self.doc.findings:
@@ -228,7 +228,7 @@ class MainWindow(FileActions, QMainWindow):
                 item.setForeground(
                     Qt.GlobalColor.darkRed if e else (Qt.GlobalColor.darkYellow if w else Qt.GlobalColor.black)
                 )
-                item.setToolTip(f"{e} 个错误 · {w} 个警告" if e or w else "")
+                item.setToolTip(self.tr("{0} 个错误 · {1} 个警告").format(e, w) if e or w else "")
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -246,35 +246,35 @@ class MainWindow(FileActions, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         keys = QKeySequence.StandardKey
-        m = bar.addMenu("文件(&F)")
-        self._action(m, "新建…", self.new_report_dialog, "Ctrl+N")
-        self._action(m, "打开…", self.open_dialog, "Ctrl+O")
-        self.recent_menu = m.addMenu("最近打开")
+        m = bar.addMenu(self.tr("文件(&F)"))
+        self._action(m, self.tr("新建…"), self.new_report_dialog, "Ctrl+N")
+        self._action(m, self.tr("打开…"), self.open_dialog, "Ctrl+O")
+        self.recent_menu = m.addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
-        self.save_action = self._action(m, "保存", self.save, "Ctrl+S")
-        self._action(m, "另存为…", self.save_as, "Ctrl+Shift+S")
+        self.save_action = self._action(m, self.tr("保存"), self.save, "Ctrl+S")
+        self._action(m, self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")
         m.addSeparator()
-        self._action(m, "退出", self.close, "Ctrl+Q")
-        m = bar.addMenu("编辑(&E)")
-        self.undo_action = self._action(m, "撤销", self.undo, "Ctrl+Z")
-        self.redo_action = self._action(m, "重做", self.redo, "Ctrl+Y")
+        self._action(m, self.tr("退出"), self.close, "Ctrl+Q")
+        m = bar.addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self._action(m, self.tr("撤销"), self.undo, "Ctrl+Z")
+        self.redo_action = self._action(m, self.tr("重做"), self.redo, "Ctrl+Y")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         m.addSeparator()
-        self._action(m, "加粗（正文）", self.toggle_bold, "Ctrl+B")
-        m = bar.addMenu("检查(&C)")
-        self._action(m, "重新检查", self.doc_recheck, "F5")
-        self._action(m, "下一个问题", self.next_finding, "F8")
-        self._action(m, "批量审阅…", self.open_review)
-        m = bar.addMenu("导出(&X)")
-        self._action(m, "导出 Word(.docx)…", lambda: self.export("docx"))
-        self._action(m, "导出 PDF…", lambda: self.export("pdf"))
+        self._action(m, self.tr("加粗（正文）"), self.toggle_bold, "Ctrl+B")
+        m = bar.addMenu(self.tr("检查(&C)"))
+        self._action(m, self.tr("重新检查"), self.doc_recheck, "F5")
+        self._action(m, self.tr("下一个问题"), self.next_finding, "F8")
+        self._action(m, self.tr("批量审阅…"), self.open_review)
+        m = bar.addMenu(self.tr("导出(&X)"))
+        self._action(m, self.tr("导出 Word(.docx)…"), lambda: self.export("docx"))
+        self._action(m, self.tr("导出 PDF…"), lambda: self.export("pdf"))
         m.addSeparator()
-        self._action(m, "打印预览…", lambda: self.print_call("preview_report"))
-        self._action(m, "打印…", lambda: self.print_call("print_report"), keys.Print)
-        m = bar.addMenu("帮助(&H)")
-        self._action(m, "填写说明", self.show_help, "F1")
-        self._action(m, "关于 ReportDesk", self.show_about)
+        self._action(m, self.tr("打印预览…"), lambda: self.print_call("preview_report"))
+        self._action(m, self.tr("打印…"), lambda: self.print_call("print_report"), keys.Print)
+        m = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(m, self.tr("填写说明"), self.show_help, "F1")
+        self._action(m, self.tr("关于 ReportDesk"), self.show_about)
 
     def undo_action_target(self, doc: Document) -> None:
         stack = doc.undo_stack
@@ -296,17 +296,17 @@ class MainWindow(FileActions, QMainWindow):
         if isinstance(page, ProsePage):
             page.editor.toggle_bold()
         else:
-            self.show_message("加粗只用于第一、五、六部分的正文")
+            self.show_message(self.tr("加粗只用于第一、五、六部分的正文"))
 
     def doc_recheck(self) -> None:
         self.doc.recheck()
-        self.show_message("已重新检查")
+        self.show_message(self.tr("已重新检查"))
 
     def open_review(self) -> None:
         try:
             from .review_view import ReviewWindow
         except ImportError:
-            QMessageBox.information(self, APP_TITLE, "此版本未包含批量审阅功能。")
+            QMessageBox.information(self, APP_TITLE, self.tr("此版本未包含批量审阅功能。"))
             return
         self.review_window = ReviewWindow(self)
         self.review_window.openRequested.connect(self._open_from_review)
@@ -321,32 +321,38 @@ class MainWindow(FileActions, QMainWindow):
         try:
             from .printing import export_from_window
         except ImportError:
-            QMessageBox.information(self, APP_TITLE, "此版本未包含导出功能。")
+            QMessageBox.information(self, APP_TITLE, self.tr("此版本未包含导出功能。"))
             return
         suggested = self.doc.path.with_suffix(f".{kind}") if self.doc.path else None
         path = export_from_window(self, self.report, kind, suggested)
         if path:
-            self.show_message(f"已导出：{path}")
+            self.show_message(self.tr("已导出：{0}").format(path))
 
     def print_call(self, name: str) -> None:
         self.flush_editors()
         try:
             from . import printing
         except ImportError:
-            QMessageBox.information(self, APP_TITLE, "此版本未包含打印功能。")
+            QMessageBox.information(self, APP_TITLE, self.tr("此版本未包含打印功能。"))
             return
         getattr(printing, name)(self, self.report)
 
     def show_help(self) -> None:
         QMessageBox.information(
             self,
-            "填写说明",
-            "左侧选择要填写的部分。表格中直接输入数字，Enter 或 Tab 跳到下一个可填写的单元格，"
-            "Delete 清零，Ctrl+V 可粘贴从 Excel/WPS 复制的区块。合计自动计算。\n\n"
-            "下方“检查结果”列出所有问题，单击即可定位到对应的单元格或段落。",
+            self.tr("填写说明"),
+            self.tr(
+                "左侧选择要填写的部分。表格中直接输入数字，Enter 或 Tab 跳到下一个可填写的单元格，"
+                "Delete 清零，Ctrl+V 可粘贴从 Excel/WPS 复制的区块。合计自动计算。\n\n"
+                "下方“检查结果”列出所有问题，单击即可定位到对应的单元格或段落。"
+            ),
         )
 
     def show_about(self) -> None:
         from .. import __version__
 
-        QMessageBox.about(self, "关于 ReportDesk", f"ReportDesk {__version__}\n政府信息公开工作年度报告编制工具")
+        QMessageBox.about(
+            self,
+            self.tr("关于 ReportDesk"),
+            self.tr("ReportDesk {0}\n政府信息公开工作年度报告编制工具").format(__version__),
+        )

@@ -33,13 +33,13 @@ BLANK, LAST_YEAR, PUBLISHED = 0, 1, 2
 class NewReportDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("新建报告")
+        self.setWindowTitle(self.tr("新建报告"))
         self.result_report: Report | None = None
         self.choice = QButtonGroup(self)
         texts = (
-            "空白报告",
-            "从上年的项目文件（.rdproj）开始：结转上年数据和现行有效件数",
-            "从已发布的上年报告（.docx / .txt）开始",
+            self.tr("空白报告"),
+            self.tr("从上年的项目文件（.rdproj）开始：结转上年数据和现行有效件数"),
+            self.tr("从已发布的上年报告（.docx / .txt）开始"),
         )
         layout = QVBoxLayout(self)
         for i, text in enumerate(texts):
@@ -48,8 +48,8 @@ class NewReportDialog(QDialog):
             layout.addWidget(button)
         self.choice.button(BLANK).setChecked(True)
         self.source = QLineEdit()
-        self.source.setPlaceholderText("选择上年的文件")
-        browse = QPushButton("浏览…")
+        self.source.setPlaceholderText(self.tr("选择上年的文件"))
+        browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.source, 1)
@@ -66,19 +66,19 @@ class NewReportDialog(QDialog):
             self.kind.addItem(label, key)
         self.year = QSpinBox()
         self.year.setRange(2019, 2099)
-        self.year.setSuffix(" 年")
+        self.year.setSuffix(self.tr(" 年"))
         self.year.setValue(dt.date.today().year - 1)
         self.format_note = QLabel()
         self.year.valueChanged.connect(self._format_note)
         self._format_note()
-        form.addRow("机关名称：", self.agency)
-        form.addRow("报告类型：", self.kind)
-        form.addRow("报告年度：", self.year)
-        form.addRow("适用格式：", self.format_note)
+        form.addRow(self.tr("机关名称："), self.agency)
+        form.addRow(self.tr("报告类型："), self.kind)
+        form.addRow(self.tr("报告年度："), self.year)
+        form.addRow(self.tr("适用格式："), self.format_note)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("创建")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("创建"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -93,8 +93,8 @@ class NewReportDialog(QDialog):
 
     def _browse(self) -> None:
         kind = self.choice.checkedId()
-        filt = "项目文件 (*.rdproj)" if kind == LAST_YEAR else "已发布的报告 (*.docx *.txt)"
-        path, _ = QFileDialog.getOpenFileName(self, "选择上年的文件", load_settings().last_folder, filt)
+        filt = self.tr("项目文件 (*.rdproj)") if kind == LAST_YEAR else self.tr("已发布的报告 (*.docx *.txt)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择上年的文件"), load_settings().last_folder, filt)
         if path:
             self.source.setText(path)
 
@@ -105,19 +105,21 @@ class NewReportDialog(QDialog):
         year = self.year.value()
         if kind == BLANK:
             if not agency:
-                raise LoadError("请填写机关名称")
+                raise LoadError(self.tr("请填写机关名称"))
             return new_report(agency, year, self.kind.currentData())
         source = self.source.text().strip()
         if not source:
-            raise LoadError("请选择上年的文件")
+            raise LoadError(self.tr("请选择上年的文件"))
         try:
             from ..model.carry import next_year_report
         except ImportError as exc:
-            raise LoadError("此版本未包含“从上年报告开始”的功能，请新建空白报告。") from exc
+            raise LoadError(self.tr("此版本未包含“从上年报告开始”的功能，请新建空白报告。")) from exc
         try:
             last = load_report(Path(source))
         except ImportError as exc:  # the import pipeline is not part of this build
-            raise LoadError("此版本未包含读取已发布报告（.docx/.txt）的功能，请选择上年的 .rdproj 项目文件。") from exc
+            raise LoadError(
+                self.tr("此版本未包含读取已发布报告（.docx/.txt）的功能，请选择上年的 .rdproj 项目文件。")
+            ) from exc
         report = next_year_report(last, year)
         if agency and not report.agency:
             report.agency = agency

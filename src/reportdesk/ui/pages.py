@@ -53,17 +53,17 @@ class ProsePage(QWidget):
         fmt = doc.report.format
         self.heading = _heading(fmt.heading(part))
         # Multi-line placeholders draw badly in QTextEdit, so the 参考提纲 is a label shown while empty.
-        self.editor = ProseEditor("在此输入正文……", self)
+        self.editor = ProseEditor(self.tr("在此输入正文……"), self)
         self.guide = QLabel(placeholder_for(part, fmt.part1_outline))
         self.guide.setWordWrap(True)
         self.guide.setStyleSheet("background:#f4f7fb;border:1px solid #d5deea;padding:8px;color:#3a4a5c")
         self.editor.set_paragraphs(doc.report.parts.get(part, []))
         self.editor.setReadOnly(doc.read_only)
         hint = QLabel(
-            "以“一、”“（一）”“1.”开头的段落按相应层级的标题显示和导出；选中文字按 Ctrl+B 加粗（如“一是……”）。"
+            self.tr("以“一、”“（一）”“1.”开头的段落按相应层级的标题显示和导出；选中文字按 Ctrl+B 加粗（如“一是……”）。")
         )
         hint.setWordWrap(True)
-        self.draft = QLabel("此部分沿用上年内容，尚未修改：请逐段核对后再发布。")
+        self.draft = QLabel(self.tr("此部分沿用上年内容，尚未修改：请逐段核对后再发布。"))
         self.draft.setStyleSheet("color:#8a6100")
         self.draft.setVisible(part in doc.report.draft_parts)
         layout = QVBoxLayout(self)

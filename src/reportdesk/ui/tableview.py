@@ -160,7 +160,7 @@ class ReportTableView(QTableView):
             ref = self.table_model.ref_at(index)
             cell = self.table_model.cell_at(index)
             if ref is not None and cell is not None and cell.role is Role.COMPUTED and event.text().strip():
-                self.message.emit(f"{ref.describe()}是自动计算的合计，不能直接填写")
+                self.message.emit(self.tr("{0}是自动计算的合计，不能直接填写").format(ref.describe()))
             elif self.table_model.doc.read_only and event.text().strip():
                 self.message.emit("此报告以只读方式打开，不能修改")
         return super().edit(index, trigger, event)
@@ -194,7 +194,9 @@ class ReportTableView(QTableView):
             return
         refs = self.block_refs()
         if refs:
-            doc.edit_cells({ref: doc.parse_cell(ref, "0") for ref in refs}, f"清零 {len(refs)} 个单元格")
+            doc.edit_cells(
+                {ref: doc.parse_cell(ref, "0") for ref in refs}, self.tr("清零 {0} 个单元格").format(len(refs))
+            )
 
     def copy(self) -> None:
         top, left, bottom, right = self.selected_block()
@@ -207,7 +209,7 @@ class ReportTableView(QTableView):
                 row.append("" if cell is None else model.data(model.index(r, c)) or "")
             lines.append("\t".join(row))
         QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
-        self.message.emit(f"已复制 {bottom - top + 1} 行 × {right - left + 1} 列")
+        self.message.emit(self.tr("已复制 {0} 行 × {1} 列").format(bottom - top + 1, right - left + 1))
 
     def paste(self, text: str | None = None) -> None:
         doc = self.table_model.doc
@@ -243,15 +245,15 @@ class ReportTableView(QTableView):
                 try:
                     values[cell.ref] = doc.parse_cell(cell.ref, text)
                 except CellValueError as exc:
-                    return f"未粘贴：{cell.ref.describe()}：{exc}"
+                    return self.tr("未粘贴：{0}：{1}").format(cell.ref.describe(), exc)
         if not values:
             return "没有粘贴任何数字：起始单元格之后没有可填写的单元格"
-        doc.edit_cells(values, f"粘贴 {len(values)} 个单元格")
-        notes = [f"已粘贴 {len(values)} 个单元格"]
+        doc.edit_cells(values, self.tr("粘贴 {0} 个单元格").format(len(values)))
+        notes = [self.tr("已粘贴 {0} 个单元格").format(len(values))]
         if skipped:
-            notes.append(f"跳过 {skipped} 个合计或标题单元格（合计自动计算）")
+            notes.append(self.tr("跳过 {0} 个合计或标题单元格（合计自动计算）").format(skipped))
         if outside:
-            notes.append(f"{outside} 个值超出表格范围，未粘贴")
+            notes.append(self.tr("{0} 个值超出表格范围，未粘贴").format(outside))
         last = model.index_of(list(values)[-1])
         self.selectionModel().select(last, QItemSelectionModel.SelectionFlag.NoUpdate)
         return "；".join(notes)
