@@ -56,6 +56,6 @@ def main(argv: list[str] | None = None) -> int:
     if window is None:
         return 2
     window.show()
-    if not args.file and not args.demo:
+    if not args.demo:  # after a crash, work autosaved by the dead instance is offered back
         window.offer_recovery()
     return app.exec()
