@@ -29,6 +29,7 @@ ERROR_FG = QColor("#8b0000")
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+TOP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -131,6 +132,8 @@ class ReportTableModel(QAbstractTableModel):
         if role == R.TextAlignmentRole:
             if ref is not None:
                 return RIGHT
+            if cell.role is Role.LABEL and cell.rowspan > 8:
+                return TOP  # a group label over many rows: seen where the group starts, not mid-scroll
             return LEFT if cell.role in (Role.LABEL, Role.TITLE) and len(cell.text) > 8 else CENTER
         if role == R.FontRole:
             return self._bold if cell.role in (Role.COMPUTED, Role.TITLE) else None
