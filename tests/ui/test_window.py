@@ -93,6 +93,10 @@ def test_info_page_edits_are_undoable(window):
     ui.agencyEdit.setText("青禾市交通运输局")
     ui.agencyEdit.editingFinished.emit()
     assert window.report.agency == "青禾市交通运输局"
+    # title and 落款 were as generated, so they follow the agency, in the same undo step
+    assert window.report.title == "青禾市交通运输局2025年政府信息公开工作年度报告"
+    assert window.report.signature_agency == "青禾市交通运输局"
+    assert ui.titleEdit.text() == window.report.title
     ui.phoneEdit.setText("0000-1")
     ui.phoneEdit.editingFinished.emit()
     assert window.report.contact.phone == "0000-1"
@@ -103,6 +107,10 @@ def test_info_page_edits_are_undoable(window):
     assert window.report.contact.phone != "0000-1" and ui.phoneEdit.text() == window.report.contact.phone
     window.undo()
     assert window.report.agency == "青禾市市场监督管理局"
+    assert (
+        window.report.title.startswith("青禾市市场监督管理局")
+        and window.report.signature_agency == "青禾市市场监督管理局"
+    )
 
 
 def test_year_across_2021_offers_conversion(window, monkeypatch):

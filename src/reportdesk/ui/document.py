@@ -94,6 +94,27 @@ class Document(QObject):
         if old != new:
             self.undo_stack.push(commands.SetField(self, path, old, new, f"修改{label}"))
 
+    def edit_info(self, path: str, new: Any, label: str) -> None:
+        """A report-information field; the title, opening and 落款 follow while still as generated."""
+        if self.read_only or self.get_field(path) == new:
+            return
+        from ..model.opening import standard_opening
+        from ..model.report import default_title
+
+        r = self.report
+        generated_title = r.title == default_title(r.agency, r.year)
+        generated_opening = r.opening.strip() == standard_opening(r).strip()
+        generated_signature = r.signature_agency == r.agency
+        self.undo_stack.beginMacro(f"修改{label}")
+        self.edit_field(path, new, label)
+        if generated_title:
+            self.edit_field("title", default_title(r.agency, r.year), "标题")
+        if generated_signature:
+            self.edit_field("signature_agency", r.agency, "落款机关")
+        if generated_opening:
+            self.edit_field("opening", standard_opening(r), "开篇说明")
+        self.undo_stack.endMacro()
+
     def edit_prose(self, part: str, paragraphs: list[Paragraph]) -> None:
         if self.read_only:
             return

@@ -15,6 +15,7 @@ from .forms.ui_infopage import Ui_InfoPage
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date editors, shown as 未填写
 
+GENERATING_FIELDS = {"agency", "year"}  # fields the generated title, opening and 落款 are made from
 CONTACT_FIELDS = ("website", "address", "postcode", "phone", "fax", "email")
 CONTACT_LABELS = {
     "website": "网站",
@@ -81,7 +82,11 @@ class InfoPage(QWidget):
         self.refresh()
 
     def _set(self, path: str, value, label: str) -> None:
-        if not self._refreshing:
+        if self._refreshing:
+            return
+        if path in GENERATING_FIELDS or path.startswith("contact."):
+            self.doc.edit_info(path, value, label)
+        else:
             self.doc.edit_field(path, value, label)
 
     def commit_year(self) -> None:
@@ -90,7 +95,7 @@ class InfoPage(QWidget):
         if self._refreshing or year == self.doc.report.year:
             return
         if format_for_year(year) is self.doc.report.format:
-            self.doc.edit_field("year", year, self.tr("报告年度"))
+            self.doc.edit_info("year", year, self.tr("报告年度"))
         else:
             self.yearRequested.emit(year)
             self.refresh()  # the window converted, or the clerk declined: show what the report says

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from .. import APP_TITLE
@@ -124,6 +125,9 @@ class MainWindow(FileActions, QMainWindow):
         self._fill_nav()
         self._update_counts()
         self._update_title()
+        # Tab order: navigation, then the part being edited, then the findings.
+        QWidget.setTabOrder(self.nav, self.stack)
+        QWidget.setTabOrder(self.stack, self.findings_panel)
         self.nav.setCurrentRow(max(0, current))
 
     def table_pages(self) -> list[TablePage]:
