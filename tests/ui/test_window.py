@@ -68,6 +68,7 @@ def test_prose_typing_headings_bold_and_undo(window, qtbot):
     assert window.report.parts["五"][-1].markup() == "（三）**下一步**打算"
     window.undo()
     window.undo()
+    window.undo()
     assert window.report.parts["五"] == original
     assert "下一步打算" not in editor.toPlainText()
 
@@ -159,3 +160,26 @@ def test_reveal_paragraph_and_fields(window):
     assert window.current_section() == "signature"
     window.reveal(Place(field="title"))
     assert window.current_section() == "info"
+
+
+def test_prose_typing_after_a_pause_is_a_separate_undo_step(window, monkeypatch):
+    from reportdesk.ui import commands
+
+    clock = [1000.0]
+    monkeypatch.setattr(commands.time, "monotonic", lambda: clock[0])
+    editor = window.pages["part6"].editor
+    original = window.report.parts["六"][-1].text
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("甲")
+    editor.flush()
+    clock[0] += 0.5
+    editor.insertPlainText("乙")
+    editor.flush()
+    clock[0] += 10  # the clerk paused
+    editor.insertPlainText("丙")
+    editor.flush()
+    assert window.report.parts["六"][-1].text == original + "甲乙丙"
+    window.undo()
+    assert window.report.parts["六"][-1].text == original + "甲乙"
+    window.undo()
+    assert window.report.parts["六"][-1].text == original

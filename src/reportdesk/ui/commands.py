@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -43,23 +44,25 @@ class SetField(QUndoCommand):
 
 
 PROSE_ID = 1
+MERGE_SECONDS = 2.0  # typing without a pause this long is one undo step
 
 
 class SetProse(QUndoCommand):
-    """The paragraphs of a prose part. Consecutive typing in one part merges into one step."""
+    """The paragraphs of a prose part. A burst of typing in one part is one undo step."""
 
     def __init__(self, doc: Document, part: str, old: list[Paragraph], new: list[Paragraph]) -> None:
         super().__init__(f"编辑第{part}部分")
         self.doc, self.part, self.old, self.new = doc, part, old, new
         self.first = True  # the editor already shows the new text when the command is pushed
+        self.at = time.monotonic()
 
     def id(self) -> int:
         return PROSE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetProse) or other.part != self.part:
+        if not isinstance(other, SetProse) or other.part != self.part or other.at - self.at > MERGE_SECONDS:
             return False
-        self.new = other.new
+        self.new, self.at = other.new, other.at
         return True
 
     def redo(self) -> None:
