@@ -183,3 +183,20 @@ def test_prose_typing_after_a_pause_is_a_separate_undo_step(window, monkeypatch)
     assert window.report.parts["六"][-1].text == original + "甲乙"
     window.undo()
     assert window.report.parts["六"][-1].text == original
+
+
+def test_report_in_the_wrong_format_offers_conversion(qtbot, answers, monkeypatch):
+    from reportdesk.model import new_report
+    from reportdesk.ui.mainwindow import MainWindow
+
+    report = new_report("青禾市教育局", 2022, format_id="2019")  # a real, observed error
+    w = MainWindow(report)
+    qtbot.addWidget(w)
+    w.show()
+    button = w.info_page.convertButton
+    assert button.isVisible() and "2021" in button.text()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    button.click()
+    assert w.report.format_id == "2021" and w.report.year == 2022
+    assert not button.isVisible()
+    w.doc.undo_stack.setClean()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..formats import format_for_year
 from ..model import KINDS
@@ -77,6 +77,10 @@ class InfoPage(QWidget):
         self._opening_timer.timeout.connect(self.commit_opening)
         ui.openingEdit.textChanged.connect(lambda: self._refreshing or self._opening_timer.start())
         ui.regenerateButton.clicked.connect(self.regenerate)
+        # Shown only when the report's format does not fit its year (e.g. a 2022 report in the 2019 format).
+        self.convertButton = QPushButton()
+        self.convertButton.clicked.connect(lambda: self.yearRequested.emit(self.doc.report.year))
+        ui.basicForm.insertRow(4, "", self.convertButton)
         doc.fieldChanged.connect(lambda _p: self.refresh())
         doc.reportReplaced.connect(self.refresh)
         self.refresh()
@@ -120,6 +124,9 @@ class InfoPage(QWidget):
             ui.kindCombo.setCurrentIndex(max(0, ui.kindCombo.findData(r.kind)))
             ui.yearSpin.setValue(r.year)
             ui.formatValue.setText(self.tr("{0}（{1} 年版）").format(r.format.notice, r.format.id))
+            proper = format_for_year(r.year)
+            self.convertButton.setText(self.tr("{0} 年度应使用{1}：转换…").format(r.year, proper.notice))
+            self.convertButton.setVisible(proper is not r.format)
             ui.dateEdit.setDate(_qdate(r.date))
             for name in CONTACT_FIELDS:
                 edit = getattr(ui, f"{name}Edit")
