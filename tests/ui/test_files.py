@@ -270,3 +270,22 @@ def test_cli_demo_opens_the_editor(qtbot, monkeypatch):
     monkeypatch.setattr(QApplication.instance(), "exec", exec_)
     assert cli.main(["--demo"]) == 0
     assert seen and seen[0][0] == paths.demo_report_path() and seen[0][1]
+
+
+def test_read_only_copy_saved_as_becomes_editable(qtbot, demo_file, answers, tmp_path, monkeypatch):
+    from reportdesk.ui.mainwindow import MainWindow
+
+    recovery._lock_file(demo_file).write_text(json.dumps({"pid": os.getppid()}), "utf-8")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_report_file(demo_file) and w.doc.read_only
+    assert w.pages["part1"].editor.isReadOnly()
+    target = tmp_path / "mine.rdproj"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert w.save()  # read-only: Save means Save As
+    assert not w.doc.read_only and not w.pages["part1"].editor.isReadOnly()
+    assert "只读" not in w.windowTitle() and w.windowTitle().startswith("mine.rdproj")
+    assert w.doc.type_cell(_ref(w), "70") is None
+    assert w.save() and load_project(target).values[_ref(w)] == 70
+    assert load_project(demo_file).values[_ref(w)] == 46
+    w.close()

@@ -205,8 +205,9 @@ class FileActions:
         self._release()
         recovery.acquire_lock(path)
         self.doc.path = path
-        self.doc.read_only = False
-        self.set_document(self.doc)
+        if self.doc.read_only:
+            self.doc.read_only = False
+            self.sync_read_only()
         return self._write(path)
 
     def _write(self, path: Path) -> bool:

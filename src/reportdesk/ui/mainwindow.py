@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from .. import APP_TITLE
 from ..checks import Place, Severity
 from ..formats import ALL_PARTS, PROSE_PARTS, TABLE_PARTS
-from ..model import Report
+from ..model import Report, new_report
 from .document import Document
 from .fileactions import FileActions
 from .findingspanel import FindingsPanel
@@ -67,10 +68,8 @@ class MainWindow(FileActions, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self._build_menus()
-        if report is None:
-            from ..model import new_report
-
-            report = new_report("", __import__("datetime").date.today().year - 1)
+        if report is None:  # a blank report for last year, the one being written in January
+            report = new_report(load_settings().agency, dt.date.today().year - 1)
         self.set_document(Document(report, path))
         self.fit_to_screen()
         self.resizeDocks([self.dock], [150], Qt.Orientation.Vertical)
@@ -129,6 +128,16 @@ class MainWindow(FileActions, QMainWindow):
         QWidget.setTabOrder(self.nav, self.stack)
         QWidget.setTabOrder(self.stack, self.findings_panel)
         self.nav.setCurrentRow(max(0, current))
+
+    def sync_read_only(self) -> None:
+        """Make every page editable or not, after the document's read-only state changed."""
+        for page in self.prose_pages():
+            page.editor.setReadOnly(self.doc.read_only)
+        self.info_page.refresh()
+        self.pages["signature"].refresh()
+        for page in self.table_pages():
+            page.view.viewport().update()
+        self._update_title()
 
     def table_pages(self) -> list[TablePage]:
         return [self.pages[PART_KEYS[p]] for p in TABLE_PARTS]
