@@ -70,3 +70,20 @@ def test_review_window_opens_a_file_and_reveals_its_first_finding(window, tmp_pa
     assert window.current_section() == "part3"
     page = window.pages["part3"]
     assert page.model.ref_at(page.view.currentIndex()) == window.doc.findings[0].place.cells[0]
+
+
+def test_font_overrides_chosen_in_the_dialog_reach_settings(qtbot, tmp_path, answers):
+    from reportdesk.ui.fontsdialog import FontsDialog
+    from reportdesk.ui.settings import load_settings
+
+    font = tmp_path / "simfang.ttf"
+    font.write_bytes(b"\0\1\0\0")
+    dialog = FontsDialog()
+    qtbot.addWidget(dialog)
+    dialog.edits["body"].setText(str(font))
+    dialog.edits["title"].setText(str(tmp_path / "missing.ttf"))
+    dialog.accept()
+    assert "不是可用的字体文件" in answers.told[-1] and load_settings().font_overrides == {}
+    dialog.edits["title"].setText("")
+    dialog.accept()
+    assert load_settings().font_overrides == {"body": str(font)}

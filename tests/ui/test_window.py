@@ -22,7 +22,12 @@ def test_sections_menus_and_title(window):
     shortcuts = {a.shortcut().toString() for m in window.menuBar().actions() for a in m.menu().actions()}
     assert {"Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+Shift+S", "Ctrl+Z", "Ctrl+Y", "Ctrl+P", "Ctrl+B"} <= shortcuts
     export = next(m.menu() for m in window.menuBar().actions() if m.text().startswith("导出"))
-    assert [a.text() for a in export.actions() if a.text()] == ["导出 Word(.docx)…", "导出 PDF…", "打印预览…", "打印…"]
+    assert [a.text() for a in export.actions() if a.text()][:4] == [
+        "导出 Word(.docx)…",
+        "导出 PDF…",
+        "打印预览…",
+        "打印…",
+    ]
 
 
 def test_counts_and_clicking_a_finding_selects_the_cell(window, qtbot):

@@ -285,6 +285,8 @@ class MainWindow(FileActions, QMainWindow):
         m.addSeparator()
         self._action(m, self.tr("打印预览…"), lambda: self.print_call("preview_report"))
         self._action(m, self.tr("打印…"), lambda: self.print_call("print_report"), keys.Print)
+        m.addSeparator()
+        self._action(m, self.tr("导出字体…"), self.choose_fonts)
         m = bar.addMenu(self.tr("帮助(&H)"))
         self._action(m, self.tr("填写说明"), self.show_help, "F1")
         self._action(m, self.tr("关于 ReportDesk"), self.show_about)
@@ -349,6 +351,11 @@ class MainWindow(FileActions, QMainWindow):
             QMessageBox.information(self, APP_TITLE, self.tr("此版本未包含打印功能。"))
             return
         getattr(printing, name)(self, self.report)
+
+    def choose_fonts(self) -> None:
+        from .fontsdialog import FontsDialog
+
+        FontsDialog(self).exec()
 
     def show_help(self) -> None:
         QMessageBox.information(
