@@ -55,7 +55,7 @@ class ProseEditor(QTextEdit):
         self._shown: list[Paragraph] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
+        self._timer.setInterval(150)
         self._timer.timeout.connect(self.flush)
         self.textChanged.connect(self._on_changed)
 
