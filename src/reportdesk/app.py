@@ -4,35 +4,58 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="reportdesk")
-    parser.add_argument("file", nargs="?", help="要打开的项目文件")
+    parser.add_argument("file", nargs="?", help="要打开的报告文件（.rdproj、.json、.docx、.txt）")
     parser.add_argument("--demo", action="store_true", help="打开内置示例报告")
     parser.add_argument("--portable", action="store_true", help="设置与恢复文件保存在程序旁边")
     return parser.parse_args(argv)
 
 
+def make_app():
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from . import ui  # noqa: F401 - installs qtfix before Qt starts emitting signals
+
+    app = QApplication.instance()
+    if app is None:
+        # Crisp at 125 %/150 % Windows scaling: pass fractional factors through instead of rounding.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("ReportDesk")
+        app.setOrganizationName("ReportDesk")
+    return app
+
+
+def open_window(file: str | Path | None = None, demo: bool = False):
+    """The main window, shown, with ``file`` (or the demo) loaded; None if the file cannot be opened."""
+    from . import paths
+    from .ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    target = paths.demo_report_path() if demo else file
+    if target and not window.open_report_file(target):
+        return window if not demo else None
+    window.show()
+    return window
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
-    from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
+    if args.portable:
+        from . import paths
 
-    from . import APP_TITLE, paths
-    from .loading import LoadError, load_report
-    from .model.text import report_as_text
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    path = paths.demo_report_path() if args.demo else args.file
-    view = QPlainTextEdit()
-    view.setReadOnly(True)
-    view.setWindowTitle(APP_TITLE)
-    if path:
-        try:
-            view.setPlainText(report_as_text(load_report(path)))
-        except LoadError as exc:
-            QMessageBox.critical(None, APP_TITLE, str(exc))
-            return 2
-    view.resize(1000, 700)
-    view.show()
+        paths.set_portable(Path(sys.executable).resolve().parent)
+    app = make_app()
+    window = open_window(args.file, args.demo)
+    if window is None:
+        return 2
+    window.show()
+    if not args.demo:  # after a crash, work autosaved by the dead instance is offered back
+        window.offer_recovery()
     return app.exec()

@@ -1,0 +1,300 @@
+"""File handling of the editor window: new, open, save, recent files, autosave, recovery, locks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from .. import APP_TITLE
+from ..formats import format_for_year
+from ..loading import LoadError, load_interchange
+from ..model import Report
+from ..model.project import ProjectError, load_project, save_project
+from . import recovery
+from .convert import convert_report
+from .document import Document
+from .settings import load_settings, save_settings
+
+MB = QMessageBox.StandardButton
+OPEN_FILTER = (
+    "报告文件 (*.rdproj *.json *.docx *.txt);;项目文件 (*.rdproj);;已发布的报告 (*.docx *.txt);;交换格式 (*.json)"
+)
+SAVE_FILTER = "ReportDesk 项目 (*.rdproj)"
+
+
+class FileActions:
+    """Mixed into MainWindow; relies on its ``doc``, ``set_document`` and status bar."""
+
+    unsaved_import = False  # a report imported or recovered: unsaved although its undo stack is clean
+
+    # ------------------------------------------------------------------ state
+
+    def is_modified(self) -> bool:
+        try:
+            return self.unsaved_import or not self.doc.undo_stack.isClean()
+        except RuntimeError:  # the stack is already gone while the window closes
+            return False
+
+    def _update_title(self) -> None:
+        name = self.doc.path.name if self.doc.path else self.tr("未命名")
+        flags = self.tr("（只读）") if self.doc.read_only else ""
+        try:
+            self.setWindowTitle(f"{name}[*]{flags} — {APP_TITLE}")
+            self.setWindowModified(self.is_modified())
+        except RuntimeError:  # the undo stack signals once more while the window is destroyed
+            pass
+
+    def _on_modified(self) -> None:
+        self._update_title()
+        self.autosave_timer.start(self.autosave_ms)
+
+    def autosave(self) -> None:
+        """Write the recovery copy (not the project) so a crash loses at most a few seconds."""
+        if self.is_modified():
+            try:
+                self.recovery.write(self.report, self.doc.path)
+            except ProjectError as exc:
+                self.show_message(self.tr("自动保存失败：{0}").format(exc))
+        else:
+            self.recovery.discard()
+
+    def _adopt(self, report: Report, path: Path | None, unsaved: bool) -> None:
+        self._release()
+        doc = Document(report, path)
+        if path is not None and not recovery.acquire_lock(path):
+            doc.read_only = True
+            QMessageBox.information(
+                self,
+                APP_TITLE,
+                self.tr(
+                    "“{0}”已在另一个 ReportDesk 窗口中打开，现以只读方式打开。\n如需修改，请在另一个窗口中编辑，或“另存为”一个新文件。"
+                ).format(path.name),
+            )
+        self.unsaved_import = unsaved
+        self.set_document(doc)
+        if unsaved:
+            self.autosave_timer.start(self.autosave_ms)
+
+    def _release(self) -> None:
+        if self.doc is not None and self.doc.path is not None and not self.doc.read_only:
+            recovery.release_lock(self.doc.path)
+
+    def _remember(self, path: Path) -> None:
+        s = load_settings()
+        s.add_recent(str(path))
+        s.last_folder = str(path.parent)
+        save_settings(s)
+
+    # ------------------------------------------------------------------ new and open
+
+    def maybe_save(self) -> bool:
+        """Ask before unsaved work is dropped. False means the clerk cancelled."""
+        self.flush_editors()
+        if not self.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self,
+            APP_TITLE,
+            self.tr("当前报告有未保存的修改。是否保存？"),
+            MB.Save | MB.Discard | MB.Cancel,
+            MB.Save,
+        )
+        if answer == MB.Save:
+            return self.save()
+        return answer == MB.Discard
+
+    def new_report_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        from .newdialog import NewReportDialog
+
+        dialog = NewReportDialog(self)
+        if dialog.exec() and dialog.result_report is not None:
+            self.recovery.discard()
+            self._adopt(dialog.result_report, None, unsaved=True)
+            self.show_section("info")
+
+    def open_dialog(self) -> None:
+        folder = load_settings().last_folder
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), folder, OPEN_FILTER)
+        if path:
+            self.open_report_file(path)
+
+    def open_report_file(self, path: str | Path) -> bool:
+        """Open a project, or import a .json/.docx/.txt report as a new unsaved project."""
+        if not self.maybe_save():
+            return False
+        path = Path(path)
+        suffix = path.suffix.lower()
+        try:
+            if not path.exists():
+                raise LoadError(self.tr("找不到文件“{0}”").format(path))
+            if suffix == ".rdproj":
+                report = load_project(path)
+                project: Path | None = path
+            elif suffix == ".json":
+                report, project = load_interchange(path), None
+            elif suffix in (".docx", ".txt", ".text", ".md"):
+                report, project = self._import(path), None
+                if report is None:
+                    return False
+            else:
+                raise LoadError(self.tr("无法识别“{0}”的类型：支持 .rdproj、.json、.docx 和 .txt").format(path.name))
+        except (LoadError, ProjectError) as exc:
+            QMessageBox.warning(self, APP_TITLE, str(exc))
+            return False
+        self.recovery.discard()
+        self._adopt(report, project, unsaved=project is None)
+        self._remember(path)
+        self.show_message(
+            self.tr("已打开：{0}").format(path.name)
+            if project
+            else self.tr("已导入：{0}（保存时请选择项目文件名）").format(path.name)
+        )
+        return True
+
+    def _import(self, path: Path) -> Report | None:
+        try:
+            from ..importers import import_document
+        except ImportError:
+            QMessageBox.warning(self, APP_TITLE, self.tr("此版本未包含导入已发布报告的功能，请打开 .rdproj 项目文件。"))
+            return None
+        result = import_document(path)
+        if result.problems:
+            shown = "\n".join(f"· {p}" for p in result.problems[:20])
+            more = self.tr("\n……另有 {0} 处").format(len(result.problems) - 20) if len(result.problems) > 20 else ""
+            QMessageBox.information(
+                self, APP_TITLE, self.tr("已导入“{0}”，以下内容需要核对：\n{1}{2}").format(path.name, shown, more)
+            )
+        return result.report
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = load_settings().recent_files
+        for f in files:
+            action = self.recent_menu.addAction(f)
+            action.triggered.connect(lambda _c=False, p=f: self.open_report_file(p))
+        if not files:
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    # ------------------------------------------------------------------ save
+
+    def save(self) -> bool:
+        self.flush_editors()
+        if self.doc.path is None or self.doc.read_only:
+            return self.save_as()
+        return self._write(self.doc.path)
+
+    def save_as(self) -> bool:
+        self.flush_editors()
+        suggested = str(
+            self.doc.path or Path(load_settings().last_folder or Path.home()) / f"{self.report.title or '报告'}.rdproj"
+        )
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested, SAVE_FILTER)
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != ".rdproj":
+            path = path.with_suffix(".rdproj")
+        if recovery.lock_holder(path) is not None:
+            QMessageBox.warning(
+                self, APP_TITLE, self.tr("“{0}”正在另一个窗口中打开，不能覆盖。请换一个文件名。").format(path.name)
+            )
+            return False
+        self._release()
+        recovery.acquire_lock(path)
+        self.doc.path = path
+        if self.doc.read_only:
+            self.doc.read_only = False
+            self.sync_read_only()
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_project(self.report, path)
+        except ProjectError as exc:
+            QMessageBox.warning(self, APP_TITLE, str(exc))
+            return False
+        self.unsaved_import = False
+        self.doc.undo_stack.setClean()
+        self.recovery.discard()
+        self._remember(path)
+        self._update_title()
+        self.show_message(self.tr("已保存：{0}").format(path))
+        return True
+
+    # ------------------------------------------------------------------ year and format
+
+    def change_year(self, year: int) -> None:
+        """The year moved across 2020/2021: offer to convert to the other official format."""
+        fmt = format_for_year(year)
+        conv = convert_report(self.report, fmt, year)
+        lines = [self.tr("{0} 年度的报告应使用{1}规定的格式。是否将本报告转换为该格式？").format(year, fmt.notice), ""]
+        if conv.mapped:
+            lines += [self.tr("以下数据按对应栏目转入："), *(f"· {m}" for m in conv.mapped), ""]
+        if conv.lost:
+            lines += [
+                self.tr("以下数据在新格式中没有对应栏目，将不再保留（可撤销）："),
+                *(f"· {m}" for m in conv.lost),
+                "",
+            ]
+        lines.append(self.tr("新格式中另有 {0} 个栏目没有对应数据，将填为 0，请补填。").format(len(conv.blank)))
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("转换报告格式"), "\n".join(lines[:1]), MB.Yes | MB.No, self
+        )
+        box.setInformativeText("\n".join(lines[2:]) if len(lines) > 2 else "")
+        box.setDetailedText(self.tr("没有对应数据的栏目：\n") + "\n".join(conv.blank))
+        box.button(MB.Yes).setText(self.tr("转换"))
+        box.button(MB.No).setText(self.tr("不转换"))
+        if box.exec() == MB.Yes:
+            self.doc.convert(conv.report, self.tr("改为 {0} 年度并转换格式").format(year))
+            self._fill_nav()
+            self.show_message(self.tr("已转换为{0}格式").format(fmt.notice))
+        else:
+            self.show_message(self.tr("未转换：年度保持不变"))
+
+    # ------------------------------------------------------------------ recovery and close
+
+    def offer_recovery(self) -> bool:
+        """After a crash or kill, offer the newest autosaved copy. True if one was restored."""
+        pending = recovery.pending_recoveries()
+        if not pending:
+            return False
+        newest = pending[0]
+        answer = QMessageBox.question(
+            self,
+            self.tr("恢复未保存的内容"),
+            self.tr(
+                "ReportDesk 上次没有正常关闭。发现自动保存的内容：\n{0}\n\n是否恢复？（选择“否”将删除这份自动保存）"
+            ).format(newest.describe()),
+            MB.Yes | MB.No,
+            MB.Yes,
+        )
+        if answer != MB.Yes:
+            newest.discard()
+            return False
+        try:
+            report = newest.load()
+        except (ProjectError, OSError) as exc:
+            QMessageBox.warning(self, APP_TITLE, self.tr("自动保存的内容无法读取：{0}").format(exc))
+            newest.discard()
+            return False
+        original = Path(newest.original) if newest.original else None
+        self._adopt(report, original if original and original.exists() else None, unsaved=True)
+        newest.discard()
+        self.autosave()
+        self.show_message(self.tr("已恢复自动保存的内容，请保存"))
+        return True
+
+    def closeEvent(self, event) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        self.recovery.discard()
+        self._release()
+        settings = load_settings()
+        settings.geometry = bytes(self.saveGeometry().data())
+        save_settings(settings)
+        event.accept()

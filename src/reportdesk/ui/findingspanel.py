@@ -1,0 +1,77 @@
+"""The findings panel: every finding of the checks, grouped by part; a click reveals its place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from ..checks import Finding, Severity
+from ..formats import ALL_PARTS
+from .document import Document
+
+COLOURS = {Severity.ERROR: QColor("#b00020"), Severity.WARNING: QColor("#8a6100"), Severity.INFO: QColor("#35608c")}
+PART_TITLES = {"": "全文（标题、开篇、落款）", **{p: f"第{p}部分" for p in ALL_PARTS}}
+
+
+class FindingsPanel(QTreeWidget):
+    findingActivated = Signal(object)  # noqa: N815 - Qt signal naming; Finding
+
+    def __init__(self, doc: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setHeaderLabels([self.tr("位置"), self.tr("问题")])
+        self.setColumnWidth(0, 380)
+        self.setRootIsDecorated(True)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.itemClicked.connect(self._clicked)
+        self.itemActivated.connect(self._clicked)
+        self._items: list[tuple[QTreeWidgetItem, Finding]] = []
+        self._shown: list[Finding] = []
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        doc.findingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        findings = self.doc.findings
+        if findings == self._shown:
+            return  # typing that changes no finding costs nothing here
+        self._shown = list(findings)
+        self.setUpdatesEnabled(False)
+        self.clear()
+        self._items = []
+        groups: dict[str, QTreeWidgetItem] = {}
+        order = ["", *ALL_PARTS]
+        for f in sorted(findings, key=lambda f: order.index(f.place.part) if f.place.part in order else 99):
+            part = f.place.part if f.place.part in order else ""
+            group = groups.get(part)
+            if group is None:
+                group = QTreeWidgetItem(self, [PART_TITLES[part], ""])
+                group.setFirstColumnSpanned(True)
+                groups[part] = group
+            item = QTreeWidgetItem(group, [f.place.describe(), f"【{f.severity.label}】{f.message}"])
+            item.setForeground(1, QBrush(COLOURS[f.severity]))
+            item.setToolTip(1, self.tr("{0}\n位置：{1}\n规则：{2}").format(f.message, f.place.describe(), f.rule))
+            item.setToolTip(0, self.tr("{0}\n位置：{1}\n规则：{2}").format(f.message, f.place.describe(), f.rule))
+            item.setData(0, Qt.ItemDataRole.UserRole, len(self._items))
+            self._items.append((item, f))
+        if not findings:
+            QTreeWidgetItem(self, [self.tr("没有发现问题"), ""]).setFirstColumnSpanned(True)
+        for part, group in groups.items():
+            n = group.childCount()
+            group.setText(0, self.tr("{0}（{1} 条）").format(PART_TITLES[part], n))
+        self.expandAll()
+        self.setUpdatesEnabled(True)
+
+    def finding_items(self) -> list[tuple[QTreeWidgetItem, Finding]]:
+        return list(self._items)
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        for it, f in self._items:
+            if it is item:
+                self.findingActivated.emit(f)
+                return

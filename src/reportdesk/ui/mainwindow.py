@@ -1,0 +1,378 @@
+"""The editor window: navigation between the parts, the part being edited, findings, menus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import APP_TITLE
+from ..checks import Place, Severity
+from ..formats import ALL_PARTS, PROSE_PARTS, TABLE_PARTS
+from ..model import Report, new_report
+from .document import Document
+from .fileactions import FileActions
+from .findingspanel import FindingsPanel
+from .infopage import InfoPage, SignaturePage
+from .pages import ProsePage, TablePage
+from .recovery import RecoveryWriter
+from .settings import load_settings
+
+SECTIONS = ["info", *(f"part{i}" for i in range(1, 7)), "signature"]
+PART_KEYS = {p: f"part{i}" for i, p in enumerate(ALL_PARTS, 1)}
+SIGNATURE_FIELDS = {"signature", "date"}
+
+
+class MainWindow(FileActions, QMainWindow):
+    def __init__(self, report: Report | None = None, path: Path | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_TITLE)
+        self.recovery = RecoveryWriter()
+        self.autosave_ms = int(load_settings().autosave_seconds * 1000)
+        self.autosave_timer = QTimer(self, singleShot=True)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.nav = QListWidget()
+        self.nav.setWordWrap(True)
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(230)
+        self.nav.setSpacing(3)
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([190, 1100])
+        self.setCentralWidget(splitter)
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.doc: Document | None = None
+        self.findings_panel: FindingsPanel | None = None
+        self.dock = QDockWidget(self.tr("检查结果"), self)
+        self.dock.setObjectName("findingsDock")
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self._build_menus()
+        if report is None:  # a blank report for last year, the one being written in January
+            report = new_report(load_settings().agency, dt.date.today().year - 1)
+        self.set_document(Document(report, path))
+        self.fit_to_screen()
+        self.resizeDocks([self.dock], [150], Qt.Orientation.Vertical)
+
+    def fit_to_screen(self) -> None:
+        """Restore the last geometry, but never larger than the screen (1366×768 agency monitors)."""
+        geometry = load_settings().geometry
+        if not geometry or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and (self.width() > screen.width() or self.height() > screen.height()):
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height() - 30))
+
+    # ------------------------------------------------------------------ document and pages
+
+    @property
+    def report(self) -> Report:
+        return self.doc.report
+
+    def set_document(self, doc: Document) -> None:
+        old = self.doc
+        current = self.nav.currentRow()
+        self.doc = doc
+        while self.stack.count():
+            w = self.stack.widget(0)
+            self.stack.removeWidget(w)
+            w.deleteLater()
+        self.pages: dict[str, object] = {}
+        self.info_page = InfoPage(doc)
+        self.info_page.yearRequested.connect(self.change_year)
+        self.pages["info"] = self.info_page
+        for part in ALL_PARTS:
+            page = TablePage(doc, part) if part in TABLE_PARTS else ProsePage(doc, part)
+            self.pages[PART_KEYS[part]] = page
+        self.pages["signature"] = SignaturePage(doc)
+        for key in SECTIONS:
+            self.stack.addWidget(self.pages[key])
+        if self.findings_panel is None:
+            self.findings_panel = FindingsPanel(doc)
+            self.findings_panel.findingActivated.connect(lambda f: self.reveal(f.place))
+            self.dock.setWidget(self.findings_panel)
+        else:
+            self.findings_panel.set_document(doc)
+        for page in self.table_pages():
+            page.view.message.connect(self.show_message)
+        doc.findingsChanged.connect(self._update_counts)
+        doc.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        doc.modified.connect(self._on_modified)
+        self.undo_action_target(doc)
+        if old is not None:
+            old.deleteLater()
+        self._fill_nav()
+        self._update_counts()
+        self._update_title()
+        # Tab order: navigation, then the part being edited, then the findings.
+        QWidget.setTabOrder(self.nav, self.stack)
+        QWidget.setTabOrder(self.stack, self.findings_panel)
+        self.nav.setCurrentRow(max(0, current))
+
+    def sync_read_only(self) -> None:
+        """Make every page editable or not, after the document's read-only state changed."""
+        for page in self.prose_pages():
+            page.editor.setReadOnly(self.doc.read_only)
+        self.info_page.refresh()
+        self.pages["signature"].refresh()
+        for page in self.table_pages():
+            page.view.viewport().update()
+        self._update_title()
+
+    def table_pages(self) -> list[TablePage]:
+        return [self.pages[PART_KEYS[p]] for p in TABLE_PARTS]
+
+    def prose_pages(self) -> list[ProsePage]:
+        return [self.pages[PART_KEYS[p]] for p in PROSE_PARTS]
+
+    def _fill_nav(self) -> None:
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        fmt = self.doc.report.format
+        for key in SECTIONS:
+            if key == "info":
+                text = self.tr("报告信息")
+            elif key == "signature":
+                text = self.tr("落款")
+            else:
+                text = fmt.heading(ALL_PARTS[int(key[4:]) - 1])
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.blockSignals(False)
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < self.stack.count():
+            self.flush_editors()
+            self.stack.setCurrentIndex(row)
+
+    def show_section(self, key: str) -> None:
+        self.nav.setCurrentRow(SECTIONS.index(key))
+
+    def current_section(self) -> str:
+        return SECTIONS[self.stack.currentIndex()]
+
+    def flush_editors(self) -> None:
+        """Hand typing still waiting in a prose editor or the opening to the undo stack."""
+        if self.doc is None:
+            return
+        for page in self.prose_pages():
+            page.editor.flush()
+        self.info_page.commit_opening()
+
+    # ------------------------------------------------------------------ findings
+
+    def reveal(self, place: Place) -> None:
+        """Show and select the cell, paragraph or field a finding is about."""
+        if place.cells and not (place.part in PROSE_PARTS and place.paragraph is not None):
+            ref = place.cells[0]
+            self.show_section(PART_KEYS[ref.table])
+            page = self.pages[PART_KEYS[ref.table]]
+            index = page.model.index_of(ref)
+            page.view.setCurrentIndex(index)
+            page.view.scrollTo(index)
+            page.view.setFocus()
+            self.show_message(self.tr("表{0}：{1}").format(ref.table, ref.describe()))
+            return
+        if place.part in PROSE_PARTS:
+            self.show_section(PART_KEYS[place.part])
+            if place.paragraph is not None:
+                self.pages[PART_KEYS[place.part]].editor.select_paragraph(place.paragraph)
+            return
+        if place.part:
+            self.show_section(PART_KEYS[place.part])
+            return
+        if place.field in SIGNATURE_FIELDS:
+            self.show_section("signature")
+            self.pages["signature"].agency.setFocus()
+            return
+        self.show_section("info")
+        ui = self.info_page.ui
+        widget = {"title": ui.titleEdit, "opening": ui.openingEdit, "agency": ui.agencyEdit, "format": ui.yearSpin}.get(
+            place.field
+        )
+        if widget is not None:
+            widget.setFocus()
+
+    def next_finding(self) -> None:
+        items = self.findings_panel.finding_items()
+        if not items:
+            return
+        current = self.findings_panel.currentItem()
+        idx = next((i for i, (it, _f) in enumerate(items) if it is current), -1)
+        item, finding = items[(idx + 1) % len(items)]
+        self.findings_panel.setCurrentItem(item)
+        self.reveal(finding.place)
+
+    def _update_counts(self) -> None:
+        errors, warnings = self.doc.counts()
+        self.counts.setText(self.tr("{0} 个错误 · {1} 个警告").format(errors, warnings))
+        self.counts.setStyleSheet("color:#b00020;font-weight:bold" if errors else "")
+        by_section: dict[str, tuple[int, int]] = {}
+        for f in self.doc.findings:
+            p = f.place
+            key = PART_KEYS.get(p.part) or ("signature" if p.field in SIGNATURE_FIELDS else "info")
+            e, w = by_section.get(key, (0, 0))
+            by_section[key] = (e + (f.severity is Severity.ERROR), w + (f.severity is Severity.WARNING))
+        for row, key in enumerate(SECTIONS):
+            e, w = by_section.get(key, (0, 0))
+            item = self.nav.item(row)
+            if item is not None:
+                item.setForeground(
+                    Qt.GlobalColor.darkRed if e else (Qt.GlobalColor.darkYellow if w else Qt.GlobalColor.black)
+                )
+                item.setToolTip(self.tr("{0} 个错误 · {1} 个警告").format(e, w) if e or w else "")
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # ------------------------------------------------------------------ menus
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        keys = QKeySequence.StandardKey
+        m = bar.addMenu(self.tr("文件(&F)"))
+        self._action(m, self.tr("新建…"), self.new_report_dialog, "Ctrl+N")
+        self._action(m, self.tr("打开…"), self.open_dialog, "Ctrl+O")
+        self.recent_menu = m.addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addSeparator()
+        self.save_action = self._action(m, self.tr("保存"), self.save, "Ctrl+S")
+        self._action(m, self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")
+        m.addSeparator()
+        self._action(m, self.tr("退出"), self.close, "Ctrl+Q")
+        m = bar.addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self._action(m, self.tr("撤销"), self.undo, "Ctrl+Z")
+        self.redo_action = self._action(m, self.tr("重做"), self.redo, "Ctrl+Y")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        m.addSeparator()
+        self._action(m, self.tr("加粗（正文）"), self.toggle_bold, "Ctrl+B")
+        m = bar.addMenu(self.tr("检查(&C)"))
+        self._action(m, self.tr("重新检查"), self.doc_recheck, "F5")
+        self._action(m, self.tr("下一个问题"), self.next_finding, "F8")
+        self._action(m, self.tr("批量审阅…"), self.open_review)
+        m = bar.addMenu(self.tr("导出(&X)"))
+        self._action(m, self.tr("导出 Word(.docx)…"), lambda: self.export("docx"))
+        self._action(m, self.tr("导出 PDF…"), lambda: self.export("pdf"))
+        m.addSeparator()
+        self._action(m, self.tr("打印预览…"), lambda: self.print_call("preview_report"))
+        self._action(m, self.tr("打印…"), lambda: self.print_call("print_report"), keys.Print)
+        m.addSeparator()
+        self._action(m, self.tr("导出字体…"), self.choose_fonts)
+        m = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(m, self.tr("填写说明"), self.show_help, "F1")
+        self._action(m, self.tr("关于 ReportDesk"), self.show_about)
+
+    def undo_action_target(self, doc: Document) -> None:
+        stack = doc.undo_stack
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+
+    def undo(self) -> None:
+        self.flush_editors()
+        self.doc.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush_editors()
+        self.doc.undo_stack.redo()
+
+    def toggle_bold(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, ProsePage):
+            page.editor.toggle_bold()
+        else:
+            self.show_message(self.tr("加粗只用于第一、五、六部分的正文"))
+
+    def doc_recheck(self) -> None:
+        self.doc.recheck()
+        self.show_message(self.tr("已重新检查"))
+
+    def open_review(self) -> None:
+        try:
+            from .review_view import ReviewWindow
+        except ImportError:
+            QMessageBox.information(self, APP_TITLE, self.tr("此版本未包含批量审阅功能。"))
+            return
+        self.review_window = ReviewWindow(self)
+        self.review_window.openRequested.connect(self._open_from_review)
+        self.review_window.show()
+
+    def _open_from_review(self, path: str) -> None:
+        if self.open_report_file(path) and self.doc.findings:
+            self.reveal(self.doc.findings[0].place)
+
+    def export(self, kind: str) -> None:
+        self.flush_editors()
+        try:
+            from .printing import export_from_window
+        except ImportError:
+            QMessageBox.information(self, APP_TITLE, self.tr("此版本未包含导出功能。"))
+            return
+        suggested = self.doc.path.with_suffix(f".{kind}") if self.doc.path else None
+        path = export_from_window(self, self.report, kind, suggested)
+        if path:
+            self.show_message(self.tr("已导出：{0}").format(path))
+
+    def print_call(self, name: str) -> None:
+        self.flush_editors()
+        try:
+            from . import printing
+        except ImportError:
+            QMessageBox.information(self, APP_TITLE, self.tr("此版本未包含打印功能。"))
+            return
+        getattr(printing, name)(self, self.report)
+
+    def choose_fonts(self) -> None:
+        from .fontsdialog import FontsDialog
+
+        FontsDialog(self).exec()
+
+    def show_help(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("填写说明"),
+            self.tr(
+                "左侧选择要填写的部分。表格中直接输入数字，Enter 或 Tab 跳到下一个可填写的单元格，"
+                "Delete 清零，Ctrl+V 可粘贴从 Excel/WPS 复制的区块。合计自动计算。\n\n"
+                "下方“检查结果”列出所有问题，单击即可定位到对应的单元格或段落。"
+            ),
+        )
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("关于 ReportDesk"),
+            self.tr("ReportDesk {0}\n政府信息公开工作年度报告编制工具").format(__version__),
+        )

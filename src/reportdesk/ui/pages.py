@@ -1,0 +1,90 @@
+"""The pages of the editor's stack: one per part of the report, each bound to the open Document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from .document import Document
+from .proseedit import ProseEditor, placeholder_for
+from .tablemodel import ReportTableModel
+from .tableview import ReportTableView
+
+LEGEND = (
+    "<span style='background:#e9f0e1'>&nbsp;合计&nbsp;</span> 自动计算 · "
+    "<span style='background:#f6c6c6'>&nbsp;红色&nbsp;</span> 错误 · "
+    "<span style='background:#fde9a9'>&nbsp;黄色&nbsp;</span> 警告（鼠标停留看原因） · "
+    "直接输入数字覆盖；Enter/Tab 到下一格；Delete 清零；Ctrl+V 粘贴 Excel/WPS 区块"
+)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.2)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class TablePage(QWidget):
+    def __init__(self, doc: Document, part: str, parent=None) -> None:
+        super().__init__(parent)
+        self.part = part
+        self.model = ReportTableModel(doc, part, self)
+        self.view = ReportTableView(self.model, self)
+        self.heading = _heading(doc.report.format.heading(part))
+        legend = QLabel(LEGEND)
+        legend.setWordWrap(True)
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(legend)
+        doc.reportReplaced.connect(lambda: self.heading.setText(doc.report.format.heading(part)))
+
+
+class ProsePage(QWidget):
+    def __init__(self, doc: Document, part: str, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.part = part
+        fmt = doc.report.format
+        self.heading = _heading(fmt.heading(part))
+        # Multi-line placeholders draw badly in QTextEdit, so the 参考提纲 is a label shown while empty.
+        self.editor = ProseEditor(self.tr("在此输入正文……"), self)
+        self.guide = QLabel(placeholder_for(part, fmt.part1_outline))
+        self.guide.setWordWrap(True)
+        self.guide.setStyleSheet("background:#f4f7fb;border:1px solid #d5deea;padding:8px;color:#3a4a5c")
+        self.editor.set_paragraphs(doc.report.parts.get(part, []))
+        self.editor.setReadOnly(doc.read_only)
+        hint = QLabel(
+            self.tr("以“一、”“（一）”“1.”开头的段落按相应层级的标题显示和导出；选中文字按 Ctrl+B 加粗（如“一是……”）。")
+        )
+        hint.setWordWrap(True)
+        self.draft = QLabel(self.tr("此部分沿用上年内容，尚未修改：请逐段核对后再发布。"))
+        self.draft.setStyleSheet("color:#8a6100")
+        self.draft.setVisible(part in doc.report.draft_parts)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.draft)
+        layout.addWidget(self.guide)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(hint)
+        self.editor.edited.connect(lambda paras: doc.edit_prose(part, paras))
+        self.editor.textChanged.connect(self._update_guide)
+        self._update_guide()
+        doc.proseChanged.connect(self._on_changed)
+        doc.reportReplaced.connect(lambda: self.editor.set_paragraphs(doc.report.parts.get(part, [])))
+
+    def _update_guide(self) -> None:
+        self.guide.setVisible(not self.editor.toPlainText().strip())
+
+    def _on_changed(self, part: str, from_editor: bool) -> None:
+        if part != self.part:
+            return
+        self.draft.setVisible(part in self.doc.report.draft_parts)
+        if not from_editor:  # undo/redo: show the stored text
+            self.editor.set_paragraphs(self.doc.report.parts.get(part, []))

@@ -1,0 +1,101 @@
+"""Typed settings, declared once with defaults, in an INI file under the platformdirs config folder.
+
+``load_settings()`` is cheap and side-effect free apart from a one-time upgrade of an older file
+(the old file is copied to ``settings.ini.v<N>.bak`` first). Fonts chosen for export live in
+``font_overrides`` (role -> font file), read by ``ui/printing.py``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QSettings
+
+from .. import paths
+
+VERSION = 2
+MAX_RECENT = 8
+FONT_ROLES = ("title", "body", "heading1", "heading2", "table")
+
+
+@dataclass
+class Settings:
+    recent_files: list[str] = field(default_factory=list)
+    font_overrides: dict[str, str] = field(default_factory=dict)
+    last_folder: str = ""
+    agency: str = ""  # the agency of the last new report, offered again
+    autosave_seconds: float = 2.0
+    geometry: bytes = b""
+
+    def add_recent(self, path: str) -> None:
+        self.recent_files = [path] + [p for p in self.recent_files if p != path]
+        del self.recent_files[MAX_RECENT:]
+
+
+def _qsettings() -> QSettings:
+    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
+
+
+def _upgrade(qs: QSettings, version: int) -> None:
+    """Bring an older file up to VERSION, keeping a copy of it first."""
+    if version < VERSION and paths.settings_file().exists():
+        qs.sync()
+        shutil.copy2(paths.settings_file(), paths.settings_file().with_name(f"settings.ini.v{version}.bak"))
+    if version < 2:
+        # Version 1 kept recent files as one "|"-joined string.
+        old = qs.value("recent")
+        if isinstance(old, str):
+            qs.setValue("files/recent", [p for p in old.split("|") if p])
+        qs.remove("recent")
+    qs.setValue("meta/version", VERSION)
+    qs.sync()
+
+
+def _list(value) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def load_settings() -> Settings:
+    qs = _qsettings()
+    try:
+        version = int(qs.value("meta/version", 0) or 0)
+    except (TypeError, ValueError):
+        version = 0
+    if version != VERSION and qs.allKeys():
+        _upgrade(qs, version)
+    s = Settings()
+    s.recent_files = _list(qs.value("files/recent"))[:MAX_RECENT]
+    s.last_folder = str(qs.value("files/last_folder", "") or "")
+    s.agency = str(qs.value("report/agency", "") or "")
+    try:
+        s.autosave_seconds = float(qs.value("recovery/autosave_seconds", 2.0))
+    except (TypeError, ValueError):
+        s.autosave_seconds = 2.0
+    qs.beginGroup("font_overrides")
+    s.font_overrides = {k: str(qs.value(k)) for k in qs.childKeys() if k in FONT_ROLES and qs.value(k)}
+    qs.endGroup()
+    geometry = qs.value("window/geometry")
+    s.geometry = bytes(geometry) if geometry is not None and not isinstance(geometry, str) else b""
+    return s
+
+
+def save_settings(s: Settings) -> None:
+    qs = _qsettings()
+    qs.setValue("meta/version", VERSION)
+    qs.setValue("files/recent", list(s.recent_files))
+    qs.setValue("files/last_folder", s.last_folder)
+    qs.setValue("report/agency", s.agency)
+    qs.setValue("recovery/autosave_seconds", s.autosave_seconds)
+    qs.remove("font_overrides")
+    for role, font in s.font_overrides.items():
+        qs.setValue(f"font_overrides/{role}", font)
+    if s.geometry:
+        from PySide6.QtCore import QByteArray
+
+        qs.setValue("window/geometry", QByteArray(s.geometry))
+    qs.sync()

@@ -1,0 +1,230 @@
+"""One thin QAbstractTableModel per official table, laid out exactly like the printed form.
+
+The model is the whole grid of ``formats.grid_of``: header and label cells are model cells too, so
+merged headers become QTableView spans and the clerk sees the paper form. Computed cells are
+read-only and shaded; cells in a finding are coloured and explain the rule in their tooltip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from ..checks import Finding, Severity
+from ..formats import CellRef, GridCell, Role, cells_of, grid_of
+from .document import Document
+
+R = Qt.ItemDataRole
+
+HEADER_BG = QColor("#e6ebf2")
+TITLE_BG = QColor("#d5deea")
+LABEL_BG = QColor("#f3f5f8")
+COMPUTED_BG = QColor("#e9f0e1")
+EMPTY_BG = QColor("#f7f7f7")
+ERROR_BG = QColor("#f6c6c6")
+WARNING_BG = QColor("#fde9a9")
+COMPUTED_FG = QColor("#2f4f1f")
+ERROR_FG = QColor("#8b0000")
+
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+TOP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+
+class ReportTableModel(QAbstractTableModel):
+    rejected = Signal(str)  # a typed value that was refused, with the reason
+
+    def __init__(self, doc: Document, table: str, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.table = table
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._build()
+        doc.cellsChanged.connect(self._on_cells)
+        doc.findingsChanged.connect(self._on_findings)
+        doc.reportReplaced.connect(self._rebuild)
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        fmt = self.doc.report.format
+        self.grid = grid_of(fmt, self.table)
+        self.starts = self.grid.at()
+        self.cover: dict[tuple[int, int], GridCell] = {}
+        for cell in self.grid.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    self.cover[(r, c)] = cell
+        self.by_ref = self.grid.by_ref()
+        formulas = cells_of(fmt).formulas
+        self.totals_of: dict[CellRef, list[CellRef]] = {}
+        for total, sources in formulas.items():
+            if total.table == self.table:
+                for src in sources:
+                    self.totals_of.setdefault(src, []).append(total)
+        self.formulas = formulas
+        self._marks = self._compute_marks()
+        self._preview: tuple[CellRef, object] | None = None  # a value being typed, not yet stored
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
+
+    def spans(self) -> list[GridCell]:
+        return [c for c in self.grid.cells if c.rowspan > 1 or c.colspan > 1]
+
+    def cell_at(self, index: QModelIndex) -> GridCell | None:
+        return self.cover.get((index.row(), index.column()))
+
+    def ref_at(self, index: QModelIndex) -> CellRef | None:
+        cell = self.cell_at(index)
+        return cell.ref if cell is not None else None
+
+    def index_of(self, ref: CellRef) -> QModelIndex:
+        cell = self.by_ref.get(ref)
+        return self.index(cell.row, cell.col) if cell is not None else QModelIndex()
+
+    def is_input(self, index: QModelIndex) -> bool:
+        cell = self.cell_at(index)
+        return cell is not None and cell.role is Role.INPUT and (cell.row, cell.col) == (index.row(), index.column())
+
+    # ------------------------------------------------------------------ Qt model interface
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else self.grid.rows
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.grid.cols
+
+    def flags(self, index: QModelIndex):
+        cell = self.cell_at(index)
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if cell is not None and cell.role is Role.INPUT and not self.doc.read_only:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: QModelIndex, role: int = R.DisplayRole):
+        # Returning None here leaks a reference under PySide6 6.12; ui/__init__ installs qtfix first.
+        cell = self.cover.get((index.row(), index.column()))
+        if cell is None:
+            return None
+        ref = cell.ref
+        if role == R.DisplayRole or role == R.EditRole:
+            if ref is None:
+                return cell.text
+            if self._preview is not None and cell.role is Role.COMPUTED:
+                return self._previewed_total(ref)
+            return self.doc.display(ref)
+        if role == R.BackgroundRole:
+            if ref is not None:
+                mark = self._marks.get(ref)
+                if mark is not None:
+                    return ERROR_BG if mark[0] is Severity.ERROR else WARNING_BG
+                return COMPUTED_BG if cell.role is Role.COMPUTED else None
+            return {Role.TITLE: TITLE_BG, Role.HEADER: HEADER_BG, Role.LABEL: LABEL_BG}.get(cell.role, EMPTY_BG)
+        if role == R.ForegroundRole:
+            if ref is not None and ref in self._marks and self._marks[ref][0] is Severity.ERROR:
+                return ERROR_FG
+            return COMPUTED_FG if cell.role is Role.COMPUTED else None
+        if role == R.TextAlignmentRole:
+            if ref is not None:
+                return RIGHT
+            if cell.role is Role.LABEL and cell.rowspan > 8:
+                return TOP  # a group label over many rows: seen where the group starts, not mid-scroll
+            return LEFT if cell.role in (Role.LABEL, Role.TITLE) and len(cell.text) > 8 else CENTER
+        if role == R.FontRole:
+            return self._bold if cell.role in (Role.COMPUTED, Role.TITLE) else None
+        if role == R.ToolTipRole:
+            return self._tooltip(cell) or None
+        if role == R.AccessibleTextRole:
+            return ref.describe() if ref is not None else cell.text
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = R.EditRole) -> bool:
+        ref = self.ref_at(index)
+        if role != R.EditRole or ref is None or self.doc.read_only:
+            return False
+        problem = self.doc.type_cell(ref, "" if value is None else str(value))
+        if problem:
+            self.rejected.emit(f"未填入：{problem}")
+            return False
+        return True
+
+    def headerData(self, section: int, orientation, role: int = R.DisplayRole):
+        if role == R.DisplayRole:
+            return str(section + 1)
+        return None
+
+    # ------------------------------------------------------------------ live totals while typing
+
+    def preview(self, ref: CellRef | None, text: str) -> None:
+        """Show totals as if ``text`` were in ``ref`` (the cell editor is open); None ends it."""
+        old = self._preview
+        self._preview = None
+        if ref is not None:
+            try:
+                self._preview = (ref, self.doc.parse_cell(ref, text))
+            except ValueError:
+                self._preview = None
+        for p in (old, self._preview):
+            if p is not None:
+                self._emit(self.totals_of.get(p[0], ()))
+
+    def _previewed_total(self, total: CellRef) -> str:
+        ref, value = self._preview
+        shown = self.doc.display(total)
+        if total not in self.totals_of.get(ref, ()):
+            return shown
+        from ..model.values import as_number
+
+        delta = as_number(value) - as_number(self.doc.report.values.get(ref))
+        return str(int(self.doc.report.value(total)) + int(delta))
+
+    # ------------------------------------------------------------------ findings and updates
+
+    def _tooltip(self, cell: GridCell) -> str:
+        ref = cell.ref
+        if ref is None:
+            return cell.text if len(cell.text) > 6 else ""
+        lines = [ref.describe()]
+        if cell.role is Role.COMPUTED:
+            lines.append(f"自动计算：{len(self.formulas[ref])} 个单元格之和，不能直接填写")
+        mark = self._marks.get(ref)
+        if mark is not None:
+            lines += mark[1]
+        return "\n".join(lines)
+
+    def _compute_marks(self) -> dict[CellRef, tuple[Severity, list[str]]]:
+        marks: dict[CellRef, tuple[Severity, list[str]]] = {}
+        for ref, findings in self.doc.cell_findings.items():
+            if ref.table != self.table:
+                continue
+            severity = Severity.ERROR if any(f.severity is Severity.ERROR for f in findings) else Severity.WARNING
+            marks[ref] = (severity, [_line(f) for f in findings])
+        return marks
+
+    def _emit(self, refs) -> None:
+        for ref in refs:
+            cell = self.by_ref.get(ref)
+            if cell is not None:
+                idx = self.index(cell.row, cell.col)
+                self.dataChanged.emit(idx, idx)
+
+    def _on_cells(self, refs: set[CellRef]) -> None:
+        touched = {r for r in refs if r.table == self.table}
+        for ref in list(touched):
+            touched.update(self.totals_of.get(ref, ()))
+        self._emit(touched)
+
+    def _on_findings(self) -> None:
+        old = self._marks
+        new = self._compute_marks()
+        self._marks = new
+        self._emit({ref for ref in old.keys() | new.keys() if old.get(ref) != new.get(ref)})
+
+
+def _line(f: Finding) -> str:
+    return f"【{f.severity.label}】{f.message}"

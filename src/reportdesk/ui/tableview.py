@@ -1,0 +1,259 @@
+"""The table view a clerk types into: form-like spans, spreadsheet keys, paste and copy of blocks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+
+from ..formats import PART2, PART3, PART4, CellRef, Role
+from ..model.values import CellValueError
+from .celldelegate import CellDelegate
+from .tablemodel import ReportTableModel
+
+Hint = QAbstractItemDelegate.EndEditHint
+
+# Column widths in characters of the table font (so they follow the font and the DPI), chosen so
+# part 三 fits 1366 px beside the navigation: 9 + 10 + 18 + 7 × 5.7 ≈ 77 characters ≈ 1000 px at 9 pt.
+LABEL_WIDTHS = {PART2: (20.0,), PART3: (9.0, 10.0, 18.0)}
+DATA_WIDTH = {PART2: 11.5, PART3: 5.7, PART4: 5.1}
+
+
+class ReportTableView(QTableView):
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, model: ReportTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.table_model = model
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setTabKeyNavigation(True)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.delegate = CellDelegate(model, self)
+        self.setItemDelegate(self.delegate)
+        self.delegate.moveRequested.connect(self._move_vertically)
+        model.rejected.connect(self.message)
+        model.modelReset.connect(self.layout_grid)
+        self.layout_grid()
+
+    # ------------------------------------------------------------------ layout
+
+    def layout_grid(self) -> None:
+        model = self.table_model
+        self.clearSpans()
+        for cell in model.spans():
+            self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        table = model.table
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        labels = LABEL_WIDTHS.get(table, ())
+        char = self.fontMetrics().horizontalAdvance("国")
+        for c in range(model.grid.cols):
+            width = labels[c] if c < len(labels) else DATA_WIDTH[table]
+            self.setColumnWidth(c, round(width * char))
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for r in range(model.grid.rows):
+            self.setRowHeight(r, self._row_height(r))
+        first = self.first_input()
+        if first.isValid():
+            self.setCurrentIndex(first)
+
+    def _row_height(self, row: int) -> int:
+        """Tall enough for the longest single-row header or label of this row, wrapped in its span."""
+        model = self.table_model
+        metrics = self.fontMetrics()
+        lines = 1
+        for cell in model.grid.cells:
+            if cell.row != row or cell.rowspan != 1 or not cell.text:
+                continue
+            width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 10
+            lines = max(lines, -(-metrics.horizontalAdvance(cell.text) // max(width, 1)))
+        return metrics.height() * min(lines, 4) + 10
+
+    def sizeHintForTable(self) -> tuple[int, int]:
+        width = sum(self.columnWidth(c) for c in range(self.table_model.grid.cols)) + 2 * self.frameWidth()
+        height = sum(self.rowHeight(r) for r in range(self.table_model.grid.rows)) + 2 * self.frameWidth()
+        return width, height
+
+    # ------------------------------------------------------------------ navigation
+
+    def input_indexes(self) -> list[QModelIndex]:
+        model = self.table_model
+        return [
+            model.index(c.row, c.col)
+            for c in sorted(model.grid.cells, key=lambda c: (c.row, c.col))
+            if c.role is Role.INPUT
+        ]
+
+    def first_input(self) -> QModelIndex:
+        inputs = self.input_indexes()
+        return inputs[0] if inputs else QModelIndex()
+
+    def next_input(self, index: QModelIndex, step: int = 1) -> QModelIndex:
+        inputs = self.input_indexes()
+        if not inputs:
+            return QModelIndex()
+        key = (index.row(), index.column())
+        positions = [(i.row(), i.column()) for i in inputs]
+        if step > 0:
+            later = [i for i, p in zip(inputs, positions, strict=True) if p > key]
+            return later[0] if later else inputs[0]
+        earlier = [i for i, p in zip(inputs, positions, strict=True) if p < key]
+        return earlier[-1] if earlier else inputs[-1]
+
+    def moveCursor(self, action, modifiers):
+        move = QAbstractItemView.CursorAction
+        if action == move.MoveNext:
+            return self.next_input(self.currentIndex(), 1)
+        if action == move.MovePrevious:
+            return self.next_input(self.currentIndex(), -1)
+        return super().moveCursor(action, modifiers)
+
+    def closeEditor(self, editor, hint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == Hint.SubmitModelCache:  # Enter in the cell editor: on to the next input cell
+            self.go(self.next_input(self.currentIndex()))
+
+    def _move_vertically(self, step: int) -> None:
+        action = QAbstractItemView.CursorAction.MoveDown if step > 0 else QAbstractItemView.CursorAction.MoveUp
+        self.go(self.moveCursor(action, Qt.KeyboardModifier.NoModifier))
+
+    def go(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    # ------------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy()
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                step = -1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+                self.go(self.next_input(self.currentIndex(), step))
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clear_selection_to_zero()
+                return
+        super().keyPressEvent(event)
+
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:
+            return super().edit(index)
+        if trigger == QAbstractItemView.EditTrigger.AnyKeyPressed and index.isValid() and event is not None:
+            ref = self.table_model.ref_at(index)
+            cell = self.table_model.cell_at(index)
+            if ref is not None and cell is not None and cell.role is Role.COMPUTED and event.text().strip():
+                self.message.emit(self.tr("{0}是自动计算的合计，不能直接填写").format(ref.describe()))
+            elif self.table_model.doc.read_only and event.text().strip():
+                self.message.emit("此报告以只读方式打开，不能修改")
+        return super().edit(index, trigger, event)
+
+    # ------------------------------------------------------------------ selection blocks
+
+    def selected_block(self) -> tuple[int, int, int, int]:
+        """(top, left, bottom, right) of the selection, or the current cell."""
+        ranges = self.selectionModel().selection()
+        if ranges.isEmpty():
+            i = self.currentIndex()
+            return i.row(), i.column(), i.row(), i.column()
+        r = ranges[0]
+        return r.top(), r.left(), r.bottom(), r.right()
+
+    def block_refs(self) -> list[CellRef]:
+        top, left, bottom, right = self.selected_block()
+        model = self.table_model
+        out = []
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                cell = model.starts.get((r, c))
+                if cell is not None and cell.role is Role.INPUT and cell.ref not in out:
+                    out.append(cell.ref)
+        return out
+
+    def clear_selection_to_zero(self) -> None:
+        doc = self.table_model.doc
+        if doc.read_only:
+            self.message.emit("此报告以只读方式打开，不能修改")
+            return
+        refs = self.block_refs()
+        if refs:
+            doc.edit_cells(
+                {ref: doc.parse_cell(ref, "0") for ref in refs}, self.tr("清零 {0} 个单元格").format(len(refs))
+            )
+
+    def copy(self) -> None:
+        top, left, bottom, right = self.selected_block()
+        model = self.table_model
+        lines = []
+        for r in range(top, bottom + 1):
+            row = []
+            for c in range(left, right + 1):
+                cell = model.starts.get((r, c))
+                row.append("" if cell is None else model.data(model.index(r, c)) or "")
+            lines.append("\t".join(row))
+        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+        self.message.emit(self.tr("已复制 {0} 行 × {1} 列").format(bottom - top + 1, right - left + 1))
+
+    def paste(self, text: str | None = None) -> None:
+        doc = self.table_model.doc
+        if doc.read_only:
+            self.message.emit("此报告以只读方式打开，不能修改")
+            return
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        rows = [line.rstrip("\r").split("\t") for line in text.replace("\r\n", "\n").split("\n")]
+        while rows and rows[-1] == [""]:
+            rows.pop()
+        if not rows:
+            self.message.emit("剪贴板中没有可粘贴的内容")
+            return
+        self.message.emit(self.paste_block(self.currentIndex(), rows))
+
+    def paste_block(self, start: QModelIndex, rows: list[list[str]]) -> str:
+        """Paste cell by cell from ``start``: a value landing on a total or a label is skipped."""
+        model = self.table_model
+        doc = model.doc
+        values: dict[CellRef, object] = {}
+        skipped = outside = 0
+        for dr, row in enumerate(rows):
+            for dc, text in enumerate(row):
+                r, c = start.row() + dr, start.column() + dc
+                cell = model.cover.get((r, c))
+                if cell is None:
+                    outside += bool(text.strip())
+                    continue
+                if cell.role is not Role.INPUT or (cell.row, cell.col) != (r, c):
+                    skipped += bool(text.strip())
+                    continue
+                try:
+                    values[cell.ref] = doc.parse_cell(cell.ref, text)
+                except CellValueError as exc:
+                    return self.tr("未粘贴：{0}：{1}").format(cell.ref.describe(), exc)
+        if not values:
+            return "没有粘贴任何数字：起始单元格之后没有可填写的单元格"
+        doc.edit_cells(values, self.tr("粘贴 {0} 个单元格").format(len(values)))
+        notes = [self.tr("已粘贴 {0} 个单元格").format(len(values))]
+        if skipped:
+            notes.append(self.tr("跳过 {0} 个合计或标题单元格（合计自动计算）").format(skipped))
+        if outside:
+            notes.append(self.tr("{0} 个值超出表格范围，未粘贴").format(outside))
+        last = model.index_of(list(values)[-1])
+        self.selectionModel().select(last, QItemSelectionModel.SelectionFlag.NoUpdate)
+        return "；".join(notes)
