@@ -63,7 +63,8 @@ def compile_installer(bundle: Path, dist: Path, version: str) -> Path:
     if iscc is None:
         raise SystemExit("Inno Setup (iscc) not found: install it (choco install innosetup) or pass --no-installer")
     script = ROOT / "installer" / "reportdesk.iss"
-    run([iscc, f"/DAppVersion={version}", f"/DBundleDir={bundle}", f"/O{dist}", str(script)])
+    numeric = ".".join(str(n) for n in rules.version_tuple(version))
+    run([iscc, f"/DAppVersion={version}", f"/DAppVersionNumeric={numeric}", f"/DBundleDir={bundle}", f"/O{dist}", str(script)])
     setup = dist / f"ReportDesk-Setup-{version}.exe"
     if not setup.is_file():
         raise SystemExit(f"Inno Setup did not produce {setup}")
