@@ -13,6 +13,7 @@ from pathlib import Path, PurePath
 ROOT = Path(__file__).resolve().parents[1]
 APP_NAME = "ReportDesk"
 EXE_NAME = "ReportDesk"
+CLI_NAME = "reportdesk-cli"  # Windows only: the console twin of the windowed ReportDesk.exe
 
 # Python modules that must never be bundled. The Qt bindings listed here are ones ReportDesk does not
 # import (tests/installer/test_rules.py checks this against every import in src/). Note: the *library*
@@ -35,6 +36,28 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "ruff",
     "PyInstaller",
     "numpy",
+    # ReportDesk works offline: no TLS (libssl + libcrypto, 5 MB); hashlib falls back to its built-in hashes
+    "ssl",
+    "_ssl",
+    "_hashlib",
+    # reportlab imports PIL.Image (so _imaging stays) but ReportDesk puts no pictures in reports: the
+    # other image codecs and their libraries (AVIF alone is 5 MB) are left out
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL._imagingcms",
+    "PIL.ImageCms",
+    "PIL._imagingft",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL.ImageQt",
+    "PIL._imagingmath",
+    "PIL._imagingmorph",
+    # python-docx uses lxml.etree only
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
     "PySide6.QtNetwork",
     "PySide6.QtQml",
     "PySide6.QtQmlFeatures",

@@ -21,7 +21,10 @@ def dist_dir() -> Path | None:
     return Path(value) if value else None
 
 
-def exe(dist: Path, name: str = "reportdesk-cli") -> Path:
+def exe(dist: Path, name: str | None = None) -> Path:
+    """The program; by default the one with a console: reportdesk-cli.exe on Windows, ReportDesk on Linux."""
+    if name is None:
+        name = "reportdesk-cli" if WINDOWS else "ReportDesk"
     return dist / (name + (".exe" if WINDOWS else ""))
 
 
@@ -58,7 +61,7 @@ def start_window(dist: Path, args: list[str], home: Path, timeout: float = 120) 
     Returns (seconds from start to the window shown, the REPORTDESK_SHOWN line, exit code, stderr).
     """
     env = frozen_env(home, REPORTDESK_QUIT_AFTER_SHOWN="1")
-    program = exe(dist, "reportdesk-cli" if WINDOWS else "ReportDesk")  # the windowed .exe has no stdout
+    program = exe(dist)  # on Windows the console twin: the windowed .exe has no stdout
     started = time.time()
     proc = subprocess.Popen(
         [str(program), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8"
@@ -93,9 +96,22 @@ def biggest(dist: Path, count: int = 8) -> list[tuple[float, str]]:
     return [(p.stat().st_size / 1e6, str(p.relative_to(dist))) for p in files[:count]]
 
 
-def pdf_font_report(path: Path) -> list[tuple[str, bool]]:
-    """(font name, embedded?) for every font the PDF's pages use."""
+def pdf_font_report(path: Path) -> list[tuple[str, bool, bool]]:
+    """(font name, embedded?, used by any character?) for every font in the PDF pages' resources.
+
+    "Used" comes from pdfplumber's characters when it is installed (else every font counts as used):
+    a font that is only listed (reportlab lists Helvetica on every page) prints nothing.
+    """
     from pypdf import PdfReader
+
+    used: set[str] | None = None
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(str(path)) as pdf:
+            used = {c["fontname"] for page in pdf.pages for c in page.chars}
+    except ImportError:
+        pass
 
     found: dict[str, bool] = {}
     for page in PdfReader(str(path)).pages:
@@ -109,4 +125,4 @@ def pdf_font_report(path: Path) -> list[tuple[str, bool]]:
             descriptor = described.get("/FontDescriptor")
             descriptor = descriptor.get_object() if descriptor is not None else {}
             found[name] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-    return sorted(found.items())
+    return sorted((name, embedded, used is None or name.lstrip("/") in used) for name, embedded in found.items())
