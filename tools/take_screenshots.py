@@ -114,6 +114,13 @@ def main(argv: list[str] | None = None) -> int:
         settle()
         save(window, "main-window.png")
 
+        # the "new report" dialog (blank, from last year's project, from last year's published report)
+        new_dialog = getattr(window, "new_report_dialog", None)
+        if new_dialog is not None:
+            catcher.name = "new-report.png"
+            new_dialog()
+            settle()
+
         # 2. part 三 with an injected imbalance, the finding revealed; 3. the findings panel
         assert window.open_report_file(imbalanced_demo(tmp))
         window.show_section("part3")
