@@ -139,3 +139,16 @@ def test_entry_runs_cli_commands(tmp_path):
         [sys.executable, str(INSTALLER / "reportdesk_main.py"), "--version"], env=env, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0 and done.stdout.startswith("ReportDesk ")
+
+
+def test_user_guide_covers_the_clerks_tasks_with_screenshots():
+    guide = (ROOT / "docs" / "user-guide.md").read_text("utf-8")
+    for heading in ("## 一、安装", "## 二、编写第一份报告", "## 三、导入上年的报告", "## 四、检查", "## 五、导出和打印"):
+        assert heading in guide
+    images = re.findall(r"!\[[^\]]*\]\((images/[^)]+)\)", guide)
+    assert len(images) >= 6
+    for image in images:
+        path = ROOT / "docs" / image
+        assert path.is_file() and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", image
+    shots = (ROOT / "tools" / "take_screenshots.py").read_text("utf-8")
+    assert all(Path(image).name in shots for image in images if "export-pdf" not in image)
