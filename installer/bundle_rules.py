@@ -54,6 +54,13 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "PIL.ImageQt",
     "PIL._imagingmath",
     "PIL._imagingmorph",
+    # a window program has no interactive prompt; East Asian codecs other than Chinese (gb18030 stays)
+    "readline",
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_tw",
+    "_codecs_hk",
+    "_codecs_iso2022",
     # python-docx uses lxml.etree only
     "lxml.objectify",
     "lxml.html",
@@ -121,6 +128,24 @@ KEPT_TRANSLATIONS: tuple[str, ...] = ("qtbase_zh_CN.qm",)
 EXCLUDED_FILES: tuple[str, ...] = ("opengl32sw.dll",)
 
 _LIB_RE = re.compile("|".join(EXCLUDED_QT_LIB_PATTERNS))
+
+# Linux only: the desktop session's own libraries (X11/xcb client, fonts, D-Bus, GLib, the CUPS print client
+# and what they pull in). They must match the machine's X server, font configuration and print server, the
+# PySide6 wheel needs them from the system anyway (.ci/apt-packages.txt), and Windows has no counterpart, so
+# the Linux bundle leaves them to the system (19 MB). Python's own libraries (libz, liblzma, libffi ...),
+# libstdc++ and Qt/ICU stay in the bundle.
+LINUX_SYSTEM_LIBS = re.compile(
+    r"^lib(X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|Xi|xcb(-[a-z-]+)?|xkbcommon(-x11)?|fontconfig|freetype|png16|harfbuzz"
+    r"|graphite2|brotli(common|dec|enc)|expat|glib-2\.0|gobject-2\.0|gio-2\.0|gmodule-2\.0|gthread-2\.0|pcre2-8"
+    r"|dbus-1|systemd|gcrypt|gpg-error|lz4|cap|cups|gnutls|p11-kit|unistring|nettle|hogweed|gmp|tasn1|idn2"
+    r"|avahi-[a-z]+|krb5|krb5support|gssapi_krb5|k5crypto|com_err|keyutils|bsd|md|selinux|mount|blkid|tinfo|zstd)\.so"
+)
+
+
+def is_linux_system_lib(dest: str) -> bool:
+    """A library at the top of the bundle that the Linux build takes from the system (see LINUX_SYSTEM_LIBS)."""
+    parts = _parts(dest)
+    return len(parts) == 1 and LINUX_SYSTEM_LIBS.match(parts[0]) is not None
 
 
 def _parts(dest: str) -> tuple[str, ...]:

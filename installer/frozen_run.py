@@ -126,3 +126,30 @@ def pdf_font_report(path: Path) -> list[tuple[str, bool, bool]]:
             descriptor = descriptor.get_object() if descriptor is not None else {}
             found[name] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
     return sorted((name, embedded, used is None or name.lstrip("/") in used) for name, embedded in found.items())
+
+
+def selftest(dist: Path, home: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """The frozen program's self-test (installer/reportdesk_main.py): every module, Qt PDF and print support."""
+    return subprocess.run(
+        [str(exe(dist))],
+        env=frozen_env(home, REPORTDESK_FROZEN_SELFTEST="1"),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=timeout,
+    )
+
+
+def source_module_count(root: Path = ROOT) -> int:
+    """How many reportdesk modules the source tree has, counted as the self-test walks them."""
+    package = root / "src" / "reportdesk"
+    count = 0
+    for path in package.rglob("*.py"):
+        if path.stem == "__main__":
+            continue
+        if path.name == "__init__.py":
+            count += path.parent != package  # a subpackage counts; the top package is not walked
+        else:
+            count += 1
+    return count

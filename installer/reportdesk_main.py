@@ -3,6 +3,10 @@
 ``REPORTDESK_QUIT_AFTER_SHOWN=1`` makes the program print one line when its first window is shown and
 leave: the Linux proof and the frozen benchmark start the real window offscreen and need it to close.
 The line is ``REPORTDESK_SHOWN <epoch seconds> <widget class> <window title>``.
+
+``REPORTDESK_FROZEN_SELFTEST=1`` imports every ReportDesk module (all are imported lazily somewhere, so a
+missing one would only show when the clerk reaches it) and renders a PDF with Qt's PDF module and prints it to
+a file with Qt's print support, then prints ``REPORTDESK_SELFTEST modules=N ...`` and leaves.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import sys
 import time
 
 QUIT_ENV = "REPORTDESK_QUIT_AFTER_SHOWN"
+SELFTEST_ENV = "REPORTDESK_FROZEN_SELFTEST"
 
 
 def _quit_after_first_window() -> None:
@@ -45,7 +50,55 @@ def _quit_after_first_window() -> None:
     app.installEventFilter(_FirstWindow())
 
 
+def _selftest() -> int:
+    import importlib
+    import pkgutil
+    import tempfile
+    from pathlib import Path
+
+    import reportdesk
+
+    walked = pkgutil.walk_packages(reportdesk.__path__, "reportdesk.")
+    names = sorted(n for _, n, _ in walked if not n.endswith("__main__"))  # __main__ would start the program
+    failed = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # report every module that cannot be imported, not just the first
+            failed.append(f"{name}: {exc!r}")
+    from PySide6.QtCore import QCoreApplication, QMarginsF, QSize
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    pages = blank = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "selftest.pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # Qt's print support, printing to a file
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(pdf))
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF()))
+        painter = QPainter(printer)
+        painter.drawText(200, 400, "政府信息公开工作年度报告")
+        painter.end()
+        document = QPdfDocument(app)  # Qt's PDF module (print preview), reading it back
+        document.load(str(pdf))
+        pages = document.pageCount()
+        image = document.render(0, QSize(210, 297)) if pages else None
+        blank = int(image is None or image.isNull())
+        document.close()
+    QCoreApplication.processEvents()
+    print(f"REPORTDESK_SELFTEST modules={len(names)} failed={len(failed)} pdf_pages={pages} blank={blank}")
+    for line in failed:
+        print(f"  {line}")
+    return 1 if failed or not pages or blank else 0
+
+
 def main() -> int:
+    if os.environ.get(SELFTEST_ENV):
+        return _selftest()
     if os.environ.get(QUIT_ENV):
         _quit_after_first_window()
     from reportdesk.cli import main as cli_main

@@ -162,3 +162,29 @@ def test_windows_version_info():
     assert "filevers=(0, 1, 0, 0)" in text
     assert "政府信息公开工作年度报告编制工具" in text
     assert "ReportDesk.exe" in text
+
+
+@pytest.mark.parametrize(
+    ("dest", "system"),
+    [
+        ("libX11.so.6", True),
+        ("libxcb-cursor.so.0", True),
+        ("libxkbcommon-x11.so.0", True),
+        ("libfontconfig.so.1", True),
+        ("libglib-2.0.so.0", True),
+        ("libcups.so.2", True),
+        ("libgnutls.so.30", True),
+        ("libdbus-1.so.3", True),
+        ("libstdc++.so.6", False),  # Qt needs a newer one than old distributions have
+        ("libpython3.11.so.1.0", False),
+        ("libz.so.1", False),
+        ("liblzma.so.5", False),
+        ("libffi.so.8", False),
+        ("libicudata.so.73", False),
+        ("libQt6Gui.so.6", False),
+        ("pillow.libs/libxcb-9065bb12.so.1.1.0", False),  # vendored by Pillow, not the system's
+        ("PySide6/Qt/lib/libQt6XcbQpa.so.6", False),
+    ],
+)
+def test_linux_system_libraries(dest, system):
+    assert rules.is_linux_system_lib(dest) is system

@@ -133,3 +133,12 @@ def test_window_opens_a_project_given_on_the_command_line(tmp_path):
     shutil.copy(fr.demo_project(DIST), project)
     _seconds, line, code, err = fr.start_window(DIST, [str(project)], tmp_path)
     assert code == 0 and line, err
+
+
+def test_self_test_imports_every_module_and_uses_qt_pdf_and_printing(tmp_path):
+    done = fr.selftest(DIST, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("REPORTDESK_SELFTEST "))
+    fields = dict(item.split("=") for item in line.split()[1:])
+    assert int(fields["modules"]) == fr.source_module_count(), "the bundle lacks modules of the source tree"
+    assert fields["failed"] == "0" and int(fields["pdf_pages"]) >= 1 and fields["blank"] == "0"

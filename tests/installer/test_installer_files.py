@@ -152,3 +152,19 @@ def test_user_guide_covers_the_clerks_tasks_with_screenshots():
         assert path.is_file() and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", image
     shots = (ROOT / "tools" / "take_screenshots.py").read_text("utf-8")
     assert all(Path(image).name in shots for image in images if "export-pdf" not in image)
+
+
+def test_entry_self_test_from_source(tmp_path):
+    sys.path.insert(0, str(INSTALLER))
+    import frozen_run
+
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT / "src"),
+        QT_QPA_PLATFORM="offscreen",
+        REPORTDESK_FROZEN_SELFTEST="1",
+        REPORTDESK_HOME=str(tmp_path),
+    )
+    done = subprocess.run([sys.executable, str(INSTALLER / "reportdesk_main.py")], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"modules={frozen_run.source_module_count()} failed=0 pdf_pages=1 blank=0" in done.stdout
