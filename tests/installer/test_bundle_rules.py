@@ -155,13 +155,33 @@ def test_dist_info_gives_importlib_metadata_the_version(tmp_path):
     assert PathDistribution(folder).version == "3.4.5"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("win"), reason="PyInstaller's version resource module loads only on Windows")
 def test_windows_version_info():
-    pytest.importorskip("pefile", reason="PyInstaller's version resource needs pefile, installed with it on Windows")
     info = rules.windows_version_info("0.1.0")
     text = str(info)
     assert "filevers=(0, 1, 0, 0)" in text
     assert "政府信息公开工作年度报告编制工具" in text
     assert "ReportDesk.exe" in text
+
+
+def test_windows_version_info_fields(monkeypatch):
+    """The same on any system, with PyInstaller's version classes replaced by recorders."""
+    import types
+
+    fake = types.ModuleType("PyInstaller.utils.win32.versioninfo")
+    for name in ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct", "VarFileInfo", "VarStruct"):
+        setattr(fake, name, lambda *args, _n=name, **kwargs: (_n, args, kwargs))
+    pytest.importorskip("PyInstaller.utils.win32")
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.win32.versioninfo", fake)
+    monkeypatch.delattr(sys.modules["PyInstaller.utils.win32"], "versioninfo", raising=False)
+    kind, _args, kwargs = rules.windows_version_info("1.2.3")
+    assert kind == "VSVersionInfo"
+    assert kwargs["ffi"][2]["filevers"] == (1, 2, 3, 0) and kwargs["ffi"][2]["prodvers"] == (1, 2, 3, 0)
+    string_table = kwargs["kids"][0][1][0][0]
+    assert string_table[1][0] == "080404B0"  # Chinese (PRC), Unicode
+    fields = dict(s[1] for s in string_table[1][1])
+    assert fields["ProductVersion"] == "1.2.3" and fields["OriginalFilename"] == "ReportDesk.exe"
+    assert fields["FileDescription"] == "政府信息公开工作年度报告编制工具"
 
 
 @pytest.mark.parametrize(
