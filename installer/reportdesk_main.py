@@ -66,13 +66,17 @@ def _selftest() -> int:
             importlib.import_module(name)
         except Exception as exc:  # report every module that cannot be imported, not just the first
             failed.append(f"{name}: {exc!r}")
-    from PySide6.QtCore import QCoreApplication, QMarginsF, QSize
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QMarginsF, QSize, QTranslator
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # the one Qt translation the bundle keeps (Qt's own dialogs and buttons in Chinese) is where Qt looks
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translation = int(translator.load(QLocale(QLocale.Language.Chinese, QLocale.Territory.China), "qtbase", "_", folder))
     pages = blank = 0
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "selftest.pdf"
@@ -90,10 +94,13 @@ def _selftest() -> int:
         blank = int(image is None or image.isNull())
         document.close()
     QCoreApplication.processEvents()
-    print(f"REPORTDESK_SELFTEST modules={len(names)} failed={len(failed)} pdf_pages={pages} blank={blank}")
+    print(
+        f"REPORTDESK_SELFTEST modules={len(names)} failed={len(failed)} pdf_pages={pages} blank={blank}"
+        f" translation={translation}"
+    )
     for line in failed:
         print(f"  {line}")
-    return 1 if failed or not pages or blank else 0
+    return 1 if failed or not pages or blank or not translation else 0
 
 
 def main() -> int:

@@ -142,3 +142,4 @@ def test_self_test_imports_every_module_and_uses_qt_pdf_and_printing(tmp_path):
     fields = dict(item.split("=") for item in line.split()[1:])
     assert int(fields["modules"]) == fr.source_module_count(), "the bundle lacks modules of the source tree"
     assert fields["failed"] == "0" and int(fields["pdf_pages"]) >= 1 and fields["blank"] == "0"
+    assert fields["translation"] == "1", "qtbase_zh_CN.qm is not where Qt looks for translations"
