@@ -76,7 +76,7 @@ def _selftest() -> int:
     # the one Qt translation the bundle keeps (Qt's own dialogs and buttons in Chinese) is where Qt looks
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translation = int(translator.load(QLocale(QLocale.Language.Chinese, QLocale.Territory.China), "qtbase", "_", folder))
+    translation = int(translator.load(QLocale("zh_CN"), "qtbase", "_", folder))
     pages = blank = 0
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "selftest.pdf"
