@@ -104,6 +104,11 @@ def _selftest() -> int:
 
 
 def main() -> int:
+    import multiprocessing
+
+    # A worker of the batch review's process pool: run the worker and leave (after every runtime hook has
+    # run, so PyInstaller's version of freeze_support is in place on all systems).
+    multiprocessing.freeze_support()
     if os.environ.get(SELFTEST_ENV):
         return _selftest()
     if os.environ.get(QUIT_ENV):

@@ -3,11 +3,12 @@
 - A windowed Windows build has no console: ``sys.stdout``/``sys.stderr`` are None, and any print would
   raise. They go to a log file in the user's log folder (or nowhere if that cannot be opened).
 - Qt finds its plugins inside the bundle (PyInstaller's own hook sets this; kept as a fallback).
-- multiprocessing children of a frozen program must run the child code, not start a second window.
-- The batch review may use a process pool only when the frozen program is ready for it.
+- The batch review may use a process pool only when the frozen program is ready for it: the flag is set
+  here, and ``multiprocessing.freeze_support()`` (children run the child code instead of a second window) is
+  the first thing the entry (installer/reportdesk_main.py) does. It cannot be called here: PyInstaller's own
+  multiprocessing hook, which makes freeze_support work on Linux too, runs after this one.
 """
 
-import multiprocessing
 import os
 import sys
 
@@ -48,5 +49,4 @@ def _batch_pool() -> None:
 
 _console_streams()
 _qt_plugin_path()
-multiprocessing.freeze_support()
 _batch_pool()

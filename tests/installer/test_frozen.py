@@ -143,3 +143,20 @@ def test_self_test_imports_every_module_and_uses_qt_pdf_and_printing(tmp_path):
     assert int(fields["modules"]) == fr.source_module_count(), "the bundle lacks modules of the source tree"
     assert fields["failed"] == "0" and int(fields["pdf_pages"]) >= 1 and fields["blank"] == "0"
     assert fields["translation"] == "1", "qtbase_zh_CN.qm is not where Qt looks for translations"
+
+
+def test_batch_review_worker_processes(tmp_path):
+    """Enough reports for the batch review's process pool: its workers are the frozen program itself."""
+    _needs("reportdesk.review.batch", "FROZEN_POOL_READY")
+    from reportdesk.review import batch
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    demo = fr.demo_project(DIST).read_bytes()
+    count = max(getattr(batch, "POOL_MIN_FILES", 300), 1) + 5
+    for i in range(count):
+        (folder / f"r{i}.rdproj").write_bytes(demo)
+    done = fr.run_cli(DIST, ["review", str(folder), "-q", "-j", "2"], tmp_path, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"共 {count} 份" in done.stdout
+    assert "usage:" not in done.stderr and "Traceback" not in done.stderr, done.stderr
