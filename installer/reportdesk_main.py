@@ -95,7 +95,7 @@ def _selftest() -> int:
         document.close()
     QCoreApplication.processEvents()
     print(
-        f"REPORTDESK_SELFTEST modules={len(names)} failed={len(failed)} pdf_pages={pages} blank={blank}"
+        f"REPORTDESK_SELFTEST utf8={sys.flags.utf8_mode} modules={len(names)} failed={len(failed)} pdf_pages={pages} blank={blank}"
         f" translation={translation}"
     )
     for line in failed:

@@ -143,6 +143,7 @@ def test_self_test_imports_every_module_and_uses_qt_pdf_and_printing(tmp_path):
     assert int(fields["modules"]) == fr.source_module_count(), "the bundle lacks modules of the source tree"
     assert fields["failed"] == "0" and int(fields["pdf_pages"]) >= 1 and fields["blank"] == "0"
     assert fields["translation"] == "1", "qtbase_zh_CN.qm is not where Qt looks for translations"
+    assert fields["utf8"] == "1", "the frozen program runs in Python's UTF-8 mode"
 
 
 def test_batch_review_worker_processes(tmp_path):

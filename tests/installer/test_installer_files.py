@@ -168,4 +168,4 @@ def test_entry_self_test_from_source(tmp_path):
     )
     done = subprocess.run([sys.executable, str(INSTALLER / "reportdesk_main.py")], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert f"modules={frozen_run.source_module_count()} failed=0 pdf_pages=1 blank=0 translation=1" in done.stdout
+    assert f" modules={frozen_run.source_module_count()} failed=0 pdf_pages=1 blank=0 translation=1" in done.stdout
