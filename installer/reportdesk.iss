@@ -1,4 +1,4 @@
-; Inno Setup 6 script: ReportDesk-Setup-<version>.exe, a per-user install without administrator rights.
+﻿; Inno Setup 6 script: ReportDesk-Setup-<version>.exe, a per-user install without administrator rights.
 ; Built by installer/build.py (iscc /DAppVersion=... /DAppVersionNumeric=... /DBundleDir=... /O<dist> reportdesk.iss)
 ; after PyInstaller has made the one-folder bundle (dist\ReportDesk).
 

@@ -53,6 +53,8 @@ def test_icons_are_multi_size_ico_files():
 
 
 def test_inno_setup_script():
+    # Inno Setup reads a script as UTF-8 only with a byte-order mark (else the Windows code page)
+    assert (INSTALLER / "reportdesk.iss").read_bytes().startswith(b"\xef\xbb\xbf")
     iss = _read("reportdesk.iss")
     assert "PrivilegesRequired=lowest" in iss
     assert "PrivilegesRequiredOverridesAllowed" not in iss  # never asks to elevate
