@@ -59,7 +59,10 @@ def _selftest() -> int:
     import reportdesk
 
     walked = pkgutil.walk_packages(reportdesk.__path__, "reportdesk.")
-    names = sorted(n for _, n, _ in walked if not n.endswith("__main__"))  # __main__ would start the program
+    # __main__ would start the program; the two data packages of an installed tree are folders in a bundle
+    names = sorted(
+        n for _, n, _ in walked if not n.endswith("__main__") and not n.startswith(("reportdesk.resources", "reportdesk.ui_sources"))
+    )
     failed = []
     for name in names:
         try:
