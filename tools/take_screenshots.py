@@ -84,6 +84,18 @@ def imbalanced_demo(folder: Path) -> Path:
     return path
 
 
+def _page_with(pdf: Path, text: str) -> int:
+    """The first page of ``pdf`` whose text contains ``text`` (1 if none does)."""
+    page = 1
+    while True:
+        done = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True)
+        if done.returncode != 0:
+            return 1
+        if text in done.stdout.replace(" ", "").replace("\n", ""):
+            return page
+        page += 1
+
+
 def default_seed() -> Path | None:
     for folder in (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")):
         texts = sorted(folder.glob("*.txt")) if folder.is_dir() else []
@@ -138,8 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         pdf = tmp / "demo.pdf"
         export_report(load_project(demo_report_path()), pdf=pdf)
         if shutil.which("pdftoppm"):
-            for page in (1, 2):
-                stem = OUT / f"export-pdf-page{page}"
+            # the first page, and the page where part 三's table begins
+            for name, page in (("export-pdf-page1", 1), ("export-pdf-table", _page_with(pdf, "本年新收政府信息公开申请数量"))):
+                stem = OUT / name
                 subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)], check=True)
                 print(f"wrote {stem.relative_to(ROOT)}.png")
         try:
