@@ -1,0 +1,125 @@
+"""The frozen program's entry: the same as the ``reportdesk`` command (window, or a CLI command).
+
+``REPORTDESK_QUIT_AFTER_SHOWN=1`` makes the program print one line when its first window is shown and
+leave: the Linux proof and the frozen benchmark start the real window offscreen and need it to close.
+The line is ``REPORTDESK_SHOWN <epoch seconds> <widget class> <window title>``.
+
+``REPORTDESK_FROZEN_SELFTEST=1`` imports every ReportDesk module (all are imported lazily somewhere, so a
+missing one would only show when the clerk reaches it) and renders a PDF with Qt's PDF module and prints it to
+a file with Qt's print support, then prints ``REPORTDESK_SELFTEST modules=N ...`` and leaves.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+QUIT_ENV = "REPORTDESK_QUIT_AFTER_SHOWN"
+SELFTEST_ENV = "REPORTDESK_FROZEN_SELFTEST"
+
+
+def _quit_after_first_window() -> None:
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    class _FirstWindow(QObject):
+        def __init__(self) -> None:
+            super().__init__(app)
+            self.done = False
+
+        def eventFilter(self, obj, event):
+            if (
+                not self.done
+                and event.type() == QEvent.Type.Show
+                and isinstance(obj, QWidget)
+                and obj.isWindow()
+                and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+            ):
+                self.done = True
+                QTimer.singleShot(0, lambda w=obj: self._report(w))
+            return False
+
+        def _report(self, window: QWidget) -> None:
+            sys.stdout.write(f"REPORTDESK_SHOWN {time.time():.3f} {type(window).__name__} {window.windowTitle()}\n")
+            sys.stdout.flush()
+            app.exit(0)  # exit, not quit: no close events, so no "save changes?" question
+
+    app.installEventFilter(_FirstWindow())
+
+
+def _selftest() -> int:
+    import importlib
+    import pkgutil
+    import tempfile
+    from pathlib import Path
+
+    import reportdesk
+
+    walked = pkgutil.walk_packages(reportdesk.__path__, "reportdesk.")
+    # __main__ would start the program; the two data packages of an installed tree are folders in a bundle
+    names = sorted(
+        n for _, n, _ in walked if not n.endswith("__main__") and not n.startswith(("reportdesk.resources", "reportdesk.ui_sources"))
+    )
+    failed = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # report every module that cannot be imported, not just the first
+            failed.append(f"{name}: {exc!r}")
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QMarginsF, QSize, QTranslator
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # the one Qt translation the bundle keeps (Qt's own dialogs and buttons in Chinese) is where Qt looks
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translation = int(translator.load(QLocale("zh_CN"), "qtbase", "_", folder))
+    pages = blank = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "selftest.pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # Qt's print support, printing to a file
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(pdf))
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF()))
+        painter = QPainter(printer)
+        painter.drawText(200, 400, "政府信息公开工作年度报告")
+        painter.end()
+        document = QPdfDocument(app)  # Qt's PDF module (print preview), reading it back
+        document.load(str(pdf))
+        pages = document.pageCount()
+        image = document.render(0, QSize(210, 297)) if pages else None
+        blank = int(image is None or image.isNull())
+        document.close()
+    QCoreApplication.processEvents()
+    print(
+        f"REPORTDESK_SELFTEST utf8={sys.flags.utf8_mode} modules={len(names)} failed={len(failed)} pdf_pages={pages} blank={blank}"
+        f" translation={translation}"
+    )
+    for line in failed:
+        print(f"  {line}")
+    return 1 if failed or not pages or blank or not translation else 0
+
+
+def main() -> int:
+    import multiprocessing
+
+    # A worker of the batch review's process pool: run the worker and leave (after every runtime hook has
+    # run, so PyInstaller's version of freeze_support is in place on all systems).
+    multiprocessing.freeze_support()
+    if os.environ.get(SELFTEST_ENV):
+        return _selftest()
+    if os.environ.get(QUIT_ENV):
+        _quit_after_first_window()
+    from reportdesk.cli import main as cli_main
+
+    return cli_main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

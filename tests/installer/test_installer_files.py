@@ -1,0 +1,173 @@
+"""The spec, the Inno Setup script, the workflow and the runtime hook say what the issue asks for."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+INSTALLER = ROOT / "installer"
+
+
+def _read(name: str) -> str:
+    return (INSTALLER / name).read_text("utf-8")
+
+
+def test_spec_collects_what_paths_finds_in_a_bundle():
+    spec = _read("reportdesk.spec")
+    # reportdesk.paths looks for sys._MEIPASS/resources and sys._MEIPASS/ui
+    assert '(str(ROOT / "resources"), "resources")' in spec
+    assert '(str(ROOT / "ui"), "ui")' in spec
+    paths_src = (ROOT / "src" / "reportdesk" / "paths.py").read_text("utf-8")
+    assert '"resources")' in paths_src and '"ui")' in paths_src
+    assert 'collect_submodules("reportdesk")' in spec
+    assert "rthook_reportdesk.py" in spec and (INSTALLER / "hooks" / "rthook_reportdesk.py").is_file()
+    assert "multiprocessing.freeze_support()" in (INSTALLER / "reportdesk_main.py").read_text("utf-8")
+    assert "reportdesk_main.py" in spec and (INSTALLER / "reportdesk_main.py").is_file()
+
+
+def test_spec_is_one_folder_windowed_with_icon_and_version():
+    spec = _read("reportdesk.spec")
+    assert "COLLECT(" in spec and "exclude_binaries=True" in spec  # one folder, not one file
+    assert re.search(r"console=not WINDOWS", spec)  # windowed on Windows
+    assert "reportdesk.ico" in spec and (ROOT / "resources" / "icons" / "reportdesk.ico").is_file()
+    assert "windows_version_info(VERSION)" in spec and "project_version(ROOT)" in spec
+    assert "rules.trim(a.binaries)" in spec and "rules.trim(a.datas)" in spec
+    assert "excludes=list(rules.EXCLUDED_MODULES)" in spec
+
+
+def test_icons_are_multi_size_ico_files():
+    import struct
+
+    for name in ("reportdesk.ico", "rdproj.ico"):
+        data = (ROOT / "resources" / "icons" / name).read_bytes()
+        reserved, kind, count = struct.unpack("<HHH", data[:6])
+        assert (reserved, kind) == (0, 1) and count >= 4
+        sizes = {data[6 + 16 * i] or 256 for i in range(count)}
+        assert {16, 32, 48, 256} <= sizes
+
+
+def test_inno_setup_script():
+    # Inno Setup reads a script as UTF-8 only with a byte-order mark (else the Windows code page)
+    assert (INSTALLER / "reportdesk.iss").read_bytes().startswith(b"\xef\xbb\xbf")
+    iss = _read("reportdesk.iss")
+    assert "PrivilegesRequired=lowest" in iss
+    assert "PrivilegesRequiredOverridesAllowed" not in iss  # never asks to elevate
+    assert "OutputBaseFilename=ReportDesk-Setup-{#AppVersion}" in iss
+    assert "{localappdata}\\Programs\\ReportDesk" in iss
+    # Start menu, and a desktop shortcut that is offered unticked
+    assert re.search(r'^Name: "\{group\}\\', iss, re.M)
+    assert re.search(r'^Name: "\{userdesktop\}.*Tasks: desktopicon', iss, re.M)
+    assert re.search(r'^Name: "desktopicon".*Flags: unchecked', iss, re.M)
+    # .rdproj association with its own icon, per user
+    assert 'Root: HKCU; Subkey: "Software\\Classes\\.rdproj"' in iss
+    assert "rdproj.ico,0" in iss
+    assert '"""{app}\\{#AppExe}"" ""%1"""' in iss
+    assert "HKLM" not in iss and "HKA" not in iss
+    # uninstall removes only what was installed: user data stays
+    assert "[UninstallDelete]" not in iss
+    assert "{localappdata}\\ReportDesk'" in iss
+    # Chinese installer text
+    assert "ChineseSimplified.isl" in iss and "ShowLanguageDialog=no" in iss
+    assert "chs.UserDataKept=" in iss
+
+
+def test_inno_version_and_bundle_come_from_the_build_script():
+    build = _read("build.py")
+    for define in ("/DAppVersion=", "/DAppVersionNumeric=", "/DBundleDir=", "/O"):
+        assert define in build
+    assert "#ifndef AppVersion" in _read("reportdesk.iss")
+
+
+def test_windows_workflow():
+    text = (ROOT / ".github" / "workflows" / "windows.yml").read_text("utf-8")
+    yaml = pytest.importorskip("yaml")
+    flow = yaml.safe_load(text)
+    job = flow["jobs"]["installer"]
+    assert job["runs-on"] == "windows-latest"
+    steps = job["steps"]
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["python-version"] == "3.11"
+    runs = "\n".join(s.get("run", "") for s in steps)
+    assert 'pip install -e ".[test,build]"' in runs
+    assert "pytest" in runs and "installer/build.py" in runs and "innosetup" in runs
+    assert "-m slow tests/installer" in runs  # the same frozen tests as the Linux proof
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert "ReportDesk-Setup-" in upload["with"]["path"]
+
+
+def test_runtime_hook_in_a_windowed_process(tmp_path):
+    """No console (stdout None): output goes to the log file; the batch pool flag is set when it exists."""
+    code = (
+        "import sys, runpy; sys.stdout = None; sys.stderr = None\n"
+        f"runpy.run_path({str(INSTALLER / 'hooks' / 'rthook_reportdesk.py')!r})\n"
+        "print('after the hook')\n"
+        "try:\n"
+        "    from reportdesk.review import batch\n"
+        "    assert batch.FROZEN_POOL_READY is True\n"
+        "except ImportError:\n"
+        "    pass\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), REPORTDESK_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "after the hook" in (tmp_path / "logs" / "console.log").read_text("utf-8")
+
+
+def test_entry_shows_the_demo_window_and_leaves(tmp_path):
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT / "src"),
+        QT_QPA_PLATFORM="offscreen",
+        REPORTDESK_QUIT_AFTER_SHOWN="1",
+        REPORTDESK_HOME=str(tmp_path),
+    )
+    done = subprocess.run(
+        [sys.executable, str(INSTALLER / "reportdesk_main.py"), "--demo"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    shown = [line for line in done.stdout.splitlines() if line.startswith("REPORTDESK_SHOWN ")]
+    assert len(shown) == 1
+    assert "政府信息公开工作年度报告编制工具" in shown[0] or "ReportDesk" in shown[0]
+
+
+def test_entry_runs_cli_commands(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), REPORTDESK_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, str(INSTALLER / "reportdesk_main.py"), "--version"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and done.stdout.startswith("ReportDesk ")
+
+
+def test_user_guide_covers_the_clerks_tasks_with_screenshots():
+    guide = (ROOT / "docs" / "user-guide.md").read_text("utf-8")
+    for heading in ("## 一、安装", "## 二、编写第一份报告", "## 三、导入上年的报告", "## 四、检查", "## 五、导出和打印"):
+        assert heading in guide
+    images = re.findall(r"!\[[^\]]*\]\((images/[^)]+)\)", guide)
+    assert len(images) >= 6
+    for image in images:
+        path = ROOT / "docs" / image
+        assert path.is_file() and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", image
+    shots = (ROOT / "tools" / "take_screenshots.py").read_text("utf-8")
+    assert all(Path(image).name in shots for image in images if "export-pdf" not in image)
+
+
+def test_entry_self_test_from_source(tmp_path):
+    sys.path.insert(0, str(INSTALLER))
+    import frozen_run
+
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT / "src"),
+        QT_QPA_PLATFORM="offscreen",
+        REPORTDESK_FROZEN_SELFTEST="1",
+        REPORTDESK_HOME=str(tmp_path),
+    )
+    done = subprocess.run([sys.executable, str(INSTALLER / "reportdesk_main.py")], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f" modules={frozen_run.source_module_count()} failed=0 pdf_pages=1 blank=0 translation=1" in done.stdout

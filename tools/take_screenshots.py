@@ -1,0 +1,185 @@
+"""Screenshots for docs/user-guide.md, taken from the real window (offscreen), into docs/images/*.png.
+
+    QT_QPA_PLATFORM=offscreen python3 tools/take_screenshots.py [--seed LAST_YEAR.txt]
+
+Uses only the window's contract (reportdesk.ui.mainwindow.MainWindow: open_report_file, show_section,
+reveal, report) plus the exporters and importers. Modal dialogs that appear (an import's list of points
+to check, the print preview) are photographed and closed by a timer, so the script never waits for a person.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget  # noqa: E402
+
+from reportdesk.checks import check_report  # noqa: E402
+from reportdesk.formats import PART3, CellRef  # noqa: E402
+from reportdesk.model.project import load_project, save_project  # noqa: E402
+from reportdesk.paths import demo_report_path  # noqa: E402
+
+OUT = ROOT / "docs" / "images"
+SIZE = (1280, 800)
+
+
+class DialogCatcher:
+    """Photographs the next modal dialog as ``name`` and closes it."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.name: str | None = None
+        self.taken: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(150)
+        self.timer.timeout.connect(self._look)
+        self.timer.start()
+        self._seen_at: dict[int, int] = {}
+
+    def _look(self) -> None:
+        dialog = self.app.activeModalWidget()
+        if dialog is None:
+            return
+        ticks = self._seen_at.get(id(dialog), 0) + 1
+        self._seen_at[id(dialog)] = ticks
+        if ticks < 4:  # let it lay out and render (a print preview draws its pages)
+            return
+        if self.name:
+            save(dialog, self.name)
+            self.taken.append(self.name)
+            self.name = None
+        dialog.close()
+
+
+def save(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    path = OUT / name
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def settle(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def imbalanced_demo(folder: Path) -> Path:
+    """The demo report with part 三's identity broken (one more application received than handled)."""
+    report = copy.deepcopy(load_project(demo_report_path()))
+    ref = CellRef(PART3, "一、本年新收政府信息公开申请数量", "自然人")
+    report.values[ref] = (report.values.get(ref) or 0) + 1
+    path = folder / "示例报告（第三部分不平衡）.rdproj"
+    save_project(report, path)
+    return path
+
+
+def _page_with(pdf: Path, text: str) -> int:
+    """The first page of ``pdf`` whose text contains ``text`` (1 if none does)."""
+    page = 1
+    while True:
+        done = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True)
+        if done.returncode != 0:
+            return 1
+        if text in done.stdout.replace(" ", "").replace("\n", ""):
+            return page
+        page += 1
+
+
+def default_seed() -> Path | None:
+    for folder in (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")):
+        texts = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+        if texts:
+            return texts[0]
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=Path, default=None, help="a published report (.txt/.docx) to import")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from reportdesk.ui.mainwindow import MainWindow  # the UI branch's window
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    catcher = DialogCatcher(app)
+    tmp = Path(tempfile.mkdtemp(prefix="reportdesk-shots-"))
+    try:
+        window = MainWindow()
+        window.resize(*SIZE)
+        window.show()
+        settle()
+
+        # 1. the window with the demo report, part 一
+        assert window.open_report_file(demo_report_path())
+        window.show_section("part1")
+        settle()
+        save(window, "main-window.png")
+
+        # the "new report" dialog (blank, from last year's project, from last year's published report)
+        new_dialog = getattr(window, "new_report_dialog", None)
+        if new_dialog is not None:
+            catcher.name = "new-report.png"
+            new_dialog()
+            settle()
+
+        # 2. part 三 with an injected imbalance, the finding revealed; 3. the findings panel
+        assert window.open_report_file(imbalanced_demo(tmp))
+        window.show_section("part3")
+        findings = [f for f in check_report(window.report) if f.place.part == PART3] or check_report(window.report)
+        if findings:
+            window.reveal(findings[0].place)
+        settle()
+        save(window, "part3-imbalance.png")
+        dock = window.findChild(QDockWidget)
+        save(dock if dock is not None else window, "findings.png")
+
+        # 4. export: the first pages of the PDF as the printer will print them; 5. the print preview
+        from reportdesk.exporters import export_report
+
+        pdf = tmp / "demo.pdf"
+        export_report(load_project(demo_report_path()), pdf=pdf)
+        if shutil.which("pdftoppm"):
+            # the first page, and the page where part 三's table begins
+            for name, page in (("export-pdf-page1", 1), ("export-pdf-table", _page_with(pdf, "本年新收政府信息公开申请数量"))):
+                stem = OUT / name
+                subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)], check=True)
+                print(f"wrote {stem.relative_to(ROOT)}.png")
+        try:
+            from reportdesk.ui import printing
+        except ImportError:
+            print("reportdesk.ui.printing is not merged yet: skipped the print preview")
+        else:
+            catcher.name = "print-preview.png"
+            printing.preview_report(window, window.report)
+            settle(800)
+
+        # 6. importing last year's published report: the list of points to check, then the imported report
+        seed = args.seed or default_seed()
+        if seed is not None:
+            catcher.name = "import-problems.png"
+            if window.open_report_file(seed):
+                settle(600)
+                window.show_section("part3")
+                settle()
+                save(window, "import-result.png")
+        else:
+            print("no seed text: skipped the import screenshots (pass --seed FILE)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"dialogs photographed: {', '.join(catcher.taken) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
