@@ -15,6 +15,18 @@ def _menu_action(window, menu_prefix: str, text: str):
     return next(a for a in menu.actions() if a.text() == text)
 
 
+def _install(monkeypatch, name: str, module) -> None:
+    """Put a fake (or None: "not importable") in place of reportdesk.ui.<name>, also over a real one
+    that an earlier test imported (``from . import name`` looks at the package attribute first)."""
+    import reportdesk.ui
+
+    monkeypatch.setitem(sys.modules, f"reportdesk.ui.{name}", module)
+    if module is None:
+        monkeypatch.delattr(reportdesk.ui, name, raising=False)
+    else:
+        monkeypatch.setattr(reportdesk.ui, name, module, raising=False)
+
+
 def test_export_and_print_call_printing_module(window, monkeypatch):
     calls = []
     fake = types.ModuleType("reportdesk.ui.printing")
@@ -23,7 +35,7 @@ def test_export_and_print_call_printing_module(window, monkeypatch):
     )
     fake.preview_report = lambda parent, report: calls.append(("preview", report.agency))
     fake.print_report = lambda parent, report: calls.append(("print", report.agency))
-    monkeypatch.setitem(sys.modules, "reportdesk.ui.printing", fake)
+    _install(monkeypatch, "printing", fake)
     _menu_action(window, "导出", "导出 Word(.docx)…").trigger()
     _menu_action(window, "导出", "导出 PDF…").trigger()
     _menu_action(window, "导出", "打印预览…").trigger()
@@ -34,7 +46,7 @@ def test_export_and_print_call_printing_module(window, monkeypatch):
 
 
 def test_missing_printing_module_gives_a_message(window, answers, monkeypatch):
-    monkeypatch.setitem(sys.modules, "reportdesk.ui.printing", None)  # import raises ImportError
+    _install(monkeypatch, "printing", None)  # import raises ImportError
     _menu_action(window, "导出", "导出 PDF…").trigger()
     assert "此版本未包含导出功能" in answers.told[-1]
 
@@ -63,7 +75,7 @@ def test_review_window_opens_a_file_and_reveals_its_first_finding(window, tmp_pa
 
     fake = types.ModuleType("reportdesk.ui.review_view")
     fake.ReviewWindow = ReviewWindow
-    monkeypatch.setitem(sys.modules, "reportdesk.ui.review_view", fake)
+    _install(monkeypatch, "review_view", fake)
     _menu_action(window, "检查", "批量审阅…").trigger()
     window.review_window.openRequested.emit(str(path))
     assert window.doc.path == path and window.report.values[bad] == 777
