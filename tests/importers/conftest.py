@@ -10,17 +10,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def seeds_path() -> Path | None:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "seeds").is_dir():
-            return base / "shared" / "seeds"
-    return None
+    folder = ROOT / "tests" / "fixtures" / "published"  # verbatim copies of ../shared/seeds (tests/test_seed_copies.py)
+    return folder if folder.is_dir() else None
 
 
 @pytest.fixture
 def seed_text():
     folder = seeds_path()
     if folder is None:
-        pytest.skip("../shared/seeds is not beside this checkout")
+        pytest.fail("tests/fixtures/published is missing")
 
     def path(name: str) -> Path:
         return folder / f"{name}.txt"

@@ -73,14 +73,11 @@ def test_random_reports_survive_docx_built_in_the_official_shape(report, tmp_pat
 
 
 def _write_docx():
-    try:
-        from reportdesk.exporters import write_docx
-    except ImportError:
-        return None
+    from reportdesk.exporters import write_docx
+
     return write_docx
 
 
-@pytest.mark.skipif(_write_docx() is None, reason="reportdesk.exporters.write_docx is not there yet (export branch)")
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(report=valid_reports())
 def test_export_then_import_gives_identical_values(report, tmp_path):
@@ -92,7 +89,6 @@ def test_export_then_import_gives_identical_values(report, tmp_path):
     assert not got.unreadable
 
 
-@pytest.mark.skipif(_write_docx() is None, reason="reportdesk.exporters.write_docx is not there yet (export branch)")
 def test_exported_demo_imports_whole(tmp_path):
     report = demo()
     report.date = dt.date(report.year + 1, 1, 20)
