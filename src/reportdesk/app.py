@@ -29,7 +29,21 @@ def make_app():
         app = QApplication(sys.argv[:1])
         app.setApplicationName("ReportDesk")
         app.setOrganizationName("ReportDesk")
+        install_chinese_qt_texts(app)
     return app
+
+
+def install_chinese_qt_texts(app) -> bool:
+    """Qt's own texts (确定/取消 in message boxes, the print dialogs) in Chinese, from Qt's qtbase_zh_CN.qm."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        return False  # a Qt without translations: English buttons, nothing else changes
+    app.installTranslator(translator)
+    app._reportdesk_translator = translator  # keep it alive as long as the application
+    return True
 
 
 def open_window(file: str | Path | None = None, demo: bool = False):

@@ -134,7 +134,9 @@ class ReportTableModel(QAbstractTableModel):
                 return RIGHT
             if cell.role is Role.LABEL and cell.rowspan > 8:
                 return TOP  # a group label over many rows: seen where the group starts, not mid-scroll
-            return LEFT if cell.role in (Role.LABEL, Role.TITLE) and len(cell.text) > 8 else CENTER
+            if cell.role is Role.LABEL:
+                return CENTER if cell.rowspan > 1 else LEFT  # siblings line up; a group label sits in its middle
+            return LEFT if cell.role is Role.TITLE and len(cell.text) > 8 else CENTER
         if role == R.FontRole:
             return self._bold if cell.role in (Role.COMPUTED, Role.TITLE) else None
         if role == R.ToolTipRole:
