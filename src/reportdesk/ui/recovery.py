@@ -64,11 +64,7 @@ class Recovery:
         return loads_project(self.data.read_text(encoding="utf-8"))
 
     def discard(self) -> None:
-        for p in (self.data, self.meta):
-            try:
-                p.unlink()
-            except OSError:
-                pass
+        _remove(self.data, self.meta)
 
     def describe(self) -> str:
         when = self.saved.replace("T", " ")[:19]
@@ -101,11 +97,7 @@ class RecoveryWriter:
         atomic_write(self.meta, json.dumps(meta, ensure_ascii=False).encode("utf-8"), backup=False)
 
     def discard(self) -> None:
-        for p in (self.data, self.meta):
-            try:
-                p.unlink()
-            except OSError:
-                pass
+        _remove(self.data, self.meta)
 
 
 def pending_recoveries() -> list[Recovery]:
@@ -165,3 +157,12 @@ def release_lock(project: Path) -> None:
             lock.unlink()
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def _remove(*files: Path) -> None:
+    """Delete a recovery copy and its description; one already gone (or locked on Windows) is left alone."""
+    for file in files:
+        try:
+            file.unlink()
+        except OSError:
+            pass
