@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .. import APP_TITLE
@@ -17,10 +18,30 @@ from .document import Document
 from .settings import load_settings, save_settings
 
 MB = QMessageBox.StandardButton
+MAX_LISTED = 12  # lines per list in a message box, so it fits a 768-pixel-high screen
 OPEN_FILTER = (
     "报告文件 (*.rdproj *.json *.docx *.txt);;项目文件 (*.rdproj);;已发布的报告 (*.docx *.txt);;交换格式 (*.json)"
 )
 SAVE_FILTER = "ReportDesk 项目 (*.rdproj)"
+
+
+def import_summary(name: str, result, intro: str | None = None) -> str:
+    """What an import recognised and what the clerk must check, for a message box of sensible height."""
+    tr = QCoreApplication.translate
+    lines = [intro or tr("FileActions", "已导入“{0}”（尚未保存）。").format(name), ""]
+    if result.recognised:
+        lines.append(tr("FileActions", "已识别："))
+        lines += [f"· {r}" for r in result.recognised[:MAX_LISTED]]
+        if len(result.recognised) > MAX_LISTED:
+            lines.append(tr("FileActions", "……另有 {0} 项").format(len(result.recognised) - MAX_LISTED))
+    if result.problems:
+        lines += ["", tr("FileActions", "未能识别或需要核对：")]
+        lines += [f"· {p}" for p in result.problems[:MAX_LISTED]]
+        if len(result.problems) > MAX_LISTED:
+            lines.append(tr("FileActions", "……另有 {0} 处").format(len(result.problems) - MAX_LISTED))
+    else:
+        lines += ["", tr("FileActions", "没有发现需要核对的内容。")]
+    return "\n".join(lines)
 
 
 class FileActions:
@@ -114,6 +135,18 @@ class FileActions:
             self.recovery.discard()
             self._adopt(dialog.result_report, None, unsaved=True)
             self.show_section("info")
+            if dialog.import_result is not None:
+                QMessageBox.information(
+                    self,
+                    APP_TITLE,
+                    import_summary(
+                        Path(dialog.source.text()).name,
+                        dialog.import_result,
+                        self.tr("已从“{0}”开始新的 {1} 年度报告（尚未保存）。").format(
+                            Path(dialog.source.text()).name, dialog.result_report.year
+                        ),
+                    ),
+                )
 
     def open_dialog(self) -> None:
         folder = load_settings().last_folder
@@ -161,12 +194,7 @@ class FileActions:
             QMessageBox.warning(self, APP_TITLE, self.tr("此版本未包含导入已发布报告的功能，请打开 .rdproj 项目文件。"))
             return None
         result = import_document(path)
-        if result.problems:
-            shown = "\n".join(f"· {p}" for p in result.problems[:20])
-            more = self.tr("\n……另有 {0} 处").format(len(result.problems) - 20) if len(result.problems) > 20 else ""
-            QMessageBox.information(
-                self, APP_TITLE, self.tr("已导入“{0}”，以下内容需要核对：\n{1}{2}").format(path.name, shown, more)
-            )
+        QMessageBox.information(self, APP_TITLE, import_summary(path.name, result))
         return result.report
 
     def _fill_recent(self) -> None:

@@ -35,6 +35,7 @@ class NewReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建报告"))
         self.result_report: Report | None = None
+        self.import_result = None  # an ImportResult when starting from a published report
         self.choice = QButtonGroup(self)
         texts = (
             self.tr("空白报告"),
@@ -115,11 +116,25 @@ class NewReportDialog(QDialog):
         except ImportError as exc:
             raise LoadError(self.tr("此版本未包含“从上年报告开始”的功能，请新建空白报告。")) from exc
         try:
-            last = load_report(Path(source))
+            if Path(source).suffix.lower() in (".docx", ".txt"):
+                from ..importers import import_document
+
+                self.import_result = import_document(Path(source))
+                last = self.import_result.report
+            else:
+                self.import_result = None
+                last = load_report(Path(source))
         except ImportError as exc:  # the import pipeline is not part of this build
             raise LoadError(
                 self.tr("此版本未包含读取已发布报告（.docx/.txt）的功能，请选择上年的 .rdproj 项目文件。")
             ) from exc
+        if year <= last.year:  # "from last year's report" into the same or an earlier year is a slip
+            self.year.setValue(last.year + 1)
+            raise LoadError(
+                self.tr("所选文件是 {0} 年度的报告，新报告的年度应晚于它。已改为 {1} 年度，请确认后再点“创建”。").format(
+                    last.year, last.year + 1
+                )
+            )
         report = next_year_report(last, year)
         if agency and not report.agency:
             report.agency = agency
