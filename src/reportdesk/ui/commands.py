@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..formats import CellRef
@@ -51,7 +52,7 @@ class SetProse(QUndoCommand):
     """The paragraphs of a prose part. A burst of typing in one part is one undo step."""
 
     def __init__(self, doc: Document, part: str, old: list[Paragraph], new: list[Paragraph]) -> None:
-        super().__init__(f"编辑第{part}部分")
+        super().__init__(QCoreApplication.translate("Document", "编辑第{0}部分").format(part))
         self.doc, self.part, self.old, self.new = doc, part, old, new
         self.first = True  # the editor already shows the new text when the command is pushed
         self.at = time.monotonic()

@@ -79,12 +79,12 @@ class Document(QObject):
     def type_cell(self, ref: CellRef, text: str) -> str | None:
         """A value typed into a cell. Returns an error message, or None when stored."""
         if ref in cells_of(self.report.format).formulas:
-            return f"{ref.describe()}是自动计算的合计，不能直接填写"
+            return self.tr("{0}是自动计算的合计，不能直接填写").format(ref.describe())
         try:
             value = self.parse_cell(ref, text)
         except CellValueError as exc:
             return str(exc)
-        self.edit_cells({ref: value}, f"填写{ref.describe()}")
+        self.edit_cells({ref: value}, self.tr("填写{0}").format(ref.describe()))
         return None
 
     def edit_field(self, path: str, new: Any, label: str) -> None:
@@ -92,7 +92,7 @@ class Document(QObject):
             return
         old = self.get_field(path)
         if old != new:
-            self.undo_stack.push(commands.SetField(self, path, old, new, f"修改{label}"))
+            self.undo_stack.push(commands.SetField(self, path, old, new, self.tr("修改{0}").format(label)))
 
     def edit_info(self, path: str, new: Any, label: str) -> None:
         """A report-information field; the title, opening and 落款 follow while still as generated."""
@@ -105,14 +105,14 @@ class Document(QObject):
         generated_title = r.title == default_title(r.agency, r.year)
         generated_opening = r.opening.strip() == standard_opening(r).strip()
         generated_signature = r.signature_agency == r.agency
-        self.undo_stack.beginMacro(f"修改{label}")
+        self.undo_stack.beginMacro(self.tr("修改{0}").format(label))
         self.edit_field(path, new, label)
         if generated_title:
-            self.edit_field("title", default_title(r.agency, r.year), "标题")
+            self.edit_field("title", default_title(r.agency, r.year), self.tr("标题"))
         if generated_signature:
-            self.edit_field("signature_agency", r.agency, "落款机关")
+            self.edit_field("signature_agency", r.agency, self.tr("落款机关"))
         if generated_opening:
-            self.edit_field("opening", standard_opening(r), "开篇说明")
+            self.edit_field("opening", standard_opening(r), self.tr("开篇说明"))
         self.undo_stack.endMacro()
 
     def edit_prose(self, part: str, paragraphs: list[Paragraph]) -> None:

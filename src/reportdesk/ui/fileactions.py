@@ -19,10 +19,22 @@ from .settings import load_settings, save_settings
 
 MB = QMessageBox.StandardButton
 MAX_LISTED = 12  # lines per list in a message box, so it fits a 768-pixel-high screen
-OPEN_FILTER = (
-    "报告文件 (*.rdproj *.json *.docx *.txt);;项目文件 (*.rdproj);;已发布的报告 (*.docx *.txt);;交换格式 (*.json)"
-)
-SAVE_FILTER = "ReportDesk 项目 (*.rdproj)"
+
+
+def open_filter() -> str:
+    tr = QCoreApplication.translate
+    return ";;".join(
+        (
+            tr("FileActions", "报告文件") + " (*.rdproj *.json *.docx *.txt)",
+            tr("FileActions", "项目文件") + " (*.rdproj)",
+            tr("FileActions", "已发布的报告") + " (*.docx *.txt)",
+            tr("FileActions", "交换格式") + " (*.json)",
+        )
+    )
+
+
+def save_filter() -> str:
+    return QCoreApplication.translate("FileActions", "ReportDesk 项目") + " (*.rdproj)"
 
 
 def import_summary(name: str, result, intro: str | None = None) -> str:
@@ -150,7 +162,7 @@ class FileActions:
 
     def open_dialog(self) -> None:
         folder = load_settings().last_folder
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), folder, OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), folder, open_filter())
         if path:
             self.open_report_file(path)
 
@@ -217,9 +229,9 @@ class FileActions:
     def save_as(self) -> bool:
         self.flush_editors()
         suggested = str(
-            self.doc.path or Path(load_settings().last_folder or Path.home()) / f"{self.report.title or '报告'}.rdproj"
+            self.doc.path or Path(load_settings().last_folder or Path.home()) / f"{self.report.title or self.tr('报告')}.rdproj"
         )
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested, SAVE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested, save_filter())
         if not path:
             return False
         path = Path(path)

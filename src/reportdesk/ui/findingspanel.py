@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
@@ -11,7 +11,12 @@ from ..formats import ALL_PARTS
 from .document import Document
 
 COLOURS = {Severity.ERROR: QColor("#b00020"), Severity.WARNING: QColor("#8a6100"), Severity.INFO: QColor("#35608c")}
-PART_TITLES = {"": "全文（标题、开篇、落款）", **{p: f"第{p}部分" for p in ALL_PARTS}}
+
+
+def part_title(part: str) -> str:
+    if not part:
+        return QCoreApplication.translate("FindingsPanel", "全文（标题、开篇、落款）")
+    return QCoreApplication.translate("FindingsPanel", "第{0}部分").format(part)
 
 
 class FindingsPanel(QTreeWidget):
@@ -50,7 +55,7 @@ class FindingsPanel(QTreeWidget):
             part = f.place.part if f.place.part in order else ""
             group = groups.get(part)
             if group is None:
-                group = QTreeWidgetItem(self, [PART_TITLES[part], ""])
+                group = QTreeWidgetItem(self, [part_title(part), ""])
                 group.setFirstColumnSpanned(True)
                 groups[part] = group
             item = QTreeWidgetItem(group, [f.place.describe(), f"【{f.severity.label}】{f.message}"])
@@ -63,7 +68,7 @@ class FindingsPanel(QTreeWidget):
             QTreeWidgetItem(self, [self.tr("没有发现问题"), ""]).setFirstColumnSpanned(True)
         for part, group in groups.items():
             n = group.childCount()
-            group.setText(0, self.tr("{0}（{1} 条）").format(PART_TITLES[part], n))
+            group.setText(0, self.tr("{0}（{1} 条）").format(part_title(part), n))
         self.expandAll()
         self.setUpdatesEnabled(True)
 

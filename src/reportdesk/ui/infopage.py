@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..formats import format_for_year
@@ -17,13 +17,13 @@ NO_DATE = QDate(2000, 1, 1)  # the minimum of the date editors, shown as 未填�
 
 GENERATING_FIELDS = {"agency", "year"}  # fields the generated title, opening and 落款 are made from
 CONTACT_FIELDS = ("website", "address", "postcode", "phone", "fax", "email")
-CONTACT_LABELS = {
-    "website": "网站",
-    "address": "地址",
-    "postcode": "邮编",
-    "phone": "电话",
-    "fax": "传真",
-    "email": "电子邮箱",
+CONTACT_LABELS = {  # translated where used, with QCoreApplication.translate("InfoPage", ...)
+    "website": QT_TRANSLATE_NOOP("InfoPage", "网站"),
+    "address": QT_TRANSLATE_NOOP("InfoPage", "地址"),
+    "postcode": QT_TRANSLATE_NOOP("InfoPage", "邮编"),
+    "phone": QT_TRANSLATE_NOOP("InfoPage", "电话"),
+    "fax": QT_TRANSLATE_NOOP("InfoPage", "传真"),
+    "email": QT_TRANSLATE_NOOP("InfoPage", "电子邮箱"),
 }
 
 
@@ -37,9 +37,9 @@ def _pydate(q: QDate) -> dt.date | None:
 
 def setup_date_edit(edit: QDateEdit) -> None:
     edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("未填写")
+    edit.setSpecialValueText(QCoreApplication.translate("InfoPage", "未填写"))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy年M月d日")
+    edit.setDisplayFormat(QCoreApplication.translate("InfoPage", "yyyy年M月d日"))
 
 
 class InfoPage(QWidget):
@@ -67,7 +67,7 @@ class InfoPage(QWidget):
         for name in CONTACT_FIELDS:
             edit: QLineEdit = getattr(ui, f"{name}Edit")
             edit.editingFinished.connect(
-                lambda n=name, e=edit: self._set(f"contact.{n}", e.text().strip(), CONTACT_LABELS[n])
+                lambda n=name, e=edit: self._set(f"contact.{n}", e.text().strip(), self.tr(CONTACT_LABELS[n]))
             )
         self._year_timer = QTimer(self, singleShot=True, interval=700)
         self._year_timer.timeout.connect(self.commit_year)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .document import Document
@@ -10,12 +10,23 @@ from .proseedit import ProseEditor, placeholder_for
 from .tablemodel import ReportTableModel
 from .tableview import ReportTableView
 
-LEGEND = (
-    "<span style='background:#e9f0e1'>&nbsp;合计&nbsp;</span> 自动计算 · "
-    "<span style='background:#f6c6c6'>&nbsp;红色&nbsp;</span> 错误 · "
-    "<span style='background:#fde9a9'>&nbsp;黄色&nbsp;</span> 警告（鼠标停留看原因） · "
-    "直接输入数字覆盖；Enter/Tab 到下一格；Delete 清零；Ctrl+V 粘贴 Excel/WPS 区块"
-)
+
+def legend_text() -> str:
+    """The legend under every table, translated when shown (not at import)."""
+    tr = QCoreApplication.translate
+    return (
+        "<span style='background:#e9f0e1'>&nbsp;{}&nbsp;</span> {} · "
+        "<span style='background:#f6c6c6'>&nbsp;{}&nbsp;</span> {} · "
+        "<span style='background:#fde9a9'>&nbsp;{}&nbsp;</span> {} · {}"
+    ).format(
+        tr("TablePage", "合计"),
+        tr("TablePage", "自动计算"),
+        tr("TablePage", "红色"),
+        tr("TablePage", "错误"),
+        tr("TablePage", "黄色"),
+        tr("TablePage", "警告（鼠标停留看原因）"),
+        tr("TablePage", "直接输入数字覆盖；Enter/Tab 到下一格；Delete 清零；Ctrl+V 粘贴 Excel/WPS 区块"),
+    )
 
 
 def _heading(text: str) -> QLabel:
@@ -34,7 +45,7 @@ class TablePage(QWidget):
         self.model = ReportTableModel(doc, part, self)
         self.view = ReportTableView(self.model, self)
         self.heading = _heading(doc.report.format.heading(part))
-        legend = QLabel(LEGEND)
+        legend = QLabel(legend_text())
         legend.setWordWrap(True)
         legend.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)

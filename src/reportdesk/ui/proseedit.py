@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -152,15 +152,22 @@ class ProseEditor(QTextEdit):
 
 
 def placeholder_for(part: str, outline: tuple[str, ...]) -> str:
+    """The 参考提纲 shown while a part is empty (the outline items of 一 come from the format data)."""
+    tr = QCoreApplication.translate
     if part == "一":
         numerals = "一二三四五六七八九十"
         items = "\n".join(f"（{numerals[i]}）{item}" for i, item in enumerate(outline))
-        return f"参考提纲（写完后此提示自动消失）：\n{items}\n\n每个小标题单独一段，以“（一）”开头；段首加粗（Ctrl+B）写“一是……”。"
+        return tr(
+            "ProsePage",
+            "参考提纲（写完后此提示自动消失）：\n{0}\n\n每个小标题单独一段，以“（一）”开头；段首加粗（Ctrl+B）写“一是……”。",
+        ).format(items)
     if part == "五":
-        return (
-            "参考提纲：\n先写存在的主要问题，再写改进情况和下一步措施。\n例如：“（一）存在的主要问题”“（二）改进情况”。"
+        return tr(
+            "ProsePage",
+            "参考提纲：\n先写存在的主要问题，再写改进情况和下一步措施。\n例如：“（一）存在的主要问题”“（二）改进情况”。",
         )
-    return (
+    return tr(
+        "ProsePage",
         "参考提纲：\n信息处理费收取情况（收取的金额，或说明未收取）；\n落实上级年度政务公开工作要点情况；\n"
-        "人大代表建议和政协提案办理结果公开情况；\n政务公开工作创新情况。\n没有需要报告的事项时写“无。”"
+        "人大代表建议和政协提案办理结果公开情况；\n政务公开工作创新情况。\n没有需要报告的事项时写“无。”",
     )

@@ -15,6 +15,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from .. import paths
 from ..model import Report
 from ..model.project import ProjectError, atomic_write, dumps_project, loads_project
@@ -68,8 +70,9 @@ class Recovery:
 
     def describe(self) -> str:
         when = self.saved.replace("T", " ")[:19]
-        where = f"（{self.original}）" if self.original else "（未保存的新报告）"
-        return f"{self.title}{where}，自动保存于 {when}"
+        tr = QCoreApplication.translate
+        where = f"（{self.original}）" if self.original else tr("Recovery", "（未保存的新报告）")
+        return tr("Recovery", "{0}{1}，自动保存于 {2}").format(self.title, where, when)
 
 
 class RecoveryWriter:

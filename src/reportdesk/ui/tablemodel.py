@@ -151,7 +151,7 @@ class ReportTableModel(QAbstractTableModel):
             return False
         problem = self.doc.type_cell(ref, "" if value is None else str(value))
         if problem:
-            self.rejected.emit(f"未填入：{problem}")
+            self.rejected.emit(self.tr("未填入：{0}").format(problem))
             return False
         return True
 
@@ -193,7 +193,7 @@ class ReportTableModel(QAbstractTableModel):
             return cell.text if len(cell.text) > 6 else ""
         lines = [ref.describe()]
         if cell.role is Role.COMPUTED:
-            lines.append(f"自动计算：{len(self.formulas[ref])} 个单元格之和，不能直接填写")
+            lines.append(self.tr("自动计算：{0} 个单元格之和，不能直接填写").format(len(self.formulas[ref])))
         mark = self._marks.get(ref)
         if mark is not None:
             lines += mark[1]

@@ -162,7 +162,7 @@ class ReportTableView(QTableView):
             if ref is not None and cell is not None and cell.role is Role.COMPUTED and event.text().strip():
                 self.message.emit(self.tr("{0}是自动计算的合计，不能直接填写").format(ref.describe()))
             elif self.table_model.doc.read_only and event.text().strip():
-                self.message.emit("此报告以只读方式打开，不能修改")
+                self.message.emit(self.tr("此报告以只读方式打开，不能修改"))
         return super().edit(index, trigger, event)
 
     # ------------------------------------------------------------------ selection blocks
@@ -190,7 +190,7 @@ class ReportTableView(QTableView):
     def clear_selection_to_zero(self) -> None:
         doc = self.table_model.doc
         if doc.read_only:
-            self.message.emit("此报告以只读方式打开，不能修改")
+            self.message.emit(self.tr("此报告以只读方式打开，不能修改"))
             return
         refs = self.block_refs()
         if refs:
@@ -214,7 +214,7 @@ class ReportTableView(QTableView):
     def paste(self, text: str | None = None) -> None:
         doc = self.table_model.doc
         if doc.read_only:
-            self.message.emit("此报告以只读方式打开，不能修改")
+            self.message.emit(self.tr("此报告以只读方式打开，不能修改"))
             return
         if text is None:
             text = QGuiApplication.clipboard().text()
@@ -222,7 +222,7 @@ class ReportTableView(QTableView):
         while rows and rows[-1] == [""]:
             rows.pop()
         if not rows:
-            self.message.emit("剪贴板中没有可粘贴的内容")
+            self.message.emit(self.tr("剪贴板中没有可粘贴的内容"))
             return
         self.message.emit(self.paste_block(self.currentIndex(), rows))
 
@@ -247,7 +247,7 @@ class ReportTableView(QTableView):
                 except CellValueError as exc:
                     return self.tr("未粘贴：{0}：{1}").format(cell.ref.describe(), exc)
         if not values:
-            return "没有粘贴任何数字：起始单元格之后没有可填写的单元格"
+            return self.tr("没有粘贴任何数字：起始单元格之后没有可填写的单元格")
         doc.edit_cells(values, self.tr("粘贴 {0} 个单元格").format(len(values)))
         notes = [self.tr("已粘贴 {0} 个单元格").format(len(values))]
         if skipped:

@@ -1,0 +1,56 @@
+"""User texts go through Qt's translation at the time they are shown, also the module-level ones."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QLabel
+
+
+class Marking(QTranslator):
+    """A translator that marks every text it is asked for, so a test sees what passed through it."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return f"⟦{source}⟧" if source else source
+
+    def isEmpty(self):
+        return False
+
+
+@pytest.fixture
+def marking(qtbot):
+    translator = Marking()
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    yield translator
+    app.removeTranslator(translator)
+
+
+def test_legend_outline_and_filters_are_translated_when_shown(marking):
+    from reportdesk.ui.fileactions import open_filter, save_filter
+    from reportdesk.ui.findingspanel import part_title
+    from reportdesk.ui.pages import legend_text
+    from reportdesk.ui.proseedit import placeholder_for
+
+    assert "⟦自动计算⟧" in legend_text() and "⟦错误⟧" in legend_text()
+    assert placeholder_for("五", ()).startswith("⟦参考提纲")
+    assert placeholder_for("六", ()).startswith("⟦参考提纲")
+    one = placeholder_for("一", ("主动公开",))
+    assert one.startswith("⟦参考提纲") and "（一）主动公开" in one
+    assert "⟦项目文件⟧ (*.rdproj)" in open_filter() and save_filter().startswith("⟦")
+    assert part_title("三") == "⟦第三部分⟧"
+
+
+def test_pages_use_the_translation(marking, qtbot, demo_file):
+    from reportdesk.loading import load_report
+    from reportdesk.ui.document import Document
+    from reportdesk.ui.pages import ProsePage, TablePage
+
+    doc = Document(load_report(demo_file))
+    page = TablePage(doc, "三")
+    qtbot.addWidget(page)
+    assert any("⟦自动计算⟧" in label.text() for label in page.findChildren(QLabel))
+    doc.report.parts["五"] = []
+    prose = ProsePage(doc, "五")
+    qtbot.addWidget(prose)
+    assert prose.guide.text().startswith("⟦参考提纲")
