@@ -87,3 +87,32 @@ def test_typing_then_tab_commits_and_moves(window, qtbot):
     qtbot.wait(5)
     assert window.report.values[ref] == 73
     assert model.ref_at(view.currentIndex()) == _p3(window, 0, 1)
+
+
+def test_part3_row_labels_stay_in_view_on_a_narrow_window(window, qtbot):
+    window.resize(900, 650)
+    view, model = _focus_table(window, qtbot)
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0, timeout=2000)
+    p3 = window.report.format.part3
+    frozen = view.frozen
+    assert frozen is not None and frozen.isVisible()
+    assert frozen.width() == sum(view.columnWidth(c) for c in range(3)) == view.frozen_width()
+    label = next(c for c in model.grid.cells if c.role is not Role.INPUT and c.col == 0 and c.row > 3)
+    assert frozen.visualRect(model.index(label.row, label.col)).isValid()
+    last = model.index_of(CellRef(PART3, p3.input_rows[5], p3.input_columns[-1]))
+    view.setCurrentIndex(last)
+    view.scrollTo(last)
+    assert view.horizontalScrollBar().value() > 0
+    # going back left: the cell comes out from under the labels, it is not left hidden beneath them
+    first = model.index_of(CellRef(PART3, p3.input_rows[5], p3.input_columns[0]))
+    view.scrollTo(first)
+    assert view.visualRect(first).left() >= view.frozen_width()
+    # the labels scroll up and down with the numbers
+    view.verticalScrollBar().setValue(120)
+    assert frozen.verticalScrollBar().value() == view.verticalScrollBar().value() == 120
+    # typing still goes to the cells, not to the overlay
+    view.setCurrentIndex(first)
+    qtbot.keyClicks(view, "5")
+    qtbot.keyClick(view.focusWidget(), K.Key_Return)
+    qtbot.wait(5)
+    assert window.report.values[CellRef(PART3, p3.input_rows[5], p3.input_columns[0])] == 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QTableView
 
 from ..formats import PART2, PART3, PART4, CellRef, Role
 from ..model.values import CellValueError
@@ -17,10 +17,15 @@ Hint = QAbstractItemDelegate.EndEditHint
 # part 三 fits 1366 px beside the navigation: 9 + 10 + 18 + 7 × 5.7 ≈ 77 characters ≈ 1000 px at 9 pt.
 LABEL_WIDTHS = {PART2: (20.0,), PART3: (9.0, 10.0, 18.0)}
 DATA_WIDTH = {PART2: 11.5, PART3: 5.7, PART4: 5.1}
+# Label columns that stay in place while the numbers scroll sideways on a narrow window (part 三's
+# three row-label columns; no span of its grid crosses them). Part 二's block titles span the whole
+# row, and it fits any agency screen, so it has none.
+FROZEN_COLUMNS = {PART3: 3}
 
 
 class ReportTableView(QTableView):
     message = Signal(str)  # for the status bar
+    frozen: QTableView | None = None  # set before setModel, which already lays out
 
     def __init__(self, model: ReportTableModel, parent=None) -> None:
         super().__init__(parent)
@@ -42,6 +47,8 @@ class ReportTableView(QTableView):
         self.setItemDelegate(self.delegate)
         self.delegate.moveRequested.connect(self._move_vertically)
         model.rejected.connect(self.message)
+        if FROZEN_COLUMNS.get(model.table):
+            self.frozen = self._make_frozen()
         model.modelReset.connect(self.layout_grid)
         self.layout_grid()
 
@@ -64,9 +71,81 @@ class ReportTableView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for r in range(model.grid.rows):
             self.setRowHeight(r, self._row_height(r))
+        self._layout_frozen()
         first = self.first_input()
         if first.isValid():
             self.setCurrentIndex(first)
+
+    # ------------------------------------------------------------------ frozen label columns
+
+    def _make_frozen(self) -> QTableView:
+        """A second view over the same model, laid over the label columns (Qt's "frozen column")."""
+        f = QTableView(self)
+        f.setModel(self.table_model)
+        f.setSelectionModel(self.selectionModel())
+        f.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        f.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        f.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        f.horizontalHeader().hide()
+        f.verticalHeader().hide()
+        f.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        f.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        f.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        f.setWordWrap(True)
+        f.setFrameShape(QFrame.Shape.NoFrame)
+        f.setStyleSheet("QTableView { border-right: 1px solid #9aa7b5; }")
+        self.viewport().stackUnder(f)
+        f.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(f.verticalScrollBar().setValue)
+        f.show()
+        return f
+
+    def frozen_width(self) -> int:
+        n = FROZEN_COLUMNS.get(self.table_model.table, 0)
+        return sum(self.columnWidth(c) for c in range(n)) if self.frozen is not None else 0
+
+    def _layout_frozen(self) -> None:
+        f = self.frozen
+        if f is None:
+            return
+        n = FROZEN_COLUMNS[self.table_model.table]
+        f.clearSpans()
+        for cell in self.table_model.spans():
+            f.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        for c in range(self.table_model.grid.cols):
+            f.setColumnHidden(c, c >= n)
+            f.setColumnWidth(c, self.columnWidth(c))
+        for r in range(self.table_model.grid.rows):
+            f.setRowHeight(r, self.rowHeight(r))
+        self._place_frozen()
+
+    def _place_frozen(self) -> None:
+        if self.frozen is not None:
+            fw = self.frameWidth()
+            self.frozen.setGeometry(fw, fw, self.frozen_width(), self.viewport().height())
+            self.frozen.verticalScrollBar().setValue(self.verticalScrollBar().value())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_frozen()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        self._place_frozen()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Never leave the cell shown under the frozen label columns."""
+        bar = self.horizontalScrollBar()
+        keep = bar.value()
+        super().scrollTo(index, hint)
+        if self.frozen is None or not index.isValid():
+            return
+        if index.column() < FROZEN_COLUMNS[self.table_model.table]:
+            bar.setValue(keep)  # a label is always in view; only scroll vertically
+            return
+        left = self.visualRect(index).left()
+        if left < self.frozen_width():
+            bar.setValue(bar.value() + left - self.frozen_width())
 
     def _row_height(self, row: int) -> int:
         """Tall enough for the longest single-row header or label of this row, wrapped in its span."""
