@@ -116,3 +116,33 @@ def test_part3_row_labels_stay_in_view_on_a_narrow_window(window, qtbot):
     qtbot.keyClick(view.focusWidget(), K.Key_Return)
     qtbot.wait(5)
     assert window.report.values[CellRef(PART3, p3.input_rows[5], p3.input_columns[0])] == 5
+
+
+def _tab_from(app, widget, qtbot, n):
+    widget.setFocus()
+    out = []
+    for _ in range(n):
+        qtbot.keyClick(app.focusWidget(), K.Key_Tab)
+        out.append(app.focusWidget())
+    return out
+
+
+def test_tab_goes_navigation_then_the_part_then_the_findings(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    window.activateWindow()
+    window.show_section("part1")
+    assert _tab_from(app, window.nav, qtbot, 3) == [
+        window.pages["part1"].editor,
+        window.findings_panel,
+        window.nav,
+    ]
+    window.show_section("info")
+    assert _tab_from(app, window.nav, qtbot, 1) == [window.info_page.ui.agencyEdit]
+    window.show_section("part3")
+    assert _tab_from(app, window.nav, qtbot, 1) == [window.pages["part3"].view]
+    # a new document brings new pages: the order still holds
+    window.open_report_file(window.doc.path)
+    window.show_section("part5")
+    assert _tab_from(app, window.nav, qtbot, 2) == [window.pages["part5"].editor, window.findings_panel]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -124,10 +125,29 @@ class MainWindow(FileActions, QMainWindow):
         self._fill_nav()
         self._update_counts()
         self._update_title()
-        # Tab order: navigation, then the part being edited, then the findings.
-        QWidget.setTabOrder(self.nav, self.stack)
-        QWidget.setTabOrder(self.stack, self.findings_panel)
+        self._order_tabs()
         self.nav.setCurrentRow(max(0, current))
+
+    def _order_tabs(self) -> None:
+        """Tab goes: navigation, the fields of the part being edited (in their own order), the findings.
+
+        Pages are made anew for each document and would otherwise come after the findings panel."""
+        pages = [self.pages[key] for key in SECTIONS]
+        fields: list[list[QWidget]] = [[] for _ in pages]
+        w, seen = self.nav.nextInFocusChain(), 0
+        while w is not self.nav and seen < 5000:
+            seen += 1
+            parent = w.parentWidget()
+            proxied = parent is not None and parent.focusProxy() is w
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not proxied:
+                for i, page in enumerate(pages):
+                    if page.isAncestorOf(w):
+                        fields[i].append(w)
+                        break
+            w = w.nextInFocusChain()
+        chain = [self.nav, *(f for group in fields for f in group), self.findings_panel]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def sync_read_only(self) -> None:
         """Make every page editable or not, after the document's read-only state changed."""
