@@ -216,3 +216,13 @@ def test_review_window_double_click_opens_the_report_at_its_first_finding(window
     assert window.stack.currentWidget() is page
     assert page.model.ref_at(page.view.currentIndex()) == first.place.cells[0]
     review.close()
+
+
+def test_findings_name_their_table_row_and_column_under_their_part(window):
+    p3 = window.report.format.part3
+    window.doc.type_cell(CellRef(PART3, p3.input_rows[0], p3.input_columns[2]), "9999")
+    items = window.findings_panel.finding_items()
+    item, finding = next((i, f) for i, f in items if f.place.part == "三")
+    assert item.parent().text(0).startswith("第三部分")
+    assert item.text(0).startswith("表三“一、本年新收政府信息公开申请数量”行“") and "第三部分" not in item.text(0)
+    assert finding.place.describe() in item.toolTip(0)

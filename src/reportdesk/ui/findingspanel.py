@@ -29,6 +29,7 @@ class FindingsPanel(QTreeWidget):
         self.setColumnWidth(0, 380)
         self.setRootIsDecorated(True)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the column name at the end in view
         self.setUniformRowHeights(False)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
@@ -58,7 +59,10 @@ class FindingsPanel(QTreeWidget):
                 group = QTreeWidgetItem(self, [part_title(part), ""])
                 group.setFirstColumnSpanned(True)
                 groups[part] = group
-            item = QTreeWidgetItem(group, [f.place.describe(), f"【{f.severity.label}】{f.message}"])
+            where = f.place.describe()
+            # the group says the part already; the table, row and column is what must show
+            shown = where.removeprefix(part_title(part) + " · ") if part else where
+            item = QTreeWidgetItem(group, [shown, f"【{f.severity.label}】{f.message}"])
             item.setForeground(1, QBrush(COLOURS[f.severity]))
             item.setToolTip(1, self.tr("{0}\n位置：{1}\n规则：{2}").format(f.message, f.place.describe(), f.rule))
             item.setToolTip(0, self.tr("{0}\n位置：{1}\n规则：{2}").format(f.message, f.place.describe(), f.rule))
