@@ -27,6 +27,7 @@ def answers(monkeypatch):
             self.question = QMessageBox.StandardButton.Discard
             self.asked: list[str] = []
             self.told: list[str] = []
+            self.details: list[str] = []
 
     a = Answers()
 
@@ -38,6 +39,12 @@ def answers(monkeypatch):
         a.told.append(text)
         return QMessageBox.StandardButton.Ok
 
+    def exec_(box):  # a message box built by hand: recorded like the others, answered with OK
+        a.told.append(box.text())
+        a.details.append(box.detailedText())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     monkeypatch.setattr(QMessageBox, "question", question)
     monkeypatch.setattr(QMessageBox, "information", tell)
     monkeypatch.setattr(QMessageBox, "warning", tell)

@@ -226,3 +226,17 @@ def test_findings_name_their_table_row_and_column_under_their_part(window):
     assert item.parent().text(0).startswith("第三部分")
     assert item.text(0).startswith("表三“一、本年新收政府信息公开申请数量”行“") and "第三部分" not in item.text(0)
     assert finding.place.describe() in item.toolTip(0)
+
+
+def test_import_summary_fits_the_screen_and_keeps_the_full_lists(window, answers, monkeypatch, tmp_path):
+    import reportdesk.importers as importers
+    from reportdesk.importers import ImportResult
+
+    seed = sorted(PUBLISHED.glob("*.txt"))[0]
+    real = importers.import_document(seed)
+    many = ImportResult(real.report, real.recognised, [f"表三第{i}行：数字个数不符" for i in range(1, 31)])
+    monkeypatch.setattr(importers, "import_document", lambda path: many)
+    assert window.open_report_file(seed)
+    assert "表三第8行" in answers.told[-1] and "表三第9行" not in answers.told[-1]
+    assert "另有 22 处" in answers.told[-1]
+    assert "表三第30行" in answers.details[-1]

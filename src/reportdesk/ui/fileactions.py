@@ -18,7 +18,7 @@ from .document import Document
 from .settings import load_settings, save_settings
 
 MB = QMessageBox.StandardButton
-MAX_LISTED = 12  # lines per list in a message box, so it fits a 768-pixel-high screen
+MAX_LISTED = 8  # lines per list in a message box, so it fits a 768-pixel-high screen
 
 
 def open_filter() -> str:
@@ -37,23 +37,35 @@ def save_filter() -> str:
     return QCoreApplication.translate("FileActions", "ReportDesk 项目") + " (*.rdproj)"
 
 
-def import_summary(name: str, result, intro: str | None = None) -> str:
-    """What an import recognised and what the clerk must check, for a message box of sensible height."""
+def import_summary(name: str, result, intro: str | None = None, limit: int | None = MAX_LISTED) -> str:
+    """What an import recognised and what the clerk must check; ``limit`` lines per list (None: all)."""
     tr = QCoreApplication.translate
     lines = [intro or tr("FileActions", "已导入“{0}”（尚未保存）。").format(name), ""]
+
+    def listed(items: list[str], more: str) -> list[str]:
+        shown = items if limit is None else items[:limit]
+        out = [f"· {x}" for x in shown]
+        if len(items) > len(shown):
+            out.append(more.format(len(items) - len(shown)))
+        return out
+
     if result.recognised:
         lines.append(tr("FileActions", "已识别："))
-        lines += [f"· {r}" for r in result.recognised[:MAX_LISTED]]
-        if len(result.recognised) > MAX_LISTED:
-            lines.append(tr("FileActions", "……另有 {0} 项").format(len(result.recognised) - MAX_LISTED))
+        lines += listed(result.recognised, tr("FileActions", "……另有 {0} 项（见“显示详细信息”）"))
     if result.problems:
         lines += ["", tr("FileActions", "未能识别或需要核对：")]
-        lines += [f"· {p}" for p in result.problems[:MAX_LISTED]]
-        if len(result.problems) > MAX_LISTED:
-            lines.append(tr("FileActions", "……另有 {0} 处").format(len(result.problems) - MAX_LISTED))
+        lines += listed(result.problems, tr("FileActions", "……另有 {0} 处（见“显示详细信息”）"))
     else:
         lines += ["", tr("FileActions", "没有发现需要核对的内容。")]
     return "\n".join(lines)
+
+
+def show_import_summary(parent, name: str, result, intro: str | None = None) -> None:
+    """The summary in a box that fits a 768-pixel screen; the complete lists under 显示详细信息."""
+    box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, import_summary(name, result, intro), MB.Ok, parent)
+    if len(result.recognised) > MAX_LISTED or len(result.problems) > MAX_LISTED:
+        box.setDetailedText(import_summary(name, result, intro, limit=None))
+    box.exec()
 
 
 class FileActions:
@@ -148,17 +160,9 @@ class FileActions:
             self._adopt(dialog.result_report, None, unsaved=True)
             self.show_section("info")
             if dialog.import_result is not None:
-                QMessageBox.information(
-                    self,
-                    APP_TITLE,
-                    import_summary(
-                        Path(dialog.source.text()).name,
-                        dialog.import_result,
-                        self.tr("已从“{0}”开始新的 {1} 年度报告（尚未保存）。").format(
-                            Path(dialog.source.text()).name, dialog.result_report.year
-                        ),
-                    ),
-                )
+                name = Path(dialog.source.text()).name
+                intro = self.tr("已从“{0}”开始新的 {1} 年度报告（尚未保存）。").format(name, dialog.result_report.year)
+                show_import_summary(self, name, dialog.import_result, intro)
 
     def open_dialog(self) -> None:
         folder = load_settings().last_folder
@@ -206,7 +210,7 @@ class FileActions:
             QMessageBox.warning(self, APP_TITLE, self.tr("此版本未包含导入已发布报告的功能，请打开 .rdproj 项目文件。"))
             return None
         result = import_document(path)
-        QMessageBox.information(self, APP_TITLE, import_summary(path.name, result))
+        show_import_summary(self, path.name, result)
         return result.report
 
     def _fill_recent(self) -> None:
