@@ -75,7 +75,10 @@ class ProsePage(QWidget):
         )
         hint.setWordWrap(True)
         self.draft = QLabel(self.tr("此部分沿用上年内容，尚未修改：请逐段核对后再发布。"))
-        self.draft.setStyleSheet("color:#8a6100")
+        self.draft.setWordWrap(True)
+        self.draft.setStyleSheet(
+            "background:#fff4d6;border:1px solid #e0c27a;padding:6px;color:#6b4a00;font-weight:bold"
+        )
         self.draft.setVisible(part in doc.report.draft_parts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
