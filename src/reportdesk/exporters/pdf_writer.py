@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from dataclasses import replace
 
 from reportlab import rl_config
 from reportlab.platypus import (
@@ -191,9 +192,21 @@ def _page_number(fonts: FontSet):
     return on_page
 
 
+def printable(block: document.Block, fonts: FontSet) -> document.Block:
+    """``block`` with every character one the fonts can draw (see ``FontSet.visible``)."""
+    if isinstance(block, document.Title):
+        return replace(block, lines=[fonts.visible(layout.TITLE, t) for t in block.lines])
+    if isinstance(block, document.Text):
+        return replace(block, runs=[(fonts.visible(block.role, t), b) for t, b in block.runs])
+    if isinstance(block, document.Table):
+        return replace(block, cells=[replace(c, text=fonts.visible(layout.TABLE, c.text)) for c in block.cells])
+    return replace(block, agency=fonts.visible(layout.BODY, block.agency),
+                   date=fonts.visible(layout.BODY, block.date))
+
+
 def story_of(report: Report, fonts: FontSet) -> list[Flowable]:
     story: list[Flowable] = []
-    blocks = document.blocks_of(report)
+    blocks = [printable(b, fonts) for b in document.blocks_of(report)]
     for i, block in enumerate(blocks):
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if isinstance(block, document.Text) and block.role != layout.BODY:

@@ -1,0 +1,71 @@
+"""Symbols of Chinese official prose (①, ℃, ≤, ‰, ㎡ …) print as themselves, never as a box."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+
+import pdfplumber
+import pytest
+
+from reportdesk.exporters import layout
+from reportdesk.loading import load_report
+from reportdesk.model.prose import Paragraph
+from reportdesk.paths import demo_report_path
+
+SYMBOLS = "①②③℃×÷≤≥‰№㎡¥“”‘’——……·√※○●□■△★→§°±∶"
+NOWHERE = "\U0001F9FF"  # an emoji no shipped font has (nazar amulet)
+
+
+def test_every_symbol_has_a_drawn_glyph_in_every_role():
+    from reportdesk.exporters.pdf_fonts import FontSet
+
+    fonts = FontSet()
+    for role in (layout.BODY, layout.TITLE, layout.HEADING1, layout.HEADING2, layout.TABLE):
+        for ch in SYMBOLS:
+            font = fonts.for_char(role, ch)
+            assert font.has(ch), (role, ch)
+            glyph = font.chars[ord(ch)]
+            assert font.loca[glyph + 1] > font.loca[glyph], (role, ch)  # an outline, not an empty glyph
+        assert fonts.visible(role, SYMBOLS) == SYMBOLS
+
+
+def test_a_character_no_font_has_prints_as_the_missing_mark():
+    from reportdesk.exporters.pdf_fonts import MISSING_MARK, FontSet
+
+    fonts = FontSet()
+    assert fonts.visible(layout.BODY, f"好{NOWHERE}事") == f"好{MISSING_MARK}事"
+    assert fonts.missing == {NOWHERE}
+    assert fonts.visible(layout.BODY, "赞😀\ufe0f\u200d") == "赞😀"  # invisibles dropped, not boxed
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm not installed")
+def test_symbols_render_with_ink_and_all_differ(tmp_path):
+    """Rendered: each symbol has ink, and no two look alike (missing glyphs would all be the same box)."""
+    from PIL import Image
+
+    from reportdesk.exporters import write_pdf
+
+    report = copy.deepcopy(load_report(demo_report_path()))
+    report.parts["一"] = [Paragraph.from_markup(SYMBOLS + NOWHERE)] + report.parts["一"]
+    write_pdf(report, tmp_path / "s.pdf")
+    with pdfplumber.open(tmp_path / "s.pdf") as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["size"] == pytest.approx(16, abs=0.1)]
+    text = "".join(c["text"] for c in chars)
+    assert SYMBOLS + "〓" in text
+    start = text.index(SYMBOLS)
+    subprocess.run(["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", str(tmp_path / "s.pdf"),
+                    str(tmp_path / "p")], check=True)
+    image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
+    scale = 150 / 72
+    seen: dict[bytes, str] = {}
+    for c in chars[start:start + len(SYMBOLS)]:
+        box = tuple(round(v * scale) for v in (c["x0"], c["top"], c["x1"], c["bottom"]))
+        crop = image.crop(box).point(lambda v: 255 if v > 128 else 0)
+        ink = crop.histogram()[0]
+        assert ink > 0, c["text"]
+        key = crop.resize((12, 16)).tobytes()
+        if c["text"] not in "—…":  # the two halves of —— and …… are alike by nature
+            assert key not in seen or seen[key] == c["text"], (c["text"], seen.get(key))
+            seen[key] = c["text"]
