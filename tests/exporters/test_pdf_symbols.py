@@ -69,3 +69,29 @@ def test_symbols_render_with_ink_and_all_differ(tmp_path):
         if c["text"] not in "—…":  # the two halves of —— and …… are alike by nature
             assert key not in seen or seen[key] == c["text"], (c["text"], seen.get(key))
             seen[key] = c["text"]
+
+
+def test_run_in_heading_sets_only_the_heading_in_kai(tmp_path):
+    """（一）加强学习，提高认识。认真学习……: 楷体 up to the 。, then 正文 仿宋, in both documents."""
+    import docx
+
+    from reportdesk.exporters import export_report
+    from reportdesk.exporters.pdf_fonts import FontSet
+
+    report = copy.deepcopy(load_report(demo_report_path()))
+    head, rest = "（一）加强学习，提高认识。", "认真学习贯彻《条例》，引导全体干部牢固树立以公开为常态、不公开为例外的意识。"
+    report.parts["一"] = [Paragraph.from_markup(head + rest)] + report.parts["一"]
+    docx_out, pdf_out = export_report(report, docx=tmp_path / "r.docx", pdf=tmp_path / "r.pdf")
+    fonts = FontSet()
+    kai = fonts.role(layout.HEADING2).postscript.decode()
+    fang = fonts.role(layout.BODY).postscript.decode()
+    with pdfplumber.open(pdf_out) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["size"] == pytest.approx(16, abs=0.1)]
+    text = "".join(c["text"] for c in chars)
+    start = text.index(head)
+    used = [c["fontname"].split("+")[-1] for c in chars[start:start + len(head) + len(rest)]]
+    assert set(used[:len(head)]) == {kai}
+    assert set(used[len(head):]) == {fang}
+    para = next(p for p in docx.Document(docx_out).paragraphs if p.text == head + rest)
+    assert para.style.name == "Normal"
+    assert [r.font.name for r in para.runs] == [layout.OFFICIAL_FONTS[layout.HEADING2], None]

@@ -298,10 +298,12 @@ def build_document(report: Report):
             _para(doc, "Normal")  # one empty line below the title
         elif isinstance(block, document.Text):
             p = _para(doc, HEADING_STYLES.get(block.role, "Normal"))
-            for text, bold in block.runs:
+            for i, (text, bold) in enumerate(block.runs):
                 run = p.add_run(text)
                 if bold:
                     run.bold = True
+                if i < block.lead:  # a run-in heading: its own font, the paragraph stays 正文
+                    _fonts(run, block.lead_role)
         elif isinstance(block, document.Table):
             _table(doc, block)
             _para(doc, STYLE_TABLE)
