@@ -95,3 +95,22 @@ def test_run_in_heading_sets_only_the_heading_in_kai(tmp_path):
     para = next(p for p in docx.Document(docx_out).paragraphs if p.text == head + rest)
     assert para.style.name == "Normal"
     assert [r.font.name for r in para.runs] == [layout.OFFICIAL_FONTS[layout.HEADING2], None]
+
+
+def test_line_breaks_in_pasted_text_become_paragraphs_not_boxes(tmp_path):
+    """An opening copied from a published PDF keeps its line breaks; they have no glyph to print."""
+    import docx
+
+    from reportdesk.exporters import export_report
+
+    report = copy.deepcopy(load_report(demo_report_path()))
+    report.opening = "全文包括总体情况等。\n本报告中所列数据的统计期限自1月1日起。\r\n\n如有疑问，请与本局联系。"
+    report.parts["一"][0].runs[0].text = "甲\n乙" + report.parts["一"][0].runs[0].text
+    docx_out, pdf_out = export_report(report, docx=tmp_path / "r.docx", pdf=tmp_path / "r.pdf")
+    texts = [p.text for p in docx.Document(docx_out).paragraphs]
+    assert "全文包括总体情况等。" in texts and "如有疑问，请与本局联系。" in texts and "甲" in texts
+    assert not any("\n" in t for t in texts[1:])  # (the title's two lines are one paragraph)
+    with pdfplumber.open(pdf_out) as pdf:
+        page = pdf.pages[0].extract_text() + pdf.pages[1].extract_text()
+    assert "\n" + "本报告中所列数据" in page and "\n如有疑问" in page
+    assert not any(ord(c["text"][0]) < 32 for p in pdfplumber.open(pdf_out).pages for c in p.chars)

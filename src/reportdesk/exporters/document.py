@@ -147,17 +147,31 @@ def date_text(report: Report) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if d else ""
 
 
+def _lines_of(runs: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
+    """Runs cut at line breaks (text pasted from a web page or PDF), one list per paragraph, none empty.
+
+    A line break inside a paragraph has no glyph: left in, it would print as a box.
+    """
+    out: list[list[tuple[str, bool]]] = [[]]
+    for text, bold in runs:
+        for i, piece in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+            if i:
+                out.append([])
+            if piece:
+                out[-1].append((piece, bold))
+    return [r for r in out if "".join(t for t, _ in r).strip()]
+
+
 def blocks_of(report: Report) -> list[Block]:
     """Title, opening, each part (heading, prose or table), signature."""
-    blocks: list[Block] = [Title(title_lines(clean(report.title or "")))]
-    if report.opening.strip():
-        blocks.append(Text(layout.BODY, [(clean(report.opening.strip()), False)]))
+    blocks: list[Block] = [Title(title_lines(clean(report.title or "").replace("\n", "")))]
+    for runs in _lines_of([(clean(report.opening.strip()), False)]):
+        blocks.append(Text(layout.BODY, runs))
     for part, heading in report.format.part_headings:
         blocks.append(Text(layout.HEADING1, [(heading, False)]))
         if part in PROSE_PARTS:
             for para in report.parts.get(part, []):
-                runs = [(clean(r.text), r.bold) for r in para.runs if clean(r.text)]
-                if runs:
+                for runs in _lines_of([(clean(r.text), r.bold) for r in para.runs]):
                     blocks.append(Text(*_run_in(_role(para), runs)))
         elif part in TABLE_PARTS:
             blocks.append(table_block(report, part))
