@@ -114,3 +114,15 @@ def test_line_breaks_in_pasted_text_become_paragraphs_not_boxes(tmp_path):
         page = pdf.pages[0].extract_text() + pdf.pages[1].extract_text()
     assert "\n" + "本报告中所列数据" in page and "\n如有疑问" in page
     assert not any(ord(c["text"][0]) < 32 for p in pdfplumber.open(pdf_out).pages for c in p.chars)
+
+
+def test_cli_names_the_characters_printed_as_the_missing_mark(tmp_path, capsys):
+    from reportdesk.cli import main
+    from reportdesk.model.project import save_project
+
+    report = copy.deepcopy(load_report(demo_report_path()))
+    report.parts["一"] = [Paragraph.from_markup(f"符号①℃≤√{NOWHERE}。")] + report.parts["一"]
+    save_project(report, tmp_path / "r.rdproj")
+    assert main(["export", str(tmp_path / "r.rdproj"), "--pdf", str(tmp_path / "r.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert "〓" in err and NOWHERE in err and "√" not in err.split("〓")[-1]

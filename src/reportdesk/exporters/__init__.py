@@ -63,6 +63,26 @@ def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> b
         raise ExportError(str(exc)) from exc
 
 
+def unprintable(report: Report, font_overrides: dict[str, str] | None = None) -> str:
+    """The characters of ``report`` that no font has, in order; the PDF prints each as 〓."""
+    from .document import blocks_of
+    from .pdf_fonts import FontError, FontSet
+    from .pdf_writer import printable
+
+    fonts = FontSet(font_overrides)
+    try:
+        for block in blocks_of(report):
+            printable(block, fonts)
+    except FontError as exc:
+        raise ExportError(str(exc)) from exc
+    return "".join(sorted(fonts.missing))
+
+
+def unprintable_message(chars: str) -> str:
+    return (f"以下字符在所有可用字体中都没有，PDF 中已印为“〓”：{' '.join(chars)}。"
+            "请改写这些字符，或在“导出字体”设置中指定含有它们的字体文件。")
+
+
 def write_docx(report: Report, path: str | os.PathLike[str]) -> Path:
     path = Path(path)
     _write(path, docx_bytes(report))
@@ -90,4 +110,5 @@ def export_report(
     return written
 
 
-__all__ = ["ExportError", "docx_bytes", "export_report", "pdf_bytes", "write_docx", "write_pdf"]
+__all__ = ["ExportError", "docx_bytes", "export_report", "pdf_bytes", "unprintable", "unprintable_message",
+           "write_docx", "write_pdf"]
