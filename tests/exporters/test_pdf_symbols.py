@@ -126,3 +126,13 @@ def test_cli_names_the_characters_printed_as_the_missing_mark(tmp_path, capsys):
     assert main(["export", str(tmp_path / "r.rdproj"), "--pdf", str(tmp_path / "r.pdf")]) == 0
     err = capsys.readouterr().err
     assert "〓" in err and NOWHERE in err and "√" not in err.split("〓")[-1]
+
+
+def test_controls_and_format_characters_never_reach_the_page():
+    """A font may map a control character to a visible "control picture" box (FandolFang maps U+000A)."""
+    from reportdesk.exporters.pdf_fonts import FontSet
+
+    fonts = FontSet()
+    text = "甲\n乙\r丙\x85丁\u00ad戊\u200e己\u202a庚\u2028辛"
+    assert fonts.visible(layout.BODY, text) == "甲乙丙丁戊己庚辛"
+    assert fonts.visible(layout.BODY, "\ue000") == "〓"  # private use: no shipped font has it

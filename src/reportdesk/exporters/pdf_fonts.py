@@ -41,8 +41,11 @@ SHIPPED = {layout.TITLE: "song", layout.BODY: "fang", layout.HEADING1: "hei", la
 SERIF_FALLBACKS = ("ming", "extb", "hei", "exta", "sym")
 FALLBACKS = {layout.HEADING1: ("exta", "ming", "extb", "sym")}
 MISSING_MARK = "〓"  # GB 2312's geta mark: what Chinese typesetting prints for a character it has no type for
-# Zero-width characters with no glyph of their own: joiners, variation selectors (emoji ️), BOM, tags.
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\U000e0000-\U000e0fff]")
+# Characters with no glyph of their own: controls (a font may still map them, to a "control picture"
+# box), soft hyphen, zero-width spaces and joiners, direction marks, variation selectors (emoji ️),
+# BOM, interlinear annotation marks, tags.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+                        "\ufeff\ufe00-\ufe0f\ufff9-\ufffb\U000e0000-\U000e0fff]")
 FONT_DIRS_ENV = "REPORTDESK_FONT_DIRS"  # extra folders to look for the official fonts in
 
 
