@@ -1,7 +1,7 @@
 """Build the free fonts shipped in ``resources/fonts/`` (repeatable; run on Debian).
 
     apt-get install fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-microhei \
-        fonts-wqy-zenhei fonts-babelstone-han
+        fonts-wqy-zenhei fonts-babelstone-han fonts-dejavu-core
     apt-get download texlive-lang-chinese && dpkg-deb -x texlive-lang-chinese_*.deb /tmp/tl
     python3 tools/convert_fonts.py --fandol /tmp/tl/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
 
@@ -39,6 +39,8 @@ EXT_B_TO_G = [(0x20000, 0x323AF)]  # Ext B, C, D, E, F, G (and the compatibility
 # BabelStone Han's glyphs in these planes beyond the budget are dropped from the end of Ext B
 # first: Ext C-G hold most characters added for personal and place names (e.g. 𬭚 U+2CB5A).
 EXTB_BUDGET_GLYPHS = 30000
+# Symbols the CJK fonts lack (≤ ≥ √ ∶ arrows, ○ ● □ ■ △ ★, ✓, some emoji): everything non-CJK.
+SYMBOLS = [(0x20, 0x2E7F), (0xFB00, 0xFFFD), (0x1D400, 0x1D7FF), (0x1F000, 0x1FAFF)]
 
 DEB = Path("/usr/share/fonts/truetype")
 DOC = Path("/usr/share/doc")
@@ -57,6 +59,8 @@ FONTS = [
      URO + EXT_A, DOC / "fonts-babelstone-han" / "copyright"),
     ("extb", "fallback, CJK Ext B-G: BabelStone Han", "babelstone/BabelStoneHan.ttf", 0, EXT_B_TO_G,
      DOC / "fonts-babelstone-han" / "copyright"),
+    ("sym", "last fallback, symbols and emoji outside the CJK fonts: DejaVu Sans", "dejavu/DejaVuSans.ttf", 0,
+     SYMBOLS, DOC / "fonts-dejavu-core" / "copyright"),
 ]
 
 
@@ -131,14 +135,17 @@ def build(name: str, source: Path, face: int, ranges, licence: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--fandol", type=Path, required=True, help="folder with the Fandol .otf files")
+    parser.add_argument("--fandol", type=Path, help="folder with the Fandol .otf files (needed for fang)")
     parser.add_argument("--only", nargs="*", help="build only these names")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    fandol_doc = args.fandol.parents[5] / "doc" / "texlive-doc" / "fonts" / "fandol"
     for name, _role, src, face, ranges, licence in FONTS:
         if args.only and name not in args.only:
             continue
+        if src.startswith("fandol:") and args.fandol is None:
+            parser.error("--fandol is needed to build fang")
+        if src.startswith("fandol:"):
+            fandol_doc = args.fandol.parents[5] / "doc" / "texlive-doc" / "fonts" / "fandol"
         if src.startswith("fandol:"):
             source = args.fandol / src.split(":", 1)[1]
             licence = OUT / "fang.LICENSE.txt.src"

@@ -205,6 +205,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     for path in written:
         _print(f"已导出 {path}")
+    if args.pdf:
+        from .exporters import unprintable, unprintable_message
+
+        missing = unprintable(report)
+        if missing:
+            _print(f"注意：{unprintable_message(missing)}", sys.stderr)
     return 0
 
 

@@ -60,6 +60,39 @@ def test_unwritable_target_message(tmp_path, monkeypatch):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_read_only_file_is_not_replaced(tmp_path):
+    """A target marked read-only is refused everywhere (Linux would silently rename over it)."""
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"old")
+    target.chmod(stat.S_IRUSR)
+    try:
+        with pytest.raises(ExportError) as info:
+            from reportdesk.exporters import write_pdf
+
+            write_pdf(load_report(demo_report_path()), target)
+        assert "只读" in str(info.value) and "原文件未被改动" in str(info.value)
+        assert target.read_bytes() == b"old"
+        assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+    finally:
+        target.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_cli_says_so_in_chinese(tmp_path, capsys, monkeypatch):
+    import reportdesk.model.project as project
+
+    target = tmp_path / "report.docx"
+    target.write_bytes(b"old")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(project.os, "replace", refuse)
+    assert main(["export", str(demo_report_path()), "--docx", str(target)]) != 0
+    err = capsys.readouterr().err
+    assert "正被其他程序占用" in err and "原文件未被改动" in err
+    assert target.read_bytes() == b"old"
+
+
 def test_odd_text_exports(tmp_path):
     """Control characters, markup characters, an overlong word and emoji: both files are written."""
     from reportdesk.exporters import export_report

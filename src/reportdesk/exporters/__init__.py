@@ -8,6 +8,7 @@ is left as it was (each file is written to a temporary file and then moved into 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from ..model.report import Report
@@ -17,13 +18,33 @@ class ExportError(Exception):
     """An export that could not be done; str() is a Chinese message for the clerk."""
 
 
+_KEPT = "原文件未被改动。"
+
+
+def _read_only(path: Path) -> bool:
+    """The target exists and is marked read-only (Windows' attribute, or no write bit elsewhere)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and not mode & stat.S_IWUSR
+
+
 def _write(path: Path, data: bytes) -> None:
     from ..model.project import ProjectError, atomic_write
 
+    if _read_only(path):  # Linux would replace it silently; Windows refuses: refuse everywhere
+        raise ExportError(f"无法导出到“{path}”：该文件是只读文件。{_KEPT}"
+                          "请另选文件名，或在文件属性中取消“只读”后重试。")
     try:
         atomic_write(path, data, backup=False)
     except ProjectError as exc:
-        raise ExportError(str(exc).replace("无法保存", "无法导出到")) from exc
+        cause = exc.__cause__
+        if isinstance(cause, PermissionError) and path.exists():
+            # Windows: Word, WPS or a PDF reader holds the file open (sharing violation / access denied)
+            raise ExportError(f"无法导出到“{path}”：该文件正被其他程序占用（可能正在 Word、WPS 或 PDF "
+                              f"阅读器中打开）。{_KEPT}请先关闭该文件再导出，或另选文件名。") from exc
+        raise ExportError(str(exc).replace("无法保存", "无法导出到").replace("请换一个位置保存", "请换一个位置导出")) from exc
 
 
 def docx_bytes(report: Report) -> bytes:
@@ -40,6 +61,26 @@ def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> b
         return build(report, font_overrides)
     except FontError as exc:
         raise ExportError(str(exc)) from exc
+
+
+def unprintable(report: Report, font_overrides: dict[str, str] | None = None) -> str:
+    """The characters of ``report`` that no font has, in order; the PDF prints each as 〓."""
+    from .document import blocks_of
+    from .pdf_fonts import FontError, FontSet
+    from .pdf_writer import printable
+
+    fonts = FontSet(font_overrides)
+    try:
+        for block in blocks_of(report):
+            printable(block, fonts)
+    except FontError as exc:
+        raise ExportError(str(exc)) from exc
+    return "".join(sorted(fonts.missing))
+
+
+def unprintable_message(chars: str) -> str:
+    return (f"以下字符在所有可用字体中都没有，PDF 中已印为“〓”：{' '.join(chars)}。"
+            "请改写这些字符，或在“导出字体”设置中指定含有它们的字体文件。")
 
 
 def write_docx(report: Report, path: str | os.PathLike[str]) -> Path:
@@ -69,4 +110,5 @@ def export_report(
     return written
 
 
-__all__ = ["ExportError", "docx_bytes", "export_report", "pdf_bytes", "write_docx", "write_pdf"]
+__all__ = ["ExportError", "docx_bytes", "export_report", "pdf_bytes", "unprintable", "unprintable_message",
+           "write_docx", "write_pdf"]

@@ -18,6 +18,10 @@ class Text:
 
     role: str  # layout.BODY, HEADING1 or HEADING2
     runs: list[tuple[str, bool]]
+    # A run-in heading (（一）加强学习，提高认识。认真学习……): its first ``lead`` runs, the heading up to
+    # its 。, are set in ``lead_role`` (楷体/黑体), the rest of the paragraph in ``role`` (正文 仿宋).
+    lead: int = 0
+    lead_role: str = ""
 
     @property
     def text(self) -> str:
@@ -92,6 +96,28 @@ def _role(paragraph: Paragraph) -> str:
     return {LEVEL_1: layout.HEADING1, LEVEL_2: layout.HEADING2}.get(paragraph.level, layout.BODY)
 
 
+RUN_IN_LIMIT = 40  # a heading longer than this before its 。 is taken as a whole-paragraph heading
+
+
+def _run_in(role: str, runs: list[tuple[str, bool]]) -> tuple[str, list[tuple[str, bool]], int, str]:
+    """Split a heading paragraph that goes on with body text after its first 。 (see ``Text.lead``)."""
+    text = "".join(t for t, _ in runs)
+    end = text.find("。") + 1
+    if role == layout.BODY or not 0 < end <= RUN_IN_LIMIT or not text[end:].strip():
+        return role, runs, 0, ""
+    head: list[tuple[str, bool]] = []
+    tail: list[tuple[str, bool]] = []
+    pos = 0
+    for t, bold in runs:
+        cut = min(max(end - pos, 0), len(t))
+        if t[:cut]:
+            head.append((t[:cut], bold))
+        if t[cut:]:
+            tail.append((t[cut:], bold))
+        pos += len(t)
+    return layout.BODY, head + tail, len(head), role
+
+
 def _widths(part: str, cols: int, label_cols: int) -> list[float]:
     if part == PART2:
         return [0.34] + [0.22] * (cols - 1)
@@ -121,18 +147,32 @@ def date_text(report: Report) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if d else ""
 
 
+def _lines_of(runs: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
+    """Runs cut at line breaks (text pasted from a web page or PDF), one list per paragraph, none empty.
+
+    A line break inside a paragraph has no glyph: left in, it would print as a box.
+    """
+    out: list[list[tuple[str, bool]]] = [[]]
+    for text, bold in runs:
+        for i, piece in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+            if i:
+                out.append([])
+            if piece:
+                out[-1].append((piece, bold))
+    return [r for r in out if "".join(t for t, _ in r).strip()]
+
+
 def blocks_of(report: Report) -> list[Block]:
     """Title, opening, each part (heading, prose or table), signature."""
-    blocks: list[Block] = [Title(title_lines(clean(report.title or "")))]
-    if report.opening.strip():
-        blocks.append(Text(layout.BODY, [(clean(report.opening.strip()), False)]))
+    blocks: list[Block] = [Title(title_lines(clean(report.title or "").replace("\n", "")))]
+    for runs in _lines_of([(clean(report.opening.strip()), False)]):
+        blocks.append(Text(layout.BODY, runs))
     for part, heading in report.format.part_headings:
         blocks.append(Text(layout.HEADING1, [(heading, False)]))
         if part in PROSE_PARTS:
             for para in report.parts.get(part, []):
-                runs = [(clean(r.text), r.bold) for r in para.runs if clean(r.text)]
-                if runs:
-                    blocks.append(Text(_role(para), runs))
+                for runs in _lines_of([(clean(r.text), r.bold) for r in para.runs]):
+                    blocks.append(Text(*_run_in(_role(para), runs)))
         elif part in TABLE_PARTS:
             blocks.append(table_block(report, part))
     agency = clean(report.signature_agency or report.agency)

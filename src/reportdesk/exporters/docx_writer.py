@@ -151,23 +151,22 @@ def _page(doc) -> None:
 
 
 def _field(paragraph, code: str) -> None:
-    run = paragraph.add_run()
+    """A field as Word writes it: begin, instruction, separate, cached result, end, each in its own run."""
     for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        _fonts(run, layout.PAGE_NUMBER)
+        run.font.size = Pt(layout.PAGE_NUMBER_SIZE)
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
-            run._r.append(el)
         elif text == code:
             el = OxmlElement("w:instrText")
             el.set(qn("xml:space"), "preserve")
             el.text = f" {code} "
-            run._r.append(el)
         else:
-            t = OxmlElement("w:t")
-            t.text = text
-            run._r.append(t)
-    _fonts(run, layout.PAGE_NUMBER)
-    run.font.size = Pt(layout.PAGE_NUMBER_SIZE)
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
 
 
 def _page_numbers(footer, align, odd: bool) -> None:
@@ -298,10 +297,12 @@ def build_document(report: Report):
             _para(doc, "Normal")  # one empty line below the title
         elif isinstance(block, document.Text):
             p = _para(doc, HEADING_STYLES.get(block.role, "Normal"))
-            for text, bold in block.runs:
+            for i, (text, bold) in enumerate(block.runs):
                 run = p.add_run(text)
                 if bold:
                     run.bold = True
+                if i < block.lead:  # a run-in heading: its own font, the paragraph stays 正文
+                    _fonts(run, block.lead_role)
         elif isinstance(block, document.Table):
             _table(doc, block)
             _para(doc, STYLE_TABLE)

@@ -1,7 +1,12 @@
 """Fonts for the PDF: the official ones where the machine has them, else the free shipped ones.
 
 Every character is drawn in a font that has it: the role's font first, then the fallbacks
-(黑体 of the shipped set, then CJK Ext-A, then Ext B-G), so nothing comes out as a box.
+(黑体 of the shipped set, then CJK Ext-A, then Ext B-G, then DejaVu Sans for symbols such as ≤ √ ○ ★),
+so nothing comes out as a box. "Has it" means both: the cmap maps the character, and the glyph it
+maps to has an outline (a font may map a character to an empty glyph, which prints nothing).
+A character that no font has at all (a rare emoji) is printed as 〓, the mark Chinese typesetting uses
+for a missing character, and listed in ``FontSet.missing``; invisible joiners and variation selectors
+are dropped.
 The shipped fonts are ``resources/fonts/*.ttf.xz`` (see tools/convert_fonts.py); they are unpacked
 once into the user's cache folder.
 """
@@ -10,8 +15,9 @@ from __future__ import annotations
 
 import lzma
 import os
+import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -32,8 +38,14 @@ SHIPPED = {layout.TITLE: "song", layout.BODY: "fang", layout.HEADING1: "hei", la
            layout.TABLE: "song"}
 # Where a character the role's font lacks is looked for: a Ming (宋) face first for the serif
 # roles, so a rare character in a 宋/仿宋/楷 line keeps a similar look; 黑 for the 黑体 role.
-SERIF_FALLBACKS = ("ming", "extb", "hei", "exta")
-FALLBACKS = {layout.HEADING1: ("exta", "ming", "extb")}
+SERIF_FALLBACKS = ("ming", "extb", "hei", "exta", "sym")
+FALLBACKS = {layout.HEADING1: ("exta", "ming", "extb", "sym")}
+MISSING_MARK = "〓"  # GB 2312's geta mark: what Chinese typesetting prints for a character it has no type for
+# Characters with no glyph of their own: controls (a font may still map them, to a "control picture"
+# box), soft hyphen, zero-width spaces and joiners, direction marks, variation selectors (emoji ️),
+# BOM, interlinear annotation marks, tags.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+                        "\ufeff\ufe00-\ufe0f\ufff9-\ufffb\U000e0000-\U000e0fff]")
 FONT_DIRS_ENV = "REPORTDESK_FONT_DIRS"  # extra folders to look for the official fonts in
 
 
@@ -69,9 +81,17 @@ class Font:
     # 小标宋 is drawn heavier. Bold runs add more (fonts here have no bold face).
     weight: float = 0.0
     postscript: bytes = b""
+    # glyph offsets of the glyf table ('loca'): glyph g has an outline if loca[g + 1] > loca[g]
+    loca: list[int] = field(default_factory=list, compare=False, repr=False)
 
     def has(self, ch: str) -> bool:
-        return ord(ch) in self.chars
+        """The font maps ``ch`` to a glyph that draws something (or ``ch`` is a space)."""
+        glyph = self.chars.get(ord(ch))
+        if not glyph:  # unmapped, or mapped to .notdef (the box)
+            return False
+        if ch.isspace() or not self.loca or glyph + 1 >= len(self.loca):
+            return True
+        return self.loca[glyph + 1] > self.loca[glyph]
 
 
 _loaded: dict[tuple[str, int], Font] = {}
@@ -98,10 +118,11 @@ def _load(path: Path, face: int = 0, weight: float = 0.0) -> Font:
         if tt.face.name in taken:
             tt.face.name += b"-" + path.stem.split("-")[0].encode("ascii", "replace")
         pdfmetrics.registerFont(tt)
-        font = Font(name, path, tt.face.charToGlyph, postscript=tt.face.name)
+        font = Font(name, path, tt.face.charToGlyph, postscript=tt.face.name,
+                    loca=getattr(tt.face, "glyphPos", None) or [])
         _loaded[key] = font
     if weight:
-        font = Font(font.name, font.path, font.chars, weight, font.postscript)
+        font = Font(font.name, font.path, font.chars, weight, font.postscript, font.loca)
     return font
 
 
@@ -159,6 +180,7 @@ class FontSet:
         self._fallbacks: dict[str, Font] = {}
         self._by_char: dict[tuple[str, str], Font] = {}
         self._widths: dict[tuple[str, str, float], float] = {}
+        self.missing: set[str] = set()  # characters no font has, printed as MISSING_MARK
 
     def role(self, role: str) -> Font:
         font = self._roles.get(role)
@@ -203,6 +225,21 @@ class FontSet:
                     break
             self._by_char[key] = found
         return found
+
+    def visible(self, role: str, text: str) -> str:
+        """``text`` as it can be printed in ``role``: 〓 for a character no font has, no invisibles."""
+        if _INVISIBLE.search(text):
+            text = _INVISIBLE.sub("", text)
+        if all(self.role(role).has(ch) for ch in text):
+            return text
+        out = []
+        for ch in text:
+            if ch in "\n\t" or self.for_char(role, ch).has(ch):
+                out.append(ch)
+            else:
+                self.missing.add(ch)
+                out.append(MISSING_MARK)
+        return "".join(out)
 
     def split(self, role: str, text: str) -> list[tuple[Font, str]]:
         """``text`` in pieces, each drawn in one font."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from dataclasses import replace
 
 from reportlab import rl_config
 from reportlab.platypus import (
@@ -70,12 +71,15 @@ class GridText(Flowable):
     """A paragraph on the 28 × 22 grid: first-line indent, justified, Chinese line breaking."""
 
     def __init__(self, fonts: FontSet, role: str, runs, size: float = layout.BODY_SIZE,
-                 indent: float = layout.INDENT_CHARS, lines=None) -> None:
+                 indent: float = layout.INDENT_CHARS, lines=None, lead: int = 0, lead_role: str = "") -> None:
         super().__init__()
         self.fonts, self.role, self.size = fonts, role, size
         self.text = "".join(t for t, _ in runs)
         self.bold = [b for t, b in runs for _ in t]
-        self.widths = [_advance(fonts, role, ch, size, layout.CHAR_PITCH) for ch in self.text]
+        # each character's role: a run-in heading's first runs are in the heading's font
+        self.roles = [lead_role if i < lead else role for i, (t, _) in enumerate(runs) for _ in t]
+        self.widths = [_advance(fonts, r, ch, size, layout.CHAR_PITCH)
+                       for ch, r in zip(self.text, self.roles, strict=True)]
         self.indent = indent * layout.CHAR_PITCH
         if lines is None:
             width = layout.TEXT_WIDTH
@@ -112,13 +116,16 @@ class GridText(Flowable):
                 gap_list = linebreak.stretchable_gaps(self.text, start, end)
                 if gap_list and room > 0:
                     extra, gaps = room / len(gap_list), set(gap_list)
-            chars, dx = [], 0.0
+            chars, dx, role = [], 0.0, self.roles[start] if start < end else self.role
             for k in range(start, end):
                 if k in gaps:
                     dx += extra
+                if self.roles[k] != role:
+                    draw_chars(self.canv, self.fonts, role, size, x0, baseline, chars)
+                    chars, role = [], self.roles[k]
                 chars.append((self.text[k], dx, self.bold[k]))
                 dx += self.widths[k]
-            draw_chars(self.canv, self.fonts, self.role, size, x0, baseline, chars)
+            draw_chars(self.canv, self.fonts, role, size, x0, baseline, chars)
 
 
 class CentredLines(Flowable):
@@ -191,9 +198,22 @@ def _page_number(fonts: FontSet):
     return on_page
 
 
+def printable(block: document.Block, fonts: FontSet) -> document.Block:
+    """``block`` with every character one the fonts can draw (see ``FontSet.visible``)."""
+    if isinstance(block, document.Title):
+        return replace(block, lines=[fonts.visible(layout.TITLE, t) for t in block.lines])
+    if isinstance(block, document.Text):
+        return replace(block, runs=[(fonts.visible(block.lead_role if i < block.lead else block.role, t), b)
+                                    for i, (t, b) in enumerate(block.runs)])
+    if isinstance(block, document.Table):
+        return replace(block, cells=[replace(c, text=fonts.visible(layout.TABLE, c.text)) for c in block.cells])
+    return replace(block, agency=fonts.visible(layout.BODY, block.agency),
+                   date=fonts.visible(layout.BODY, block.date))
+
+
 def story_of(report: Report, fonts: FontSet) -> list[Flowable]:
     story: list[Flowable] = []
-    blocks = document.blocks_of(report)
+    blocks = [printable(b, fonts) for b in document.blocks_of(report)]
     for i, block in enumerate(blocks):
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if isinstance(block, document.Text) and block.role != layout.BODY:
@@ -203,7 +223,7 @@ def story_of(report: Report, fonts: FontSet) -> list[Flowable]:
         if isinstance(block, document.Title):
             story += [CentredLines(fonts, block.lines), Spacer(0, layout.LINE_PITCH)]
         elif isinstance(block, document.Text):
-            story.append(GridText(fonts, block.role, block.runs))
+            story.append(GridText(fonts, block.role, block.runs, lead=block.lead, lead_role=block.lead_role))
         elif isinstance(block, document.Table):
             story += [OfficialTable(fonts, block), Spacer(0, layout.LINE_PITCH / 2)]
         elif isinstance(block, document.Signature):

@@ -69,7 +69,7 @@ def _suggested_name(report: Report, suffix: str) -> str:
 
 def export_from_window(parent: QWidget | None, report: Report, kind: str, suggested: str | Path | None = None) -> Path | None:
     """Ask where, warn about errors, write the .docx or PDF; the path written, or None."""
-    from ..exporters import ExportError, write_docx, write_pdf
+    from ..exporters import ExportError, unprintable, unprintable_message, write_docx, write_pdf
 
     file_filter, suffix, label = KINDS[kind]
     if not confirm_despite_errors(parent, report, "导出"):
@@ -89,9 +89,12 @@ def export_from_window(parent: QWidget | None, report: Report, kind: str, sugges
 
     try:
         run_with_progress(parent, f"导出 {label}", "正在导出……", write)
+        missing = unprintable(report, font_overrides()) if kind == "pdf" else ""
     except ExportError as exc:
         QMessageBox.critical(parent, "无法导出", str(exc))
         return None
+    if missing:
+        QMessageBox.warning(parent, "个别字符无法显示", unprintable_message(missing))
     return path
 
 
