@@ -164,7 +164,9 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
     opening = "\n".join(paragraphs(lines[layout.title_end : first_heading], join_broken))
     year = _year(layout, opening, problems)
     markers = _markers(lines, layout, format_for_year(year))
-    table_tokens = {p: tokens(_region(lines, layout, markers, p)) for p in (PART2, PART3, PART4)}
+    regions = {p: _region(lines, layout, markers, p) for p in (PART2, PART3, PART4)}
+    table_tokens = {p: tokens(region) for p, region in regions.items()}
+    exact = {p: any(line.exact for line in region) for p, region in regions.items()}
     detected, _hits = _format_from_labels([t for toks in table_tokens.values() for t in toks])
     fmt = detected or format_for_year(year)
     agency = layout.agency
@@ -180,8 +182,8 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
 
     notes = TableNotes()
     read_part2(report, table_tokens[PART2], notes)
-    read_part3(report, table_tokens[PART3], notes)
-    read_part4(report, table_tokens[PART4], notes)
+    read_part3(report, table_tokens[PART3], notes, exact[PART3])
+    read_part4(report, table_tokens[PART4], notes, exact[PART4])
 
     for part in PROSE_PARTS:
         report.parts[part] = [Paragraph.from_markup(t) for t in paragraphs(_region(lines, layout, markers, part), join_broken)]
