@@ -90,3 +90,14 @@ def test_previous_year_from_an_exported_docx(tmp_path, capsys):
     assert "PREV-CARRY-OVER" not in rows["ok.rdproj"]["问题"]
     assert "PREV-CARRY-OVER" in rows["wrong.rdproj"]["问题"]
     assert "2023 年报告“结转下年度继续办理”为 1" in rows["wrong.rdproj"]["问题"]
+
+
+def test_expected_list_inside_the_reviewed_folder_is_not_reviewed(tmp_path, capsys):
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_path(), folder)
+    names = folder / "应报名单.txt"
+    names.write_text("银川市投资促进局\n某县财政局\n", "utf-8")
+    main(["review", str(folder), "--expect", str(names), "-q"])
+    out = capsys.readouterr().out
+    assert "应报名单.txt" not in out and "共 5 份" in out
+    assert "2020 年度：名单中有 1 个机关未报送：某县财政局" in out

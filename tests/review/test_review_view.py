@@ -117,3 +117,14 @@ def test_unreadable_expected_list_is_a_clear_message(qtbot, tmp_path, monkeypatc
     qtbot.addWidget(w)
     assert not w.set_expected(str(tmp_path / "没有这个文件.txt"))
     assert warned and "无法读取机关名单" in warned[0] and w.expected is None
+
+
+def test_expected_list_kept_in_the_reviewed_folder_is_not_a_report(qtbot, tmp_path, monkeypatch):
+    write_set(tmp_path / "in", [make_report("青禾县教育局", 2025, seed=1)])
+    names = tmp_path / "in" / "应报名单.txt"
+    names.write_text("青禾县教育局\n青禾县民政局\n", "utf-8")
+    w = _load(qtbot, tmp_path / "in")
+    assert w.model.rowCount() == 2  # the list was taken for an unreadable report
+    with qtbot.waitSignal(w.finished, timeout=30_000):
+        w.set_expected(str(names))
+    assert w.model.rowCount() == 1 and "1 个机关未报送：青禾县民政局" in w.notes.text()

@@ -139,9 +139,9 @@ class _ReviewThread(QThread):
     reviewed = Signal(list)
     failed = Signal(str)
 
-    def __init__(self, folder: str, previous: str | None, parent=None) -> None:
+    def __init__(self, folder: str, previous: str | None, exclude: list[str], parent=None) -> None:
         super().__init__(parent)
-        self.folder, self.previous = folder, previous
+        self.folder, self.previous, self.exclude = folder, previous, exclude
 
     def run(self) -> None:
         try:
@@ -149,6 +149,7 @@ class _ReviewThread(QThread):
                 [self.folder],
                 previous=[self.previous] if self.previous else None,
                 progress=self.progressed.emit,
+                exclude=self.exclude,
             )
         except batch.ReviewError as exc:
             self.failed.emit(str(exc))
@@ -173,6 +174,7 @@ class ReviewWindow(QWidget):
         self.folder: str | None = None
         self.previous: str | None = None
         self.expected: list[str] | None = None  # 应报名单: agencies that must report
+        self.expected_path: str | None = None  # not a report, even when kept in the folder
         self._thread: _ReviewThread | None = None
         self.last_error = ""
 
@@ -282,7 +284,7 @@ class ReviewWindow(QWidget):
         from ..review.aggregate import AggregateError, read_expected
 
         if path is None:
-            self.expected = None
+            self.expected = self.expected_path = None
             self.expect_button.setText("应报名单…")
         else:
             try:
@@ -290,7 +292,11 @@ class ReviewWindow(QWidget):
             except AggregateError as exc:
                 QMessageBox.warning(self, "应报名单", str(exc))
                 return False
+            self.expected_path = str(path)
             self.expect_button.setText(f"名单：{len(self.expected)} 个机关")
+            if any(Path(r["file"]).resolve() == Path(path).resolve() for r in self.model.rows) and self.folder:
+                self.load_folder(self.folder, self.previous)  # the list itself was shown as a report
+                return True
         self._update_notes()
         return True
 
@@ -312,7 +318,7 @@ class ReviewWindow(QWidget):
         self.progress.setVisible(True)
         self.folder_button.setEnabled(False)
         self.previous_button.setEnabled(False)
-        thread = _ReviewThread(self.folder, self.previous, self)
+        thread = _ReviewThread(self.folder, self.previous, [self.expected_path] if self.expected_path else [], self)
         thread.progressed.connect(self._progressed)
         thread.reviewed.connect(self._reviewed)
         thread.failed.connect(self._failed)
