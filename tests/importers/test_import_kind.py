@@ -36,3 +36,12 @@ def test_area_titled_government_report_dated_in_march_is_not_late(tmp_path, seed
     r = import_document(path).report
     assert (r.agency, r.kind, r.signature_agency) == ("银川市西夏区", "government", "银川市西夏区人民政府")
     assert check_report(r) == []
+
+
+def test_title_with_the_year_in_chinese_numerals(tmp_path, seed_text):
+    text = seed_text("000_730c80e139d75b64").read_text("utf-8").replace("银川市投资促进局 2020 年", "银川市投资促进局二〇二〇年", 1)
+    path = tmp_path / "cn.txt"
+    path.write_text(text, "utf-8")
+    r = import_document(path).report
+    assert (r.agency, r.year) == ("银川市投资促进局", 2020)
+    assert r.title == "银川市投资促进局2020年政府信息公开工作年度报告"
