@@ -71,3 +71,11 @@ def test_text_of_an_exported_pdf_imports_with_every_number(tmp_path, seed_text):
         assert (got.agency, got.year, got.format_id, got.date) == (report.agency, report.year, report.format_id, report.date)
         assert got.values == report.values, name
         assert not got.unreadable
+
+
+def test_part2_header_printed_with_spaces_is_read(tmp_path, seed_text):
+    text = seed_text("004_a9dbc25bac2331b1").read_text("utf-8").replace("\t", " ")
+    path = tmp_path / "spaced.txt"
+    path.write_text(text, "utf-8")
+    problems = import_document(path).problems
+    assert not any(p.startswith("表二") for p in problems)

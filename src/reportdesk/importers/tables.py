@@ -188,6 +188,24 @@ def _column_order(block, header_tokens: list[str], notes: TableNotes, units: dic
     """The block's columns in the order its header row prints them; the official order if the
     header is incomplete (reported). ``units`` receives a unit printed in a column's header."""
     official = [c.label for c in block.columns]
+    found = _header_labels(official, header_tokens, units)
+    if sorted(found) != sorted(official):  # a header line printed with spaces between its cells
+        words = [w for tok in header_tokens for w in tok.split()]
+        retry: dict[str, str] = {}
+        if sorted(again := _header_labels(official, words, retry)) == sorted(official):
+            found = again
+            units.update(retry)
+    if sorted(found) == sorted(official):
+        return found
+    if any(header_tokens):
+        missing = [c for c in official if c not in found]
+        notes.problems.append(
+            (f"表二{block.title}", f"表头缺少“{'”“'.join(missing)}”（可能在转换中丢失），数字按官方列序读入")
+        )
+    return official
+
+
+def _header_labels(official: list[str], header_tokens: list[str], units: dict[str, str]) -> list[str]:
     by_key = {key(c): c for c in official}
     found: list[str] = []
     for tok in header_tokens:
@@ -200,14 +218,7 @@ def _column_order(block, header_tokens: list[str], notes: TableNotes, units: dic
             unit = _UNIT.search(tok)
             if unit and label not in units:
                 units[label] = unit.group(1)
-    if sorted(found) == sorted(official):
-        return found
-    if any(header_tokens):
-        missing = [c for c in official if c not in found]
-        notes.problems.append(
-            (f"表二{block.title}", f"表头缺少“{'”“'.join(missing)}”（可能在转换中丢失），数字按官方列序读入")
-        )
-    return official
+    return found
 
 
 def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool = False) -> None:
