@@ -1,4 +1,4 @@
-"""Published report (.docx, or text copied from a PDF or web page) -> report + what was not understood.
+"""Published report (.docx, .pdf, or text copied from a PDF or web page) -> report + what was not understood.
 
 ``import_document(path)`` returns an ``ImportResult``: the report, what was recognised and the
 problems found (each says where, in Chinese). Unreadable files raise ``loading.LoadError``.
@@ -69,6 +69,10 @@ def import_document(path: str | Path) -> ImportResult:
         from .docx_reader import read_docx
 
         lines, from_docx = read_docx(path), True
+    elif path.suffix.lower() == ".pdf":
+        from .pdf_reader import read_pdf
+
+        lines, from_docx = read_pdf(path), False
     else:
         lines, from_docx = read_text_file(path), False
     report, recognised, problems = report_from_lines(lines, path.name, join_broken=not from_docx)

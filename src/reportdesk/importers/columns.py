@@ -82,3 +82,30 @@ def _ordered(placed: list[tuple[int, Header]], exact: bool, official: tuple[Head
 
 def describe_order(paths: list[tuple[str, ...]]) -> str:
     return "、".join("“" + "·".join(p[-2:] if len(p) > 2 else p[-1:]) + "”" for p in paths)
+
+
+def join_wrapped(header: list[str], labels: list[str]) -> list[str]:
+    """Header cells as a PDF gives them: words of one cell spaced out on one line, or a label
+    wrapped inside its narrow cell (`自然` `人`, `结果` `维持`) joined again when together they
+    make a label."""
+    keys = {key(label) for label in labels}
+    words = [w for tok in header for w in (tok.split() if " " in tok.strip() and key(tok) not in keys else [tok])]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        acc, best = "", None
+        for j in range(i, min(i + 6, len(words))):
+            acc += key(words[j])
+            if not acc:
+                break
+            if acc in keys:
+                best = j
+            if not any(k.startswith(acc) for k in keys):
+                break
+        if best is not None and best > i:
+            out.append("".join(words[i : best + 1]))
+            i = best + 1
+        else:
+            out.append(words[i])
+            i += 1
+    return out

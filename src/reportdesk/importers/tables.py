@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_of
 from ..model.report import Report
 from ..model.values import CellValueError, Value, as_number, parse_value
-from .columns import describe_order, header_order
+from .columns import describe_order, header_order, join_wrapped
 from .normalise import bare_key, has_cjk, is_number, is_subsequence, key
 
 
@@ -228,6 +228,7 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     column_keys = {key(c) for c in p3.columns} | {key(p3.column_tree.label)}
     matcher = _RowMatcher(labels, column_keys)
     all_label_keys = [key(lbl) for lbl in _node_labels(p3.rows)]
+    header_keys = [key(lbl) for lbl in (p3.corner, p3.column_tree.label, *_node_labels(p3.column_tree.children))]
     header: list[str] = []
     rows: dict[str, list[str]] = {}
     current: str | None = None
@@ -248,8 +249,10 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
             rows[current].append(tok)
         else:
             k = key(tok)
-            if len(k) >= 4 and not any(k in lk for lk in all_label_keys):
+            if len(k) >= 4 and not any(k in lk for lk in all_label_keys) and not _repeated_header(tok, header_keys):
                 stray.append(tok)
+    if not exact:
+        header = join_wrapped(header, [p3.column_tree.label, *_node_labels(p3.column_tree.children)])
     _part3_header(p3, header, notes)
     columns = _part3_columns(p3, header, notes, exact)
     # Some agencies leave the 总计 column out: a row of six numbers under such a header is read
@@ -284,6 +287,11 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
         )
     if stray:
         notes.problems.append(("表三", f"有未识别的文字“{'”“'.join(stray[:5])}”，已忽略"))
+
+
+def _repeated_header(tok: str, header_keys: list[str]) -> bool:
+    """Header cells printed again where a table breaks across pages (words of them, in a PDF)."""
+    return all(any(key(w) in hk for hk in header_keys) for w in tok.split())
 
 
 def _node_labels(nodes) -> list[str]:
@@ -334,6 +342,8 @@ def read_part4(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     last_header = max((i for i in range(first_number) if is_text[i]), default=-1)
     data_end = next((i for i in range(first_number, len(toks)) if is_text[i]), len(toks))
     header, data = toks[: last_header + 1], toks[last_header + 1 : data_end]
+    if not exact:
+        header = join_wrapped(header, _node_labels(p4.column_tree))
     after = [t for t in toks[data_end:] if t]
     if after:
         notes.problems.append(("表四之后", f"有未识别的文字“{_short('”“'.join(after))}”，已忽略"))
