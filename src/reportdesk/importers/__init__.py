@@ -33,7 +33,7 @@ def _decode(raw: bytes, name: str) -> str:
             raise LoadError(f"无法导入“{name}”：这是 Word 文档（.docx）而扩展名不对，请改为 .docx 后导入")
         raise LoadError(f"无法导入“{name}”：不是文本文件（含二进制内容）")
     if raw.startswith(b"%PDF"):
-        raise LoadError(f"无法导入“{name}”：这是 PDF 文件。请在 PDF 阅读器中全选复制文字，保存为 .txt 后导入")
+        raise LoadError(f"无法导入“{name}”：这是 PDF 文件而扩展名不对，请改为 .pdf 后导入")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
