@@ -79,3 +79,11 @@ def test_part2_header_printed_with_spaces_is_read(tmp_path, seed_text):
     path.write_text(text, "utf-8")
     problems = import_document(path).problems
     assert not any(p.startswith("表二") for p in problems)
+
+
+def test_header_cells_wrapped_in_a_pdf_are_joined_again():
+    from reportdesk.importers.columns import join_wrapped
+
+    labels = ["自然人", "法人或其他组织", "商业企业", "科研机构", "总计", "结果维持"]
+    got = join_wrapped(["申请人情况", "自然", "人", "法人或其他组织", "商业 总计", "企业", "科研", "机构", "结果", "维", "持"], labels)
+    assert got == ["申请人情况", "自然人", "法人或其他组织", "商业企业", "总计", "科研机构", "结果维持"]

@@ -105,6 +105,16 @@ def join_wrapped(header: list[str], labels: list[str]) -> list[str]:
         if best is not None and best > i:
             out.append("".join(words[i : best + 1]))
             i = best + 1
+        elif (
+            i + 2 < len(words)
+            and key(words[i + 1]) in keys
+            and key(words[i]) + key(words[i + 2]) in keys
+            and key(words[i]) not in keys
+        ):
+            # a label centred across the header rows sits between the two lines of its
+            # neighbour: `商业` `总计` `企业`
+            out.extend([words[i] + words[i + 2], words[i + 1]])
+            i += 3
         else:
             out.append(words[i])
             i += 1
