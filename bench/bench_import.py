@@ -31,6 +31,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = build_docx(demo(), Path(tmp) / "ten-pages.docx", pages_of_prose=8)
         report("import a 10-page .docx (tables with merged cells)", median_seconds(lambda: import_document(path), 20), goal=0.3)
+        from reportdesk.exporters import write_pdf
+
+        pdf = Path(tmp) / "exported.pdf"
+        write_pdf(demo(), pdf)
+        report("import an exported PDF (QtPdf text)", median_seconds(lambda: import_document(pdf), 20))
     last = demo()
     report("next year's report from last year's", median_seconds(lambda: next_year_report(last), 200))
 

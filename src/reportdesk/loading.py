@@ -14,6 +14,9 @@ PROJECT_SUFFIXES = {".rdproj"}
 JSON_SUFFIXES = {".json"}
 DOCUMENT_SUFFIXES = {".docx", ".txt", ".text", ".md"}
 REPORT_SUFFIXES = PROJECT_SUFFIXES | JSON_SUFFIXES | DOCUMENT_SUFFIXES
+# Read when named, not when a folder is searched: portals often publish the same report as
+# .docx and .pdf, and a folder's reports would then count twice.
+PDF_SUFFIXES = {".pdf"}
 
 
 class LoadError(Exception):
@@ -53,8 +56,8 @@ def load_report(path: str | Path) -> Report:
             raise LoadError(str(exc)) from exc
     if suffix in JSON_SUFFIXES:
         return load_interchange(path)
-    if suffix in DOCUMENT_SUFFIXES:
+    if suffix in DOCUMENT_SUFFIXES or suffix in PDF_SUFFIXES:
         from .importers import import_document  # the import pipeline (issue #5)
 
         return import_document(path).report
-    raise LoadError(f"无法识别“{path.name}”的类型：支持 .rdproj、.json、.docx 和 .txt")
+    raise LoadError(f"无法识别“{path.name}”的类型：支持 .rdproj、.json、.docx、.pdf 和 .txt")

@@ -15,16 +15,19 @@ from reportdesk.model.report import Report
 from reportdesk.model.values import format_value
 
 
-def add_table(document, report: Report, table: str, relabel=None) -> None:
+def add_table(document, report: Report, table: str, relabel=None, swap: dict[int, int] | None = None) -> None:
+    """``swap`` moves single grid columns (a permutation of column indices), as an agency's own
+    table may order them."""
     grid = grid_of(report.format, table)
     kinds = cells_of(report.format).kinds
     t = document.add_table(rows=grid.rows, cols=grid.cols)
     t.style = "Table Grid"
     cells = t._cells  # looked up once: Table.cell() walks the whole grid on every call
     for cell in grid.cells:
-        target = cells[cell.row * grid.cols + cell.col]
+        col = (swap or {}).get(cell.col, cell.col) if cell.colspan == 1 else cell.col
+        target = cells[cell.row * grid.cols + col]
         if cell.rowspan > 1 or cell.colspan > 1:
-            corner = cells[(cell.row + cell.rowspan - 1) * grid.cols + cell.col + cell.colspan - 1]
+            corner = cells[(cell.row + cell.rowspan - 1) * grid.cols + col + cell.colspan - 1]
             target = target.merge(corner)
         if cell.ref is not None:
             text = format_value(kinds[cell.ref], report.value(cell.ref))
@@ -35,7 +38,9 @@ def add_table(document, report: Report, table: str, relabel=None) -> None:
         target.text = text
 
 
-def build_docx(report: Report, path: Path, relabel=None, pages_of_prose: int = 0) -> Path:
+def build_docx(
+    report: Report, path: Path, relabel=None, pages_of_prose: int = 0, swap: dict[str, dict[int, int]] | None = None
+) -> Path:
     document = docx.Document()
     document.add_paragraph(report.title)
     for line in report.opening.splitlines():
@@ -51,7 +56,7 @@ def build_docx(report: Report, path: Path, relabel=None, pages_of_prose: int = 0
                 for i in range(pages_of_prose * 4):
                     document.add_paragraph(f"（{i % 9 + 1}）" + "本机关持续推进政务公开，" * 20 + "。")
         else:
-            add_table(document, report, part, relabel)
+            add_table(document, report, part, relabel, (swap or {}).get(part))
     document.add_paragraph(report.signature_agency)
     if report.date:
         d = report.date

@@ -84,3 +84,47 @@ def test_exports_from_the_window(qtbot, tmp_path, monkeypatch):
     assert (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     w._export("html")
     assert "青禾县教育局" in (tmp_path / "out.html").read_text("utf-8")
+
+
+def test_expected_agencies_missing_are_shown_and_exported(qtbot, tmp_path, monkeypatch):
+    write_set(tmp_path / "in", [make_report("青禾县教育局", 2025, seed=1), make_report("青禾县民政局", 2025, seed=2)])
+    names = tmp_path / "应报名单.txt"
+    names.write_bytes("# 应报机关\n青禾县 教育局\n青禾县民政局\n青禾县财政局\n".encode("gb18030"))
+    w = _load(qtbot, tmp_path / "in")
+    assert not w.notes.isVisibleTo(w)
+    monkeypatch.setattr("reportdesk.ui.review_view.QFileDialog.getOpenFileName", lambda *a, **k: (str(names), ""))
+    w.choose_expected()
+    assert w.expected == ["青禾县 教育局", "青禾县民政局", "青禾县财政局"]
+    assert w.notes.isVisibleTo(w)
+    assert w.notes.text() == "2025 年度：名单中有 1 个机关未报送：青禾县财政局"
+    assert "3 个机关" in w.expect_button.text()
+    target = tmp_path / "out.html"
+    monkeypatch.setattr("reportdesk.ui.review_view.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    w._export("html")
+    assert "名单中有 1 个机关未报送：青禾县财政局" in target.read_text("utf-8")
+    # a new folder keeps the list; clearing it hides the notes
+    with qtbot.waitSignal(w.finished, timeout=30_000):
+        w.load_folder(str(tmp_path / "in"))
+    assert "青禾县财政局" in w.notes.text()
+    w.set_expected(None)
+    assert not w.notes.isVisibleTo(w) and w.expected is None
+
+
+def test_unreadable_expected_list_is_a_clear_message(qtbot, tmp_path, monkeypatch):
+    warned = []
+    monkeypatch.setattr("reportdesk.ui.review_view.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    w = ReviewWindow()
+    qtbot.addWidget(w)
+    assert not w.set_expected(str(tmp_path / "没有这个文件.txt"))
+    assert warned and "无法读取机关名单" in warned[0] and w.expected is None
+
+
+def test_expected_list_kept_in_the_reviewed_folder_is_not_a_report(qtbot, tmp_path, monkeypatch):
+    write_set(tmp_path / "in", [make_report("青禾县教育局", 2025, seed=1)])
+    names = tmp_path / "in" / "应报名单.txt"
+    names.write_text("青禾县教育局\n青禾县民政局\n", "utf-8")
+    w = _load(qtbot, tmp_path / "in")
+    assert w.model.rowCount() == 2  # the list was taken for an unreadable report
+    with qtbot.waitSignal(w.finished, timeout=30_000):
+        w.set_expected(str(names))
+    assert w.model.rowCount() == 1 and "1 个机关未报送：青禾县民政局" in w.notes.text()

@@ -1,4 +1,4 @@
-"""Published report (.docx, or text copied from a PDF or web page) -> report + what was not understood.
+"""Published report (.docx, .pdf, or text copied from a PDF or web page) -> report + what was not understood.
 
 ``import_document(path)`` returns an ``ImportResult``: the report, what was recognised and the
 problems found (each says where, in Chinese). Unreadable files raise ``loading.LoadError``.
@@ -33,7 +33,7 @@ def _decode(raw: bytes, name: str) -> str:
             raise LoadError(f"无法导入“{name}”：这是 Word 文档（.docx）而扩展名不对，请改为 .docx 后导入")
         raise LoadError(f"无法导入“{name}”：不是文本文件（含二进制内容）")
     if raw.startswith(b"%PDF"):
-        raise LoadError(f"无法导入“{name}”：这是 PDF 文件。请在 PDF 阅读器中全选复制文字，保存为 .txt 后导入")
+        raise LoadError(f"无法导入“{name}”：这是 PDF 文件而扩展名不对，请改为 .pdf 后导入")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
@@ -69,6 +69,10 @@ def import_document(path: str | Path) -> ImportResult:
         from .docx_reader import read_docx
 
         lines, from_docx = read_docx(path), True
+    elif path.suffix.lower() == ".pdf":
+        from .pdf_reader import read_pdf
+
+        lines, from_docx = read_pdf(path), False
     else:
         lines, from_docx = read_text_file(path), False
     report, recognised, problems = report_from_lines(lines, path.name, join_broken=not from_docx)

@@ -28,6 +28,29 @@ class Line:
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 
 
+# A table row whose cells a PDF tool or web page separated by spaces, not tabs: labels (or
+# none) and numbers at the end. Only lines inside a table region are read so.
+_NUMBER_CELL = re.compile(r"[+-]?\d[\d,.]*(?:万元|元)?")
+_SPACED_ROW = re.compile(r"^(?:(?P<label>.*?\S)\s+)?(?P<numbers>[+-]?\d[\d,.]*(?:万元|元)?(?:\s+[+-]?\d[\d,.]*(?:万元|元)?)*)$")
+# where a second label starts inside the label text: `三、本年度办理结果 （一）予以公开`
+_LABEL_START = re.compile(r"\s+(?=[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.．、]\s*\D|[一二三四五六七八九十]{1,3}、)")
+
+
+def spaced_cells(text: str) -> list[str] | None:
+    """The cells of a table row printed with spaces between them, or None if it is not one."""
+    text = text.strip()
+    parts = text.split()
+    if parts and all(_NUMBER_CELL.fullmatch(p) for p in parts):
+        return parts
+    m = _SPACED_ROW.match(text)
+    if m is None:
+        return None
+    label = m.group("label")
+    if not has_cjk(label) or label.endswith(("年", "月", "日", "第", "共", "约")):
+        return None
+    return [x for x in _LABEL_START.split(label) if x] + m.group("numbers").split()
+
+
 def lines_from_text(text: str) -> list[Line]:
     out = []
     for raw in text.splitlines():
@@ -51,10 +74,14 @@ def tokens(lines: list[Line]) -> list[str]:
     out: list[str] = []
     for line in lines:
         if line.cells is None:
-            if line.text and not is_junk(line.text):
-                out.append(line.text)
-            continue
-        cells = list(line.cells)
+            spaced = spaced_cells(line.text) if line.text else None
+            if spaced is None:
+                if line.text and not is_junk(line.text):
+                    out.append(line.text)
+                continue
+            cells = spaced
+        else:
+            cells = list(line.cells)
         if all(not c or is_junk(c) for c in cells):
             continue
         first_label = next((i for i, c in enumerate(cells) if has_cjk(c) and not is_number(c)), 0)

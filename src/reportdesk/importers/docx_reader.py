@@ -35,7 +35,7 @@ def _check_package(path: Path) -> None:
     if head.startswith(_OLE_MAGIC):
         raise LoadError(f"无法导入“{name}”：这是旧版 Word（.doc）或 WPS 格式。请在 Word/WPS 中“另存为” .docx 后再导入")
     if head.startswith(b"%PDF"):
-        raise LoadError(f"无法导入“{name}”：这是 PDF 文件。请在 PDF 阅读器中全选复制文字，保存为 .txt 后导入")
+        raise LoadError(f"无法导入“{name}”：这是 PDF 文件而扩展名不对，请改为 .pdf 后导入")
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()

@@ -26,6 +26,21 @@ _CONTACT = (
 )
 
 
+# A 本级人民政府 report is often titled by its area alone: 北京市2020年政府信息公开工作年度报告.
+_AREA = re.compile(r"(?:省|自治区|市|自治州|州|盟|县|自治县|旗|自治旗|区|特区|林区)$")
+_NOT_AREA = ("开发区", "园区", "管理区", "试验区", "示范区", "保税区", "合作区", "景区")
+
+
+def kind_of(agency: str, signature: str) -> str:
+    """本级人民政府 when the title names a 人民政府 or just an area, or the report is signed by a
+    人民政府; a department otherwise (their deadlines differ: 31 March and 31 January)."""
+    if agency.endswith("人民政府") or signature.endswith("人民政府"):
+        return GOVERNMENT
+    if _AREA.search(agency) and not agency.endswith(_NOT_AREA):
+        return GOVERNMENT
+    return DEPARTMENT
+
+
 def _format_from_labels(table_tokens: list[str]):
     """The format whose own labels (those the other format lacks) occur most in the tables."""
     label_sets = {}
@@ -164,11 +179,13 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
     opening = "\n".join(paragraphs(lines[layout.title_end : first_heading], join_broken))
     year = _year(layout, opening, problems)
     markers = _markers(lines, layout, format_for_year(year))
-    table_tokens = {p: tokens(_region(lines, layout, markers, p)) for p in (PART2, PART3, PART4)}
+    regions = {p: _region(lines, layout, markers, p) for p in (PART2, PART3, PART4)}
+    table_tokens = {p: tokens(region) for p, region in regions.items()}
+    exact = {p: any(line.exact for line in region) for p, region in regions.items()}
     detected, _hits = _format_from_labels([t for toks in table_tokens.values() for t in toks])
     fmt = detected or format_for_year(year)
     agency = layout.agency
-    report = Report(agency=agency, year=year, kind=GOVERNMENT if agency.endswith("人民政府") else DEPARTMENT)
+    report = Report(agency=agency, year=year, kind=kind_of(agency, layout.signature))
     report.format_id = fmt.id
     report.title = layout.title
     report.opening = opening
@@ -180,8 +197,8 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
 
     notes = TableNotes()
     read_part2(report, table_tokens[PART2], notes)
-    read_part3(report, table_tokens[PART3], notes)
-    read_part4(report, table_tokens[PART4], notes)
+    read_part3(report, table_tokens[PART3], notes, exact[PART3])
+    read_part4(report, table_tokens[PART4], notes, exact[PART4])
 
     for part in PROSE_PARTS:
         report.parts[part] = [Paragraph.from_markup(t) for t in paragraphs(_region(lines, layout, markers, part), join_broken)]

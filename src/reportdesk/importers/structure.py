@@ -23,6 +23,7 @@ _SIGNED_AND_DATED = re.compile(r"^(.{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$")  #
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=年)")
 _ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")  # 附件1 above the title of an attached report
 _NOTE = re.compile(r"^[（(][^（）()]{1,14}[)）]$")  # （此件公开发布）
 _ENDS = tuple("。！？；：）”!?;:)")
@@ -65,7 +66,7 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
         seen += 1
         if seen > 4 or len(joined) > 120:
             break
-        joined += squeeze(_plain(line))
+        joined += _CN_YEAR.sub(lambda y: "".join(str(_CN_DIGITS[c]) for c in y.group(1)), squeeze(_plain(line)))
         m = _TITLE.search(joined)
         if m:
             agency = re.sub(r"关于$", "", joined[: m.start()])

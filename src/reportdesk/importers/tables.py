@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_of
 from ..model.report import Report
 from ..model.values import CellValueError, Value, as_number, parse_value
+from .columns import describe_order, header_order, join_wrapped
 from .normalise import bare_key, has_cjk, is_number, is_subsequence, key
 
 
@@ -187,6 +188,24 @@ def _column_order(block, header_tokens: list[str], notes: TableNotes, units: dic
     """The block's columns in the order its header row prints them; the official order if the
     header is incomplete (reported). ``units`` receives a unit printed in a column's header."""
     official = [c.label for c in block.columns]
+    found = _header_labels(official, header_tokens, units)
+    if sorted(found) != sorted(official):  # a header line printed with spaces between its cells
+        words = [w for tok in header_tokens for w in tok.split()]
+        retry: dict[str, str] = {}
+        if sorted(again := _header_labels(official, words, retry)) == sorted(official):
+            found = again
+            units.update(retry)
+    if sorted(found) == sorted(official):
+        return found
+    if any(header_tokens):
+        missing = [c for c in official if c not in found]
+        notes.problems.append(
+            (f"表二{block.title}", f"表头缺少“{'”“'.join(missing)}”（可能在转换中丢失），数字按官方列序读入")
+        )
+    return official
+
+
+def _header_labels(official: list[str], header_tokens: list[str], units: dict[str, str]) -> list[str]:
     by_key = {key(c): c for c in official}
     found: list[str] = []
     for tok in header_tokens:
@@ -199,23 +218,17 @@ def _column_order(block, header_tokens: list[str], notes: TableNotes, units: dic
             unit = _UNIT.search(tok)
             if unit and label not in units:
                 units[label] = unit.group(1)
-    if sorted(found) == sorted(official):
-        return found
-    if any(header_tokens):
-        missing = [c for c in official if c not in found]
-        notes.problems.append(
-            (f"表二{block.title}", f"表头缺少“{'”“'.join(missing)}”（可能在转换中丢失），数字按官方列序读入")
-        )
-    return official
+    return found
 
 
-def read_part3(report: Report, toks: list[str], notes: TableNotes) -> None:
+def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool = False) -> None:
     fmt = report.format
     p3 = fmt.part3
     labels = {path: path.split(PATH_SEP)[-1] for path in p3.row_paths}
     column_keys = {key(c) for c in p3.columns} | {key(p3.column_tree.label)}
     matcher = _RowMatcher(labels, column_keys)
     all_label_keys = [key(lbl) for lbl in _node_labels(p3.rows)]
+    header_keys = [key(lbl) for lbl in (p3.corner, p3.column_tree.label, *_node_labels(p3.column_tree.children))]
     header: list[str] = []
     rows: dict[str, list[str]] = {}
     current: str | None = None
@@ -236,9 +249,12 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes) -> None:
             rows[current].append(tok)
         else:
             k = key(tok)
-            if len(k) >= 4 and not any(k in lk for lk in all_label_keys):
+            if len(k) >= 4 and not any(k in lk for lk in all_label_keys) and not _repeated_header(tok, header_keys):
                 stray.append(tok)
+    if not exact:
+        header = join_wrapped(header, [p3.column_tree.label, *_node_labels(p3.column_tree.children)])
     _part3_header(p3, header, notes)
+    columns = _part3_columns(p3, header, notes, exact)
     # Some agencies leave the 总计 column out: a row of six numbers under such a header is read
     # into the six columns. A header merely garbled still has rows of seven.
     no_total = any(header) and key(p3.total_column) not in {key(t) for t in header}
@@ -248,7 +264,7 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes) -> None:
     zero_rows: list[str] = []
     for path in p3.row_paths:
         short_row = no_total and path in rows and len([t for t in rows[path] if t]) == six
-        refs = [CellRef(PART3, path, c) for c in (p3.input_columns if short_row else p3.columns)]
+        refs = [CellRef(PART3, path, c) for c in (p3.input_columns if short_row else columns)]
         if path not in rows:
             _store(report, refs, [None] * len(refs), "")
             if rows:
@@ -273,6 +289,11 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes) -> None:
         notes.problems.append(("表三", f"有未识别的文字“{'”“'.join(stray[:5])}”，已忽略"))
 
 
+def _repeated_header(tok: str, header_keys: list[str]) -> bool:
+    """Header cells printed again where a table breaks across pages (words of them, in a PDF)."""
+    return all(any(key(w) in hk for hk in header_keys) for w in tok.split())
+
+
 def _node_labels(nodes) -> list[str]:
     out = []
     for n in nodes:
@@ -295,13 +316,34 @@ def _part3_header(p3, header: list[str], notes: TableNotes) -> None:
             notes.problems.append(("表三表头", f"缺少“{label}”（可能在转换中丢失），数字按官方列序读入"))
 
 
-def read_part4(report: Report, toks: list[str], notes: TableNotes) -> None:
+def _part3_columns(p3, header: list[str], notes: TableNotes, exact: bool) -> list[str]:
+    """The columns in the header's order when every label is found in it (reported if not the
+    official order); the official order otherwise."""
+    leaves = {key(c): c for c in p3.columns}
+
+    def label_of(tok: str) -> str | None:
+        return _variant_of(key(tok), leaves)
+
+    order = header_order(p3.column_tree.children, header, exact, label_of)
+    if order is None:
+        return p3.columns
+    columns = [path[-1] for path in order]
+    if columns != p3.columns:
+        notes.problems.append(
+            ("表三表头", f"列的顺序与官方格式不同（{describe_order(order)}），已按表头的列标签读入各列数字，请核对")
+        )
+    return columns
+
+
+def read_part4(report: Report, toks: list[str], notes: TableNotes, exact: bool = False) -> None:
     p4 = report.format.part4
     is_text = [has_cjk(t) and not is_number(t) for t in toks]
     first_number = next((i for i, t in enumerate(toks) if t and not is_text[i]), len(toks))
     last_header = max((i for i in range(first_number) if is_text[i]), default=-1)
     data_end = next((i for i in range(first_number, len(toks)) if is_text[i]), len(toks))
     header, data = toks[: last_header + 1], toks[last_header + 1 : data_end]
+    if not exact:
+        header = join_wrapped(header, _node_labels(p4.column_tree))
     after = [t for t in toks[data_end:] if t]
     if after:
         notes.problems.append(("表四之后", f"有未识别的文字“{_short('”“'.join(after))}”，已忽略"))
@@ -313,6 +355,13 @@ def read_part4(report: Report, toks: list[str], notes: TableNotes) -> None:
     if no_totals and len([t for t in data if t]) == len(refs) - len(p4.groups):
         refs = [r for r in refs if r.col != p4.total_column]  # printed without its 总计 columns
         notes.problems.append(("表四表头", f"没有“{p4.total_column}”列，只读入各项数字，总计按各项计算"))
+    else:
+        order = header_order(p4.column_tree, header, exact)
+        if order is not None and [(r.row, r.col) for r in refs] != [(PATH_SEP.join(p[:-1]), p[-1]) for p in order]:
+            refs = [CellRef(PART4, PATH_SEP.join(p[:-1]), p[-1]) for p in order]
+            notes.problems.append(
+                ("表四表头", f"列的顺序与官方格式不同（{describe_order(order)}），已按表头的列标签读入各列数字，请核对")
+            )
     raw, problem = fit(data, len(refs), has_total=True)
     _store(report, refs, raw, _short(" ".join(t for t in data if t)))
     if problem:

@@ -221,9 +221,12 @@ def review_paths(
     previous: Iterable[str | os.PathLike[str]] | None = None,
     progress: Progress | None = None,
     workers: int = WORKERS,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> list[dict]:
-    """A review row for every report file under ``inputs``; ``previous``: last year's folders."""
-    paths = [str(p) for p in find_files(inputs)]
+    """A review row for every report file under ``inputs``; ``previous``: last year's folders;
+    ``exclude``: files that are not reports (the list of expected agencies kept beside them)."""
+    skip = {Path(p).resolve() for p in exclude}
+    paths = [str(p) for p in find_files(inputs) if p.resolve() not in skip]
     if not paths:
         raise ReviewError("没有找到报告文件（.rdproj、.json、.docx、.txt）")
     last = [str(p) for p in find_files(previous)] if previous is not None else None

@@ -72,7 +72,11 @@ def run(args: argparse.Namespace) -> int:
                 if not Path(folder).exists():
                     return _fail(f"找不到上年报告文件夹“{folder}”")
         rows = batch.review_paths(
-            args.inputs, previous=args.previous, progress=_Progress("已检查"), workers=max(1, args.jobs)
+            args.inputs,
+            previous=args.previous,
+            progress=_Progress("已检查"),
+            workers=max(1, args.jobs),
+            exclude=[args.expect] if args.expect else (),
         )
     except batch.ReviewError as exc:
         return _fail(str(exc))

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..review import batch, table
+from ..review import batch, coverage, table
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -139,9 +139,9 @@ class _ReviewThread(QThread):
     reviewed = Signal(list)
     failed = Signal(str)
 
-    def __init__(self, folder: str, previous: str | None, parent=None) -> None:
+    def __init__(self, folder: str, previous: str | None, exclude: list[str], parent=None) -> None:
         super().__init__(parent)
-        self.folder, self.previous = folder, previous
+        self.folder, self.previous, self.exclude = folder, previous, exclude
 
     def run(self) -> None:
         try:
@@ -149,6 +149,7 @@ class _ReviewThread(QThread):
                 [self.folder],
                 previous=[self.previous] if self.previous else None,
                 progress=self.progressed.emit,
+                exclude=self.exclude,
             )
         except batch.ReviewError as exc:
             self.failed.emit(str(exc))
@@ -172,19 +173,23 @@ class ReviewWindow(QWidget):
         self.resize(1200, 720)
         self.folder: str | None = None
         self.previous: str | None = None
+        self.expected: list[str] | None = None  # 应报名单: agencies that must report
+        self.expected_path: str | None = None  # not a report, even when kept in the folder
         self._thread: _ReviewThread | None = None
         self.last_error = ""
 
         self.folder_button = QPushButton("打开文件夹…")
         self.previous_button = QPushButton("上年报告文件夹…")
         self.previous_button.setToolTip("选择上一年度报告所在的文件夹，核对结转和现行有效件数")
+        self.expect_button = QPushButton("应报名单…")
+        self.expect_button.setToolTip("选择应报机关名单（文本文件，每行一个机关），按年度列出未报送的机关")
         self.folder_label = QLabel("请选择存放各部门报告的文件夹")
         self.html_button = QPushButton("导出网页…")
         self.csv_button = QPushButton("导出表格…")
         for b in (self.html_button, self.csv_button):
             b.setEnabled(False)
         top = QHBoxLayout()
-        for w in (self.folder_button, self.previous_button, self.folder_label):
+        for w in (self.folder_button, self.previous_button, self.expect_button, self.folder_label):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.html_button)
@@ -225,6 +230,12 @@ class ReviewWindow(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
 
+        self.notes = QLabel("")  # missing agencies per year, duplicate reports
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setStyleSheet("QLabel{background:#fff8e1;border-left:4px solid #f0b400;padding:4px 8px}")
+        self.notes.setVisible(False)
+
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress.setFormat("已检查 %v/%m 份")
@@ -232,11 +243,13 @@ class ReviewWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(bar)
+        layout.addWidget(self.notes)
         layout.addWidget(split, 1)
         layout.addWidget(self.progress)
 
         self.folder_button.clicked.connect(self.choose_folder)
         self.previous_button.clicked.connect(self.choose_previous)
+        self.expect_button.clicked.connect(self.choose_expected)
         self.html_button.clicked.connect(lambda: self._export("html"))
         self.csv_button.clicked.connect(lambda: self._export("csv"))
         self.filter_box.textChanged.connect(self._filter_changed)
@@ -261,6 +274,40 @@ class ReviewWindow(QWidget):
             if self.folder:
                 self.load_folder(self.folder, folder)
 
+    def choose_expected(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "选择应报机关名单", self.folder or "", "文本文件 (*.txt);;所有文件 (*)")
+        if path:
+            self.set_expected(path)
+
+    def set_expected(self, path: str | None) -> bool:
+        """Read the list of agencies that must report (None clears it); the notes show who is missing."""
+        from ..review.aggregate import AggregateError, read_expected
+
+        if path is None:
+            self.expected = self.expected_path = None
+            self.expect_button.setText("应报名单…")
+        else:
+            try:
+                self.expected = read_expected(path)
+            except AggregateError as exc:
+                QMessageBox.warning(self, "应报名单", str(exc))
+                return False
+            self.expected_path = str(path)
+            self.expect_button.setText(f"名单：{len(self.expected)} 个机关")
+            if any(Path(r["file"]).resolve() == Path(path).resolve() for r in self.model.rows) and self.folder:
+                self.load_folder(self.folder, self.previous)  # the list itself was shown as a report
+                return True
+        self._update_notes()
+        return True
+
+    def note_lines(self) -> list[str]:
+        return coverage.notes(self.model.rows, self.expected) if self.model.rows else []
+
+    def _update_notes(self) -> None:
+        lines = self.note_lines()
+        self.notes.setText("\n".join(lines))
+        self.notes.setVisible(bool(lines))
+
     def load_folder(self, folder: str, previous: str | None = None) -> None:
         """Review every report under ``folder`` in the background; ``finished`` is emitted when done."""
         if self._thread is not None and self._thread.isRunning():
@@ -271,7 +318,7 @@ class ReviewWindow(QWidget):
         self.progress.setVisible(True)
         self.folder_button.setEnabled(False)
         self.previous_button.setEnabled(False)
-        thread = _ReviewThread(self.folder, self.previous, self)
+        thread = _ReviewThread(self.folder, self.previous, [self.expected_path] if self.expected_path else [], self)
         thread.progressed.connect(self._progressed)
         thread.reviewed.connect(self._reviewed)
         thread.failed.connect(self._failed)
@@ -287,6 +334,7 @@ class ReviewWindow(QWidget):
         self.last_error = ""
         self.model.set_rows(rows, Path(self.folder) if self.folder else None)
         self._update_summary()
+        self._update_notes()
         for b in (self.html_button, self.csv_button):
             b.setEnabled(bool(rows))
         self.details.clear()
@@ -295,6 +343,7 @@ class ReviewWindow(QWidget):
         self.last_error = message
         self.model.set_rows([])
         self._update_summary()
+        self._update_notes()
         if self.isVisible():
             QMessageBox.warning(self, "批量审阅", message)
 
@@ -357,7 +406,10 @@ class ReviewWindow(QWidget):
             path += suffix
         base = Path(self.folder) if self.folder else None
         try:
-            (write_html if kind == "html" else table.write_csv)(self.model.rows, path, base)
+            if kind == "html":
+                write_html(self.model.rows, path, base, self.note_lines())
+            else:
+                table.write_csv(self.model.rows, path, base)
         except ProjectError as exc:
             QMessageBox.warning(self, "导出审阅结果", str(exc))
 
