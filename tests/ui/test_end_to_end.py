@@ -240,3 +240,17 @@ def test_import_summary_fits_the_screen_and_keeps_the_full_lists(window, answers
     assert "表三第8行" in answers.told[-1] and "表三第9行" not in answers.told[-1]
     assert "另有 22 处" in answers.told[-1]
     assert "表三第30行" in answers.details[-1]
+
+
+def test_a_published_pdf_opens_as_an_imported_report(window, answers, tmp_path):
+    from reportdesk.exporters import write_pdf
+    from reportdesk.importers import import_document
+
+    seed = sorted(PUBLISHED.glob("*.txt"))[1]
+    published = import_document(seed).report
+    pdf = tmp_path / "published.pdf"
+    write_pdf(published, pdf)
+    assert window.open_report_file(pdf)
+    assert window.doc.path is None and window.report.agency == published.agency
+    assert window.report.values == published.values
+    assert "已识别：" in answers.told[-1]

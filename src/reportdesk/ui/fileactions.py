@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .. import APP_TITLE
 from ..formats import format_for_year
-from ..loading import LoadError, load_interchange
+from ..loading import DOCUMENT_SUFFIXES, PDF_SUFFIXES, LoadError, load_interchange
 from ..model import Report
 from ..model.project import ProjectError, load_project, save_project
 from . import recovery
@@ -25,9 +25,9 @@ def open_filter() -> str:
     tr = QCoreApplication.translate
     return ";;".join(
         (
-            tr("FileActions", "报告文件") + " (*.rdproj *.json *.docx *.txt)",
+            tr("FileActions", "报告文件") + " (*.rdproj *.json *.docx *.pdf *.txt)",
             tr("FileActions", "项目文件") + " (*.rdproj)",
-            tr("FileActions", "已发布的报告") + " (*.docx *.txt)",
+            tr("FileActions", "已发布的报告") + " (*.docx *.pdf *.txt)",
             tr("FileActions", "交换格式") + " (*.json)",
         )
     )
@@ -171,7 +171,7 @@ class FileActions:
             self.open_report_file(path)
 
     def open_report_file(self, path: str | Path) -> bool:
-        """Open a project, or import a .json/.docx/.txt report as a new unsaved project."""
+        """Open a project, or import a .json/.docx/.pdf/.txt report as a new unsaved project."""
         if not self.maybe_save():
             return False
         path = Path(path)
@@ -184,12 +184,12 @@ class FileActions:
                 project: Path | None = path
             elif suffix == ".json":
                 report, project = load_interchange(path), None
-            elif suffix in (".docx", ".txt", ".text", ".md"):
+            elif suffix in DOCUMENT_SUFFIXES | PDF_SUFFIXES:
                 report, project = self._import(path), None
                 if report is None:
                     return False
             else:
-                raise LoadError(self.tr("无法识别“{0}”的类型：支持 .rdproj、.json、.docx 和 .txt").format(path.name))
+                raise LoadError(self.tr("无法识别“{0}”的类型：支持 .rdproj、.json、.docx、.pdf 和 .txt").format(path.name))
         except (LoadError, ProjectError) as exc:
             QMessageBox.warning(self, APP_TITLE, str(exc))
             return False
