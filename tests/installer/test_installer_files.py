@@ -171,3 +171,41 @@ def test_entry_self_test_from_source(tmp_path):
     done = subprocess.run([sys.executable, str(INSTALLER / "reportdesk_main.py")], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert f" modules={frozen_run.source_module_count()} failed=0 pdf_pages=1 blank=0 translation=1" in done.stdout
+
+
+def test_readme_set_up_commands_and_system_packages():
+    """The README's two commands, and its Linux packages are exactly the ones CI installs."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
+    assert "python3 -m pip install -e . && reportdesk --demo\n" in blocks
+    assert 'python3 -m pip install -e ".[test]" && python3 -m pytest\n' in blocks
+    listed = (ROOT / ".ci" / "apt-packages.txt").read_text("utf-8").splitlines()
+    apt = {line.strip() for line in listed if line.strip() and not line.startswith("#")}
+    section = readme[readme.index("On Linux these system packages") : readme.index("Windows needs nothing")]
+    named = {w for code in re.findall(r"`([^`]+)`", section) for w in code.split() if "/" not in w}
+    assert named == apt
+
+
+def test_windows_user_data_is_where_the_installer_says_it_is_kept(monkeypatch, tmp_path):
+    """platformdirs on Windows puts settings, recovery files, logs and cache under %LOCALAPPDATA%\\ReportDesk,
+    the folder the uninstaller keeps and names (reportdesk.iss), and nothing under the roaming %APPDATA%."""
+    import platformdirs
+    import platformdirs.windows
+    from platformdirs.windows import Windows
+
+    from reportdesk import paths
+
+    local, roaming = tmp_path / "Local", tmp_path / "Roaming"
+    folders = {"CSIDL_LOCAL_APPDATA": str(local), "CSIDL_APPDATA": str(roaming)}
+    monkeypatch.delenv("REPORTDESK_HOME", raising=False)
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", folders.__getitem__)
+    for kind in ("config", "data", "log", "cache"):
+        name = f"user_{kind}_dir"
+        monkeypatch.setattr(platformdirs, name, lambda *a, _n=name, **k: getattr(Windows(*a, **k), _n))
+    found = [paths.config_dir(), paths.settings_file(), paths.recovery_dir(), paths.log_dir(), paths.lock_dir(), paths.cache_dir()]
+    for path in found:
+        assert path.is_relative_to(local / "ReportDesk"), path
+    assert not roaming.exists()
+    iss = _read("reportdesk.iss")
+    assert "ExpandConstant('{localappdata}\\ReportDesk')" in iss
+    assert "%LOCALAPPDATA%\\ReportDesk" in (ROOT / "docs" / "user-guide.md").read_text("utf-8")
