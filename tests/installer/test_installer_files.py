@@ -209,3 +209,28 @@ def test_windows_user_data_is_where_the_installer_says_it_is_kept(monkeypatch, t
     iss = _read("reportdesk.iss")
     assert "ExpandConstant('{localappdata}\\ReportDesk')" in iss
     assert "%LOCALAPPDATA%\\ReportDesk" in (ROOT / "docs" / "user-guide.md").read_text("utf-8")
+
+
+def test_open_with_entry_is_removed_whole_on_uninstall():
+    iss = _read("reportdesk.iss")
+    app_key = 'Subkey: "Software\\Classes\\Applications\\{#AppExe}";'
+    line = next(x for x in iss.splitlines() if app_key in x)
+    assert "uninsdeletekey" in line
+    flow = (ROOT / ".github" / "workflows" / "windows.yml").read_text("utf-8")
+    assert "Applications\\ReportDesk.exe" in flow and "ReportDesk.Project" in flow
+
+
+def test_build_script_finds_inno_setup_where_it_installs(monkeypatch, tmp_path):
+    sys.path.insert(0, str(INSTALLER))
+    import build
+
+    iscc = tmp_path / "x86" / "Inno Setup 6" / "ISCC.exe"
+    iscc.parent.mkdir(parents=True)
+    iscc.write_bytes(b"")
+    monkeypatch.setattr(build.shutil, "which", lambda name: None)
+    monkeypatch.setenv("PROGRAMFILES(X86)", str(tmp_path / "x86"))
+    monkeypatch.delenv("PROGRAMFILES", raising=False)
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    assert build.find_iscc() == str(iscc)
+    monkeypatch.setenv("PROGRAMFILES(X86)", str(tmp_path / "none"))
+    assert build.find_iscc() is None
