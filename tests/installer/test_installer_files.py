@@ -146,7 +146,8 @@ def test_entry_runs_cli_commands(tmp_path):
 
 def test_user_guide_covers_the_clerks_tasks_with_screenshots():
     guide = (ROOT / "docs" / "user-guide.md").read_text("utf-8")
-    for heading in ("## 一、安装", "## 二、编写第一份报告", "## 三、导入上年的报告", "## 四、检查", "## 五、导出和打印"):
+    headings = ("## 一、安装", "## 二、编写第一份报告", "## 三、导入上年的报告", "## 四、检查", "## 五、导出和打印", "## 六、批量审阅")
+    for heading in headings:
         assert heading in guide
     images = re.findall(r"!\[[^\]]*\]\((images/[^)]+)\)", guide)
     assert len(images) >= 6
@@ -234,3 +235,18 @@ def test_build_script_finds_inno_setup_where_it_installs(monkeypatch, tmp_path):
     assert build.find_iscc() == str(iscc)
     monkeypatch.setenv("PROGRAMFILES(X86)", str(tmp_path / "none"))
     assert build.find_iscc() is None
+
+
+def test_user_guide_names_the_real_menus_and_formats():
+    """What the guide tells the clerk to click exists in the window, and the format years are the formats' own."""
+    from reportdesk.formats import FORMAT_2019, FORMAT_2021
+
+    guide = (ROOT / "docs" / "user-guide.md").read_text("utf-8")
+    ui = "\n".join(p.read_text("utf-8") for p in (ROOT / "src" / "reportdesk" / "ui").glob("*.py"))
+    for menu, item in re.findall(r"\*\*(文件|编辑|检查|导出|帮助) → ([^*（]+?)\*\*", guide):
+        assert f'tr("{menu}(&' in ui and f'"{item}"' in ui, (menu, item)
+    for quoted in ("新建…", "打开…", "保存", "批量审阅…", "导出 Word(.docx)…", "导出 PDF…", "打印预览…", "打印…", "导出字体…",
+                   "打开文件夹…", "上年报告文件夹…", "导出网页…", "导出表格…", "只看有错误的报告", "填写说明"):
+        assert quoted in guide and f'"{quoted}"' in ui, quoted
+    assert (FORMAT_2019.first_year, FORMAT_2019.last_year, FORMAT_2021.first_year) == (2019, 2020, 2021)
+    assert "〔2021〕30号\n（2021 年度及以后的报告）" in guide and "〔2019〕60号（2019、2020 年度报告）" in guide
