@@ -36,7 +36,8 @@ def test_spec_is_one_folder_windowed_with_icon_and_version():
     assert "COLLECT(" in spec and "exclude_binaries=True" in spec  # one folder, not one file
     assert re.search(r"console=not WINDOWS", spec)  # windowed on Windows
     assert "reportdesk.ico" in spec and (ROOT / "resources" / "icons" / "reportdesk.ico").is_file()
-    assert "windows_version_info(VERSION)" in spec and "project_version(ROOT)" in spec
+    assert "windows_version_info(VERSION, name)" in spec and "project_version(ROOT)" in spec
+    assert "version=version_info(rules.EXE_NAME)" in spec and "version=version_info(rules.CLI_NAME)" in spec
     assert "rules.trim(a.binaries)" in spec and "rules.trim(a.datas)" in spec
     assert "excludes=list(rules.EXCLUDED_MODULES)" in spec
 
