@@ -223,9 +223,12 @@ def test_open_with_entry_is_removed_whole_on_uninstall():
 
 
 def test_build_script_finds_inno_setup_where_it_installs(monkeypatch, tmp_path):
-    sys.path.insert(0, str(INSTALLER))
-    import build
+    import importlib.util
 
+    # by path: "build" is also the name of PyPA's build package
+    spec = importlib.util.spec_from_file_location("reportdesk_installer_build", INSTALLER / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
     iscc = tmp_path / "x86" / "Inno Setup 6" / "ISCC.exe"
     iscc.parent.mkdir(parents=True)
     iscc.write_bytes(b"")
