@@ -254,3 +254,18 @@ def test_user_guide_names_the_real_menus_and_formats():
         assert quoted in guide and f'"{quoted}"' in ui, quoted
     assert (FORMAT_2019.first_year, FORMAT_2019.last_year, FORMAT_2021.first_year) == (2019, 2020, 2021)
     assert "〔2021〕30号\n（2021 年度及以后的报告）" in guide and "〔2019〕60号（2019、2020 年度报告）" in guide
+
+
+def test_inno_setup_script_names_files_that_exist():
+    """Every file the .iss takes from the checkout exists, and the program it registers is the spec's windowed .exe."""
+    sys.path.insert(0, str(INSTALLER))
+    import bundle_rules as rules
+
+    iss = _read("reportdesk.iss")
+    relative = re.findall(r'^(?:Source: "|SetupIconFile=)(\.\.\\[^"\r\n]+)', iss, re.M)
+    assert len(relative) >= 2
+    for name in relative:
+        assert (INSTALLER / name.replace("\\", "/")).is_file(), name
+    assert f'#define AppExe "{rules.EXE_NAME}.exe"' in iss
+    assert '#define BundleDir AddBackslash(SourcePath) + "..\\dist\\' + rules.APP_NAME + '"' in iss
+    assert 'Source: "{#BundleDir}\\*"' in iss and "recursesubdirs" in iss
