@@ -48,6 +48,8 @@ ShowLanguageDialog=no
 ; (jrsoftware/issrc Files/Languages/Unofficial/ChineseSimplified.isl), which the Windows workflow puts here.
 #if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
 Name: "chs"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+#elif FileExists(AddBackslash(CompilerPath) + "Languages\SimplifiedChinese.isl")
+Name: "chs"; MessagesFile: "compiler:Languages\SimplifiedChinese.isl"
 #elif FileExists(AddBackslash(SourcePath) + "ChineseSimplified.isl")
 Name: "chs"; MessagesFile: "ChineseSimplified.isl"
 #else
