@@ -37,9 +37,14 @@ def find_iscc() -> str | None:
     found = shutil.which("iscc") or shutil.which("ISCC")
     if found:
         return found
-    for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
-        if base and (Path(base) / "Inno Setup 6" / "ISCC.exe").is_file():
-            return str(Path(base) / "Inno Setup 6" / "ISCC.exe")
+    for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES"), os.environ.get("LOCALAPPDATA")):
+        if not base:
+            continue
+        # Inno Setup 6 installs in "Inno Setup 6" (a per-user install: %LOCALAPPDATA%\Programs\Inno Setup 6)
+        for folder in (Path(base), Path(base) / "Programs"):
+            found = sorted(folder.glob("Inno Setup */ISCC.exe"), reverse=True) if folder.is_dir() else []
+            if found:
+                return str(found[0])
     return None
 
 

@@ -254,18 +254,19 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
 
 
-def windows_version_info(version: str):
-    """A PyInstaller VSVersionInfo for the .exe's Properties → Details page."""
+def windows_version_info(version: str, exe_name: str = EXE_NAME):
+    """A PyInstaller VSVersionInfo for the .exe's Properties → Details page (of ``exe_name``.exe)."""
     from PyInstaller.utils.win32 import versioninfo as vi
 
     numbers = version_tuple(version)
+    description = "政府信息公开工作年度报告编制工具" + ("（命令行）" if exe_name == CLI_NAME else "")
     strings = [
         vi.StringStruct("CompanyName", "ReportDesk"),
-        vi.StringStruct("FileDescription", "政府信息公开工作年度报告编制工具"),
+        vi.StringStruct("FileDescription", description),
         vi.StringStruct("FileVersion", version),
-        vi.StringStruct("InternalName", EXE_NAME),
+        vi.StringStruct("InternalName", exe_name),
         vi.StringStruct("LegalCopyright", "ReportDesk"),
-        vi.StringStruct("OriginalFilename", f"{EXE_NAME}.exe"),
+        vi.StringStruct("OriginalFilename", f"{exe_name}.exe"),
         vi.StringStruct("ProductName", APP_NAME),
         vi.StringStruct("ProductVersion", version),
     ]

@@ -1,4 +1,5 @@
-"""ReportDesk opens no network connection: start-up, editing, checking, export and import, with sockets that fail.
+"""ReportDesk opens no network connection: start-up, editing, checking, export, import and the batch review,
+with sockets that fail.
 
 Python sockets are replaced by ones that record and refuse every connection; on Linux the process's own
 file descriptors are also compared with the kernel's TCP/UDP tables, which catches sockets opened by Qt's
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import importlib
+import re
+import shutil
 import socket
 import sys
 from pathlib import Path
@@ -112,13 +115,24 @@ def test_start_up_and_edit_in_the_window(qtbot, tmp_path):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert window.open_report_file(str(demo_report_path()))
+    project = tmp_path / "edited.rdproj"
+    shutil.copy(demo_report_path(), project)
+    assert window.open_report_file(str(project))
     for key in ("info", "part1", "part2", "part3", "part4", "part5", "part6", "signature"):
         window.show_section(key)
     qtbot.wait(50)
-    edited = _edit(window.report)
-    save_project(edited, tmp_path / "edited.rdproj")
-    assert load_project(tmp_path / "edited.rdproj").values == edited.values
+    # an edit through the window's document (what typing into a cell does), its live check, undo and redo
+    ref = CellRef(PART3, "一、本年新收政府信息公开申请数量", "自然人")
+    assert window.doc.type_cell(ref, "41") is None
+    assert window.report.values[ref] == 41
+    window.doc.recheck()
+    assert window.doc.counts()[0] > 0, "the edit breaks part 三's identity; the live check sees it"
+    window.undo()
+    assert window.report.values[ref] != 41
+    window.redo()
+    window.autosave()  # the recovery copy
+    assert window.save() and not window.is_modified()
+    assert load_project(project).values[ref] == 41
 
 
 def test_edit_and_check(tmp_path):
@@ -167,3 +181,42 @@ def test_the_guard_catches_connections(no_network):
             assert _own_inet_sockets(), "the /proc check must see a bound UDP socket"
         finally:
             raw.close()
+
+
+def _review_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(demo_report_path(), folder / "demo.rdproj")
+    for text in sorted((ROOT / "tests" / "fixtures" / "published").glob("*.txt"))[:2]:
+        shutil.copy(text, folder / text.name)
+    return folder
+
+
+def test_batch_review_and_its_pages(tmp_path):
+    """reportdesk.review: the batch review of a folder, and the HTML page it writes needs no network either."""
+    from reportdesk.cli import main
+    from reportdesk.review.batch import review_paths
+
+    folder = _review_folder(tmp_path)
+    count = len(list(folder.iterdir()))
+    rows = review_paths([folder], previous=[folder], workers=1)
+    assert len(rows) == count
+    page, sheet = tmp_path / "review.html", tmp_path / "review.csv"
+    code = main(["review", str(folder), "--html", str(page), "--csv", str(sheet), "-j", "1"])
+    assert code in (0, 1)  # 1: a seed report has errors
+    html = page.read_text("utf-8")
+    assert "demo.rdproj" in html
+    # the page loads nothing from outside: no scripts, styles, fonts or images by URL
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//|url\(\s*["']?(https?:)?//|@import""", html, re.I)
+    assert sheet.read_bytes()
+
+
+def test_batch_review_window(qtbot, tmp_path):
+    review_window = _require("reportdesk.ui.review_view", "ReviewWindow")
+    folder = _review_folder(tmp_path)
+    window = review_window()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.finished, timeout=60_000):
+        window.load_folder(str(folder))
+    assert window.last_error == ""
+    assert window.model.rowCount() == len(list(folder.iterdir()))

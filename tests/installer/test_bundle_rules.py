@@ -182,6 +182,9 @@ def test_windows_version_info_fields(monkeypatch):
     fields = dict(s[1] for s in string_table[1][1])
     assert fields["ProductVersion"] == "1.2.3" and fields["OriginalFilename"] == "ReportDesk.exe"
     assert fields["FileDescription"] == "政府信息公开工作年度报告编制工具"
+    cli_table = rules.windows_version_info("1.2.3", rules.CLI_NAME)[2]["kids"][0][1][0][0]
+    cli = dict(s[1] for s in cli_table[1][1])
+    assert cli["OriginalFilename"] == "reportdesk-cli.exe" and cli["InternalName"] == "reportdesk-cli"
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,8 @@ def test_spec_is_one_folder_windowed_with_icon_and_version():
     assert "COLLECT(" in spec and "exclude_binaries=True" in spec  # one folder, not one file
     assert re.search(r"console=not WINDOWS", spec)  # windowed on Windows
     assert "reportdesk.ico" in spec and (ROOT / "resources" / "icons" / "reportdesk.ico").is_file()
-    assert "windows_version_info(VERSION)" in spec and "project_version(ROOT)" in spec
+    assert "windows_version_info(VERSION, name)" in spec and "project_version(ROOT)" in spec
+    assert "version=version_info(rules.EXE_NAME)" in spec and "version=version_info(rules.CLI_NAME)" in spec
     assert "rules.trim(a.binaries)" in spec and "rules.trim(a.datas)" in spec
     assert "excludes=list(rules.EXCLUDED_MODULES)" in spec
 
@@ -146,7 +147,8 @@ def test_entry_runs_cli_commands(tmp_path):
 
 def test_user_guide_covers_the_clerks_tasks_with_screenshots():
     guide = (ROOT / "docs" / "user-guide.md").read_text("utf-8")
-    for heading in ("## 一、安装", "## 二、编写第一份报告", "## 三、导入上年的报告", "## 四、检查", "## 五、导出和打印"):
+    headings = ("## 一、安装", "## 二、编写第一份报告", "## 三、导入上年的报告", "## 四、检查", "## 五、导出和打印", "## 六、批量审阅")
+    for heading in headings:
         assert heading in guide
     images = re.findall(r"!\[[^\]]*\]\((images/[^)]+)\)", guide)
     assert len(images) >= 6
@@ -171,3 +173,99 @@ def test_entry_self_test_from_source(tmp_path):
     done = subprocess.run([sys.executable, str(INSTALLER / "reportdesk_main.py")], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert f" modules={frozen_run.source_module_count()} failed=0 pdf_pages=1 blank=0 translation=1" in done.stdout
+
+
+def test_readme_set_up_commands_and_system_packages():
+    """The README's two commands, and its Linux packages are exactly the ones CI installs."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
+    assert "python3 -m pip install -e . && reportdesk --demo\n" in blocks
+    assert 'python3 -m pip install -e ".[test]" && python3 -m pytest\n' in blocks
+    listed = (ROOT / ".ci" / "apt-packages.txt").read_text("utf-8").splitlines()
+    apt = {line.strip() for line in listed if line.strip() and not line.startswith("#")}
+    section = readme[readme.index("On Linux these system packages") : readme.index("Windows needs nothing")]
+    named = {w for code in re.findall(r"`([^`]+)`", section) for w in code.split() if "/" not in w}
+    assert named == apt
+
+
+def test_windows_user_data_is_where_the_installer_says_it_is_kept(monkeypatch, tmp_path):
+    """platformdirs on Windows puts settings, recovery files, logs and cache under %LOCALAPPDATA%\\ReportDesk,
+    the folder the uninstaller keeps and names (reportdesk.iss), and nothing under the roaming %APPDATA%."""
+    import platformdirs
+    import platformdirs.windows
+    from platformdirs.windows import Windows
+
+    from reportdesk import paths
+
+    local, roaming = tmp_path / "Local", tmp_path / "Roaming"
+    folders = {"CSIDL_LOCAL_APPDATA": str(local), "CSIDL_APPDATA": str(roaming)}
+    monkeypatch.delenv("REPORTDESK_HOME", raising=False)
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", folders.__getitem__)
+    for kind in ("config", "data", "log", "cache"):
+        name = f"user_{kind}_dir"
+        monkeypatch.setattr(platformdirs, name, lambda *a, _n=name, **k: getattr(Windows(*a, **k), _n))
+    found = [paths.config_dir(), paths.settings_file(), paths.recovery_dir(), paths.log_dir(), paths.lock_dir(), paths.cache_dir()]
+    for path in found:
+        assert path.is_relative_to(local / "ReportDesk"), path
+    assert not roaming.exists()
+    iss = _read("reportdesk.iss")
+    assert "ExpandConstant('{localappdata}\\ReportDesk')" in iss
+    assert "%LOCALAPPDATA%\\ReportDesk" in (ROOT / "docs" / "user-guide.md").read_text("utf-8")
+
+
+def test_open_with_entry_is_removed_whole_on_uninstall():
+    iss = _read("reportdesk.iss")
+    app_key = 'Subkey: "Software\\Classes\\Applications\\{#AppExe}";'
+    line = next(x for x in iss.splitlines() if app_key in x)
+    assert "uninsdeletekey" in line
+    flow = (ROOT / ".github" / "workflows" / "windows.yml").read_text("utf-8")
+    assert "Applications\\ReportDesk.exe" in flow and "ReportDesk.Project" in flow
+
+
+def test_build_script_finds_inno_setup_where_it_installs(monkeypatch, tmp_path):
+    import importlib.util
+
+    # by path: "build" is also the name of PyPA's build package
+    spec = importlib.util.spec_from_file_location("reportdesk_installer_build", INSTALLER / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    iscc = tmp_path / "x86" / "Inno Setup 6" / "ISCC.exe"
+    iscc.parent.mkdir(parents=True)
+    iscc.write_bytes(b"")
+    monkeypatch.setattr(build.shutil, "which", lambda name: None)
+    monkeypatch.setenv("PROGRAMFILES(X86)", str(tmp_path / "x86"))
+    monkeypatch.delenv("PROGRAMFILES", raising=False)
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    assert build.find_iscc() == str(iscc)
+    monkeypatch.setenv("PROGRAMFILES(X86)", str(tmp_path / "none"))
+    assert build.find_iscc() is None
+
+
+def test_user_guide_names_the_real_menus_and_formats():
+    """What the guide tells the clerk to click exists in the window, and the format years are the formats' own."""
+    from reportdesk.formats import FORMAT_2019, FORMAT_2021
+
+    guide = (ROOT / "docs" / "user-guide.md").read_text("utf-8")
+    ui = "\n".join(p.read_text("utf-8") for p in (ROOT / "src" / "reportdesk" / "ui").glob("*.py"))
+    for menu, item in re.findall(r"\*\*(文件|编辑|检查|导出|帮助) → ([^*（]+?)\*\*", guide):
+        assert f'tr("{menu}(&' in ui and f'"{item}"' in ui, (menu, item)
+    for quoted in ("新建…", "打开…", "保存", "批量审阅…", "导出 Word(.docx)…", "导出 PDF…", "打印预览…", "打印…", "导出字体…",
+                   "打开文件夹…", "上年报告文件夹…", "导出网页…", "导出表格…", "只看有错误的报告", "填写说明"):
+        assert quoted in guide and f'"{quoted}"' in ui, quoted
+    assert (FORMAT_2019.first_year, FORMAT_2019.last_year, FORMAT_2021.first_year) == (2019, 2020, 2021)
+    assert "〔2021〕30号\n（2021 年度及以后的报告）" in guide and "〔2019〕60号（2019、2020 年度报告）" in guide
+
+
+def test_inno_setup_script_names_files_that_exist():
+    """Every file the .iss takes from the checkout exists, and the program it registers is the spec's windowed .exe."""
+    sys.path.insert(0, str(INSTALLER))
+    import bundle_rules as rules
+
+    iss = _read("reportdesk.iss")
+    relative = re.findall(r'^(?:Source: "|SetupIconFile=)(\.\.\\[^"\r\n]+)', iss, re.M)
+    assert len(relative) >= 2
+    for name in relative:
+        assert (INSTALLER / name.replace("\\", "/")).is_file(), name
+    assert f'#define AppExe "{rules.EXE_NAME}.exe"' in iss
+    assert '#define BundleDir AddBackslash(SourcePath) + "..\\dist\\' + rules.APP_NAME + '"' in iss
+    assert 'Source: "{#BundleDir}\\*"' in iss and "recursesubdirs" in iss
