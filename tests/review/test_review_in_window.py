@@ -18,6 +18,8 @@ def test_double_click_on_a_published_seed_opens_it_at_its_first_finding(qtbot, t
     told: list[str] = []
     for name in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, lambda parent, title, text, *a, **k: told.append(text))
+    # a box built by hand (the import summary with its details): recorded and answered, never left modal
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or QMessageBox.StandardButton.Ok)
     from reportdesk.ui.mainwindow import MainWindow
 
     folder = tmp_path / "报告"
