@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..loading import LoadError
 from .document import Line
+from .files import checked_size
 from .normalise import clean_line
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024  # a report with photos is a few MB
@@ -22,16 +23,12 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def _check_package(path: Path) -> None:
     name = path.name
+    checked_size(path, MAX_DOCX_BYTES)
     try:
-        size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(8)
     except OSError as exc:
         raise LoadError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
-    if size == 0:
-        raise LoadError(f"无法导入“{name}”：文件是空的")
-    if size > MAX_DOCX_BYTES:
-        raise LoadError(f"无法导入“{name}”：文件过大（{size // 1024 // 1024} MB），不像年度报告")
     if head.startswith(_OLE_MAGIC):
         raise LoadError(f"无法导入“{name}”：这是旧版 Word（.doc）或 WPS 格式。请在 Word/WPS 中“另存为” .docx 后再导入")
     if head.startswith(b"%PDF"):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..loading import LoadError
 from .document import Line, lines_from_text
+from .files import checked_size
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 300  # an annual report has 5 to 30 pages
@@ -18,14 +19,7 @@ MAX_PAGES = 300  # an annual report has 5 to 30 pages
 
 def read_pdf(path: Path) -> list[Line]:
     name = path.name
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise LoadError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
-    if size == 0:
-        raise LoadError(f"无法导入“{name}”：文件是空的")
-    if size > MAX_PDF_BYTES:
-        raise LoadError(f"无法导入“{name}”：文件过大（{size // 1024 // 1024} MB），不像年度报告")
+    checked_size(path, MAX_PDF_BYTES)
     try:
         from PySide6.QtPdf import QPdfDocument
     except ImportError as exc:  # pragma: no cover - QtPdf is a dependency of the program
