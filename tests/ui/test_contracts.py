@@ -16,15 +16,12 @@ def _menu_action(window, menu_prefix: str, text: str):
 
 
 def _install(monkeypatch, name: str, module) -> None:
-    """Put a fake (or None: "not importable") in place of reportdesk.ui.<name>, also over a real one
-    that an earlier test imported (``from . import name`` looks at the package attribute first)."""
+    """Put a fake in place of reportdesk.ui.<name>, also over a real one that an earlier test imported
+    (``from . import name`` looks at the package attribute first)."""
     import reportdesk.ui
 
     monkeypatch.setitem(sys.modules, f"reportdesk.ui.{name}", module)
-    if module is None:
-        monkeypatch.delattr(reportdesk.ui, name, raising=False)
-    else:
-        monkeypatch.setattr(reportdesk.ui, name, module, raising=False)
+    monkeypatch.setattr(reportdesk.ui, name, module, raising=False)
 
 
 def test_export_and_print_call_printing_module(window, monkeypatch):
@@ -43,12 +40,6 @@ def test_export_and_print_call_printing_module(window, monkeypatch):
     assert calls[0] == ("export", "docx", window.doc.path.with_suffix(".docx"))
     assert calls[1][:2] == ("export", "pdf")
     assert calls[2:] == [("preview", window.report.agency), ("print", window.report.agency)]
-
-
-def test_missing_printing_module_gives_a_message(window, answers, monkeypatch):
-    _install(monkeypatch, "printing", None)  # import raises ImportError
-    _menu_action(window, "导出", "导出 PDF…").trigger()
-    assert "此版本未包含导出功能" in answers.told[-1]
 
 
 def test_review_window_opens_a_file_and_reveals_its_first_finding(window, tmp_path, monkeypatch):

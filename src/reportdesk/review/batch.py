@@ -68,8 +68,6 @@ def load_any(path: str | os.PathLike[str]) -> Report:
         return load_report(path)
     except LoadError:
         raise
-    except ImportError as exc:  # documents need the import pipeline
-        raise LoadError(f"无法读取“{Path(path).name}”：本程序尚不能导入 {Path(path).suffix} 文档") from exc
     except Exception as exc:  # an importer bug must not stop a batch of hundreds
         raise LoadError(f"无法读取“{Path(path).name}”：{type(exc).__name__}: {exc}") from exc
 

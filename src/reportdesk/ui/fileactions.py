@@ -204,11 +204,8 @@ class FileActions:
         return True
 
     def _import(self, path: Path) -> Report | None:
-        try:
-            from ..importers import import_document
-        except ImportError:
-            QMessageBox.warning(self, APP_TITLE, self.tr("此版本未包含导入已发布报告的功能，请打开 .rdproj 项目文件。"))
-            return None
+        from ..importers import import_document
+
         result = import_document(path)
         show_import_summary(self, path.name, result)
         return result.report

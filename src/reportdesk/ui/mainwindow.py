@@ -338,11 +338,8 @@ class MainWindow(FileActions, QMainWindow):
         self.show_message(self.tr("已重新检查"))
 
     def open_review(self) -> None:
-        try:
-            from .review_view import ReviewWindow
-        except ImportError:
-            QMessageBox.information(self, APP_TITLE, self.tr("此版本未包含批量审阅功能。"))
-            return
+        from .review_view import ReviewWindow  # loaded when first used: start-up stays short
+
         self.review_window = ReviewWindow(self)
         self.review_window.openRequested.connect(self._open_from_review)
         self.review_window.show()
@@ -353,11 +350,8 @@ class MainWindow(FileActions, QMainWindow):
 
     def export(self, kind: str) -> None:
         self.flush_editors()
-        try:
-            from .printing import export_from_window
-        except ImportError:
-            QMessageBox.information(self, APP_TITLE, self.tr("此版本未包含导出功能。"))
-            return
+        from .printing import export_from_window
+
         suggested = self.doc.path.with_suffix(f".{kind}") if self.doc.path else None
         path = export_from_window(self, self.report, kind, suggested)
         if path:
@@ -365,11 +359,8 @@ class MainWindow(FileActions, QMainWindow):
 
     def print_call(self, name: str) -> None:
         self.flush_editors()
-        try:
-            from . import printing
-        except ImportError:
-            QMessageBox.information(self, APP_TITLE, self.tr("此版本未包含打印功能。"))
-            return
+        from . import printing
+
         getattr(printing, name)(self, self.report)
 
     def choose_fonts(self) -> None:

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..formats import format_for_year
-from ..loading import LoadError, load_report
+from ..importers import import_document
+from ..loading import DOCUMENT_SUFFIXES, PDF_SUFFIXES, LoadError, load_report
 from ..model import KINDS, Report, new_report
+from ..model.carry import next_year_report
 from .settings import load_settings, save_settings
 
 BLANK, LAST_YEAR, PUBLISHED = 0, 1, 2
@@ -100,7 +102,7 @@ class NewReportDialog(QDialog):
             self.source.setText(path)
 
     def build(self) -> Report:
-        """The new report for the dialog's choices. Raises LoadError/ImportError with a Chinese message."""
+        """The new report for the dialog's choices. Raises LoadError with a Chinese message."""
         kind = self.choice.checkedId()
         agency = self.agency.text().strip()
         year = self.year.value()
@@ -111,23 +113,12 @@ class NewReportDialog(QDialog):
         source = self.source.text().strip()
         if not source:
             raise LoadError(self.tr("请选择上年的文件"))
-        try:
-            from ..model.carry import next_year_report
-        except ImportError as exc:
-            raise LoadError(self.tr("此版本未包含“从上年报告开始”的功能，请新建空白报告。")) from exc
-        try:
-            if Path(source).suffix.lower() in (".docx", ".txt"):
-                from ..importers import import_document
-
-                self.import_result = import_document(Path(source))
-                last = self.import_result.report
-            else:
-                self.import_result = None
-                last = load_report(Path(source))
-        except ImportError as exc:  # the import pipeline is not part of this build
-            raise LoadError(
-                self.tr("此版本未包含读取已发布报告（.docx/.txt）的功能，请选择上年的 .rdproj 项目文件。")
-            ) from exc
+        if Path(source).suffix.lower() in DOCUMENT_SUFFIXES | PDF_SUFFIXES:
+            self.import_result = import_document(Path(source))
+            last = self.import_result.report
+        else:
+            self.import_result = None
+            last = load_report(Path(source))
         if year <= last.year:  # "from last year's report" into the same or an earlier year is a slip
             self.year.setValue(last.year + 1)
             raise LoadError(

@@ -26,10 +26,8 @@ MAX_LISTED_ERRORS = 8
 
 def font_overrides() -> dict[str, str]:
     """The font files the user chose in the settings (the settings module is the window's)."""
-    try:
-        from .settings import load_settings
-    except ImportError:
-        return {}
+    from .settings import load_settings
+
     try:
         return dict(getattr(load_settings(), "font_overrides", {}) or {})
     except Exception:  # unreadable settings must not stop an export; defaults are correct
