@@ -16,8 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..formats import FORMATS, PART2, PATH_SEP, PROSE_PARTS, CellRef, cells_of
-from .interchange import InterchangeError, _flatten, from_interchange, to_interchange
+from ..formats import FORMATS, PROSE_PARTS, CellRef, cells_of
+from .interchange import InterchangeError, from_interchange, to_interchange
 from .prose import Paragraph
 from .report import Baseline, Report
 from .values import CellValueError, from_json, to_json
@@ -312,4 +312,3 @@ __all__ = [
     "loads_project",
     "save_project",
 ]
-_ = (PART2, PATH_SEP, _flatten)  # re-exported helpers for importers
