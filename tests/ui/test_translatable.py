@@ -33,10 +33,14 @@ def test_legend_outline_and_filters_are_translated_when_shown(marking):
     from reportdesk.ui.proseedit import placeholder_for
 
     assert "⟦自动计算⟧" in legend_text() and "⟦错误⟧" in legend_text()
-    assert placeholder_for("五", ()).startswith("⟦参考提纲")
-    assert placeholder_for("六", ()).startswith("⟦参考提纲")
-    one = placeholder_for("一", ("主动公开",))
-    assert one.startswith("⟦参考提纲") and "（一）主动公开" in one
+    from reportdesk.formats import FORMAT_2019, FORMAT_2021
+
+    assert placeholder_for("五", FORMAT_2021).startswith("⟦参考提纲")
+    six_2021, six_2019 = placeholder_for("六", FORMAT_2021), placeholder_for("六", FORMAT_2019)
+    assert six_2021.startswith("⟦参考提纲") and "信息处理费" in six_2021
+    assert six_2019.startswith("⟦参考提纲") and "信息处理费" not in six_2019  # the 办法 applies from 2021
+    one = placeholder_for("一", FORMAT_2021)
+    assert one.startswith("⟦参考提纲") and f"（一）{FORMAT_2021.part1_outline[0]}" in one
     assert "⟦项目文件⟧ (*.rdproj)" in open_filter() and save_filter().startswith("⟦")
     assert part_title("三") == "⟦第三部分⟧"
 

@@ -14,6 +14,13 @@ PART_HEADINGS = (
 )
 
 PART1_OUTLINE = ("主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障")
+# What part 六 covers in practice from 2021 (FORMAT.md §1; the 信息处理费 statement follows 国办函〔2020〕109号).
+PART6_OUTLINE_2021 = (
+    "信息处理费收取情况（收取的金额，或说明未收取）",
+    "落实上级年度政务公开工作要点情况",
+    "人大代表建议和政协提案办理结果公开情况",
+    "政务公开工作创新情况",
+)
 
 PART2_LABEL_COLUMN = "信息内容"
 

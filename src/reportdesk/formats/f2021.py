@@ -22,6 +22,7 @@ FORMAT_2021 = ReportFormat(
     last_year=None,
     part_headings=c.PART_HEADINGS,
     part1_outline=c.PART1_OUTLINE,
+    part6_outline=c.PART6_OUTLINE_2021,
     part2=(
         Part2Block(
             "第二十条第（一）项",

@@ -186,6 +186,7 @@ class ReportFormat:
     part3: Part3Spec
     part4: Part4Spec
     continuity: tuple[Continuity, ...] = field(default=())
+    part6_outline: tuple[str, ...] = ()  # what part 六 usually covers; empty: no fixed list (2019 format)
 
     def heading(self, part: str) -> str:
         return dict(self.part_headings)[part]

@@ -65,7 +65,7 @@ class ProsePage(QWidget):
         self.heading = _heading(fmt.heading(part))
         # Multi-line placeholders draw badly in QTextEdit, so the 参考提纲 is a label shown while empty.
         self.editor = ProseEditor(self.tr("在此输入正文……"), self)
-        self.guide = QLabel(placeholder_for(part, fmt.part1_outline))
+        self.guide = QLabel(placeholder_for(part, fmt))
         self.guide.setWordWrap(True)
         self.guide.setStyleSheet("background:#f4f7fb;border:1px solid #d5deea;padding:8px;color:#3a4a5c")
         self.editor.set_paragraphs(doc.report.parts.get(part, []))

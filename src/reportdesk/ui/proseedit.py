@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
+from ..formats.spec import ReportFormat
 from ..model import LEVEL_1, LEVEL_2, LEVEL_3, Paragraph, Run, heading_level
 
 # How each heading level looks, as the exporters render it (GB/T 9704: 黑体, 楷体, 仿宋 bold).
@@ -151,12 +152,12 @@ class ProseEditor(QTextEdit):
             block = block.next()
 
 
-def placeholder_for(part: str, outline: tuple[str, ...]) -> str:
-    """The 参考提纲 shown while a part is empty (the outline items of 一 come from the format data)."""
+def placeholder_for(part: str, fmt: ReportFormat) -> str:
+    """The 参考提纲 shown while a part is empty (the outlines of 一 and 六 come from the format data)."""
     tr = QCoreApplication.translate
     if part == "一":
         numerals = "一二三四五六七八九十"
-        items = "\n".join(f"（{numerals[i]}）{item}" for i, item in enumerate(outline))
+        items = "\n".join(f"（{numerals[i]}）{item}" for i, item in enumerate(fmt.part1_outline))
         return tr(
             "ProsePage",
             "参考提纲（写完后此提示自动消失）：\n{0}\n\n每个小标题单独一段，以“（一）”开头；段首加粗（Ctrl+B）写“一是……”。",
@@ -166,8 +167,7 @@ def placeholder_for(part: str, outline: tuple[str, ...]) -> str:
             "ProsePage",
             "参考提纲：\n先写存在的主要问题，再写改进情况和下一步措施。\n例如：“（一）存在的主要问题”“（二）改进情况”。",
         )
-    return tr(
-        "ProsePage",
-        "参考提纲：\n信息处理费收取情况（收取的金额，或说明未收取）；\n落实上级年度政务公开工作要点情况；\n"
-        "人大代表建议和政协提案办理结果公开情况；\n政务公开工作创新情况。\n没有需要报告的事项时写“无。”",
-    )
+    if fmt.part6_outline:
+        items = "；\n".join(fmt.part6_outline)
+        return tr("ProsePage", "参考提纲：\n{0}。\n没有需要报告的事项时写“无。”").format(items)
+    return tr("ProsePage", "参考提纲：\n写本年度其他需要报告的事项；没有需要报告的事项时写“无。”")
