@@ -140,7 +140,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .checks import check_report
-    from .loading import DOCUMENT_SUFFIXES, LoadError, load_report
+    from .loading import IMPORT_SUFFIXES, LoadError, load_report
     from .model.project import ProjectError, save_project
 
     out = Path(args.output)
@@ -149,7 +149,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     recognised: list[str] = []
     problems: list[str] = []
     try:
-        if Path(args.file).suffix.lower() in DOCUMENT_SUFFIXES:
+        if Path(args.file).suffix.lower() in IMPORT_SUFFIXES:
             from .importers import import_document
 
             result = import_document(args.file)

@@ -17,6 +17,8 @@ REPORT_SUFFIXES = PROJECT_SUFFIXES | JSON_SUFFIXES | DOCUMENT_SUFFIXES
 # Read when named, not when a folder is searched: portals often publish the same report as
 # .docx and .pdf, and a folder's reports would then count twice.
 PDF_SUFFIXES = {".pdf"}
+# What the import pipeline reads: a published report, as text, .docx or PDF.
+IMPORT_SUFFIXES = DOCUMENT_SUFFIXES | PDF_SUFFIXES
 
 
 class LoadError(Exception):
@@ -56,7 +58,7 @@ def load_report(path: str | Path) -> Report:
             raise LoadError(str(exc)) from exc
     if suffix in JSON_SUFFIXES:
         return load_interchange(path)
-    if suffix in DOCUMENT_SUFFIXES or suffix in PDF_SUFFIXES:
+    if suffix in IMPORT_SUFFIXES:
         from .importers import import_document  # the import pipeline (issue #5)
 
         return import_document(path).report

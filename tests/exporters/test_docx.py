@@ -87,3 +87,16 @@ def test_every_paragraph_and_the_signature(exported):
 def test_long_report_keeps_rare_characters(exported):
     d = docx.Document(exported["long_docx"])
     assert "堃𬭚" in d.paragraphs[0].text
+
+
+def test_long_titles_break_before_政府信息公开():
+    from reportdesk.exporters.document import title_lines
+
+    assert title_lines("银川市西夏区审批服务管理局2020年度政府信息公开工作年度报告") == [
+        "银川市西夏区审批服务管理局2020年度",
+        "政府信息公开工作年度报告",
+    ]
+    assert title_lines("青禾市市场监督管理局2025年政府信息公开工作年度报告") == [
+        "青禾市市场监督管理局2025年",
+        "政府信息公开工作年度报告",
+    ]

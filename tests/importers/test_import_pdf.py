@@ -44,6 +44,7 @@ def test_check_and_import_a_pdf_from_the_command_line(seed_text, tmp_path, capsy
     assert "DATE-IN-YEAR" in out and "CELL-BLANK" in out
     assert main(["import", str(pdf), "-o", str(tmp_path / "p.rdproj")]) == 0
     assert load_report(tmp_path / "p.rdproj").agency == "中卫市工业和信息化局"
+    assert "识别" in capsys.readouterr().out  # what the import found is said, as for .docx and text
 
 
 def test_pdf_without_text_damaged_or_empty(tmp_path):

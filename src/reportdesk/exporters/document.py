@@ -76,10 +76,9 @@ def title_lines(title: str, limit: int = layout.TITLE_CHARS_PER_LINE) -> list[st
     if len(title) <= limit:
         return [title]
     for mark in ("年政府信息公开", "年度政府信息公开", "政府信息公开"):
-        cut = title.find(mark)
-        if cut > 0:
-            cut += 1 if mark.startswith("年") else 0
-            cut += 2 if mark.startswith("年度") else 0
+        found = title.find(mark)
+        if found > 0:
+            cut = found + mark.index("政")  # the first line ends with 年 or 年度, the second starts with 政府
             head, tail = title[:cut], title[cut:]
             if len(head) <= limit and len(tail) <= limit:
                 return [head, tail]

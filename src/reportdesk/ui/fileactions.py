@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .. import APP_TITLE
 from ..formats import format_for_year
-from ..loading import DOCUMENT_SUFFIXES, PDF_SUFFIXES, LoadError, load_interchange
+from ..loading import IMPORT_SUFFIXES, LoadError, load_interchange
 from ..model import Report
 from ..model.project import ProjectError, load_project, save_project
 from . import recovery
@@ -184,7 +184,7 @@ class FileActions:
                 project: Path | None = path
             elif suffix == ".json":
                 report, project = load_interchange(path), None
-            elif suffix in DOCUMENT_SUFFIXES | PDF_SUFFIXES:
+            elif suffix in IMPORT_SUFFIXES:
                 report, project = self._import(path), None
                 if report is None:
                     return False

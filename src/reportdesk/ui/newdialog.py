@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..formats import format_for_year
 from ..importers import import_document
-from ..loading import DOCUMENT_SUFFIXES, PDF_SUFFIXES, LoadError, load_report
+from ..loading import IMPORT_SUFFIXES, LoadError, load_report
 from ..model import KINDS, Report, new_report
 from ..model.carry import next_year_report
 from .settings import load_settings, save_settings
@@ -113,7 +113,7 @@ class NewReportDialog(QDialog):
         source = self.source.text().strip()
         if not source:
             raise LoadError(self.tr("请选择上年的文件"))
-        if Path(source).suffix.lower() in DOCUMENT_SUFFIXES | PDF_SUFFIXES:
+        if Path(source).suffix.lower() in IMPORT_SUFFIXES:
             self.import_result = import_document(Path(source))
             last = self.import_result.report
         else:
