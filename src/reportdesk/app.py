@@ -48,13 +48,14 @@ def install_chinese_qt_texts(app) -> bool:
 
 def open_window(file: str | Path | None = None, demo: bool = False):
     """The main window, shown, with ``file`` (or the demo) loaded; None if the file cannot be opened."""
-    from . import paths
     from .ui.mainwindow import MainWindow
 
     window = MainWindow()
-    target = paths.demo_report_path() if demo else file
-    if target and not window.open_report_file(target):
-        return window if not demo else None
+    if demo:
+        if not window.open_demo():
+            return None
+    elif file and not window.open_report_file(file):
+        return window  # the message was shown; the window starts empty
     window.show()
     return window
 

@@ -155,12 +155,19 @@ def test_settings_typed_versioned_with_backup():
     assert load_settings().font_overrides == {"body": "/fonts/simfang.ttf"}
 
 
-def test_demo_entry_point(qtbot):
+def test_demo_opens_as_an_untitled_copy_and_saving_asks_where(qtbot, tmp_path, monkeypatch, answers):
     from reportdesk.app import open_window
 
+    shipped = paths.demo_report_path().read_bytes()
     w = open_window(demo=True)
     qtbot.addWidget(w)
-    assert w.isVisible() and w.report.agency and w.doc.path == paths.demo_report_path()
+    assert w.isVisible() and w.report.agency and w.doc.path is None
+    w.report.agency = "青禾市教育局"
+    target = tmp_path / "mine.rdproj"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert w.save()
+    assert load_project(target).agency == "青禾市教育局"
+    assert paths.demo_report_path().read_bytes() == shipped  # the shipped demo is never written
     w.close()
 
 
@@ -265,7 +272,8 @@ def test_cli_demo_opens_the_editor(qtbot, monkeypatch):
 
     monkeypatch.setattr(QApplication.instance(), "exec", exec_)
     assert cli.main(["--demo"]) == 0
-    assert seen and seen[0][0] == paths.demo_report_path() and seen[0][1]
+    demo_agency = load_project(paths.demo_report_path()).agency
+    assert seen == [(None, demo_agency)]  # the demo, as an untitled copy
 
 
 def test_read_only_copy_saved_as_becomes_editable(qtbot, demo_file, answers, tmp_path, monkeypatch):

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from .. import APP_TITLE
+from .. import APP_TITLE, paths
 from ..formats import format_for_year
 from ..loading import IMPORT_SUFFIXES, LoadError, load_interchange
 from ..model import Report
@@ -169,6 +169,18 @@ class FileActions:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开报告"), folder, open_filter())
         if path:
             self.open_report_file(path)
+
+    def open_demo(self) -> bool:
+        """The built-in demo report as an untitled copy: saving asks where, so the shipped file stays as it is."""
+        try:
+            report = load_project(paths.demo_report_path())
+        except ProjectError as exc:
+            QMessageBox.warning(self, APP_TITLE, str(exc))
+            return False
+        self.recovery.discard()
+        self._adopt(report, None, unsaved=False)
+        self.show_message(self.tr("已打开示例报告（保存时请选择项目文件名）"))
+        return True
 
     def open_report_file(self, path: str | Path) -> bool:
         """Open a project, or import a .json/.docx/.pdf/.txt report as a new unsaved project."""
