@@ -9,8 +9,8 @@ from reportdesk.formats import PART2, PART3, CellRef, cells_of
 from reportdesk.model.carry import next_year_report
 from reportdesk.model.project import load_project, save_project
 
-CARRY_OUT = "四、结转下年度继续办理"
-CARRY_IN = "二、上年结转政府信息公开申请数量"
+P3 = demo().format.part3
+CARRY_OUT, CARRY_IN = P3.carried_out_row, P3.carried_in_row
 
 
 def test_carries_agency_carry_over_baseline_and_draft_prose():
@@ -67,8 +67,15 @@ def test_survives_save_and_reopen(tmp_path):
 
 def test_format_switches_when_the_new_year_requires_it():
     last = seed("000_730c80e139d75b64")  # 2020, 2019 format
+    p3 = last.format.part3
+    for i, column in enumerate(p3.input_columns):  # non-zero, so a carry that did nothing would show
+        last.values[CellRef(PART3, p3.carried_out_row, column)] = i + 2
     new = next_year_report(last)
     assert (new.year, new.format_id) == (2021, "2021")
+    n3 = new.format.part3
+    assert [new.values[CellRef(PART3, n3.carried_in_row, c)] for c in n3.input_columns] == [
+        i + 2 for i in range(len(p3.input_columns))
+    ]
     assert set(new.values) == set(cells_of(new.format).inputs)
     assert not [f for f in check_report(new) if f.rule in ("FORMAT-YEAR", "PREV-CARRY-OVER", "PREV-CONTINUITY")]
     assert next_year_report(last, year=2020).format_id == "2019"
