@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..checks import Finding, Severity, check_report
+from ..checks.findings import count
 from ..formats import CellRef, cells_of
 from ..model import Paragraph, Report, format_value, parse_value
 from ..model.values import CellValueError
@@ -168,6 +169,4 @@ class Document(QObject):
         return format_value(kind, self.report.value(ref))
 
     def counts(self) -> tuple[int, int]:
-        errors = sum(1 for f in self.findings if f.severity is Severity.ERROR)
-        warnings = sum(1 for f in self.findings if f.severity is Severity.WARNING)
-        return errors, warnings
+        return count(self.findings)

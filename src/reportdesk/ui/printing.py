@@ -157,8 +157,8 @@ class PdfPages:
             target = QRect(0, 0, printer.width(), printer.height())
             if printer.fullPage():
                 target = printer.pageLayout().fullRectPixels(printer.resolution())
-            for copy in range(copies):
-                for n, index in enumerate(pages):
+            for _ in range(copies):
+                for index in pages:
                     if painted:
                         printer.newPage()
                     points = self.document.pagePointSize(index)
@@ -166,7 +166,6 @@ class PdfPages:
                     image = self.document.render(index, size)
                     painter.drawImage(target, image)
                     painted += 1
-                    _ = (copy, n)
         finally:
             painter.end()
         return painted

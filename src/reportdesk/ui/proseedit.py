@@ -72,9 +72,6 @@ class ProseEditor(QTextEdit):
             self._shown = paragraphs
             self.edited.emit(paragraphs)
 
-    def pending(self) -> bool:
-        return self._timer.isActive()
-
     def paragraphs(self) -> list[Paragraph]:
         out: list[Paragraph] = []
         block = self.document().begin()

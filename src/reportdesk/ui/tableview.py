@@ -159,11 +159,6 @@ class ReportTableView(QTableView):
             lines = max(lines, -(-metrics.horizontalAdvance(cell.text) // max(width, 1)))
         return metrics.height() * min(lines, 4) + 10
 
-    def sizeHintForTable(self) -> tuple[int, int]:
-        width = sum(self.columnWidth(c) for c in range(self.table_model.grid.cols)) + 2 * self.frameWidth()
-        height = sum(self.rowHeight(r) for r in range(self.table_model.grid.rows)) + 2 * self.frameWidth()
-        return width, height
-
     # ------------------------------------------------------------------ navigation
 
     def input_indexes(self) -> list[QModelIndex]:
@@ -318,7 +313,7 @@ class ReportTableView(QTableView):
                 if cell is None:
                     outside += bool(text.strip())
                     continue
-                if cell.role is not Role.INPUT or (cell.row, cell.col) != (r, c):
+                if not model.is_input(model.index(r, c)):
                     skipped += bool(text.strip())
                     continue
                 try:
