@@ -11,8 +11,6 @@ from PySide6.QtCore import Qt
 from reportdesk.formats import PART3, CellRef
 from reportdesk.ui import qtfix
 
-LEAKY = qtfix.measure_leaks() != (0.0, 0.0) or qtfix.INSTALLED
-
 
 def test_reserve_installed_when_pyside_leaks():
     none_lost, true_lost = qtfix.measure_leaks()
@@ -41,9 +39,10 @@ def test_leak_exists_without_the_fix():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     lost_none, lost_true = map(int, out.stdout.split())
-    # Either this PySide6 leaks (and qtfix is needed) or it does not (and qtfix stays out of the way).
-    assert (lost_none >= 90) == (qtfix.measure_leaks()[0] >= 0.5)
-    assert lost_true >= 0
+    # qtfix's in-process measurement agrees with a bare process: it installs exactly when PySide6 leaks.
+    none_rate, true_rate = qtfix.measure_leaks()
+    assert (lost_none >= 90) == (none_rate >= 0.5)
+    assert (lost_true >= 90) == (true_rate >= 0.5)
 
 
 def test_five_thousand_edits_through_the_window(window, qtbot):
