@@ -10,27 +10,26 @@ from __future__ import annotations
 import copy
 
 from ..formats import PART2, PART3, PATH_SEP, CellRef, cells_of
+from ..formats.spec import ReportFormat
 from .prose import Paragraph
 from .report import Baseline, Report, new_report
 
 
-def _baseline(last: Report) -> Baseline:
-    """The figures of last year that this year's checks continue from."""
-    fmt = last.format
-    values: dict[CellRef, object] = {}
+def carried_cells(fmt: ReportFormat) -> list[CellRef]:
+    """The cells of last year's report that this year's checks read: 结转下年度 and the continuity blocks."""
     p3 = fmt.part3
-    for col in p3.input_columns:
-        ref = CellRef(PART3, p3.carried_out_row, col)
-        values[ref] = last.values.get(ref)
+    out = [CellRef(PART3, p3.carried_out_row, col) for col in p3.input_columns]
     for rule in fmt.continuity:
         for title in rule.blocks:
-            block = fmt.block(title)
-            for row in block.rows:
-                for col in (rule.stock, rule.plus, rule.minus):
-                    if col:
-                        ref = CellRef(PART2, title + PATH_SEP + row, col)
-                        values[ref] = last.values.get(ref)
-    return Baseline(year=last.year, format_id=fmt.id, values=values)
+            for row in fmt.block(title).rows:
+                out += [CellRef(PART2, title + PATH_SEP + row, c) for c in (rule.stock, rule.plus, rule.minus) if c]
+    return out
+
+
+def _baseline(last: Report) -> Baseline:
+    """The figures of last year that this year's checks continue from."""
+    values = {ref: last.values.get(ref) for ref in carried_cells(last.format)}
+    return Baseline(year=last.year, format_id=last.format.id, values=values)
 
 
 def _carried_prose(paragraphs: list[Paragraph]) -> list[Paragraph]:

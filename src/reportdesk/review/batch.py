@@ -18,8 +18,8 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..formats import PART2, PART3, PATH_SEP, CellRef
 from ..loading import REPORT_SUFFIXES, LoadError, load_report
+from ..model.carry import carried_cells
 from ..model.report import Report
 from .figures import KEY_FIGURES, agency_key, key_figures
 
@@ -89,17 +89,6 @@ def _unreadable(path: str, message: str) -> dict:
     }
 
 
-def _carried_cells(fmt) -> list[CellRef]:
-    """The cells of last year's report that this year's checks read (carry-over and continuity)."""
-    p3 = fmt.part3
-    out = [CellRef(PART3, p3.carried_out_row, col) for col in p3.input_columns]
-    for rule in fmt.continuity:
-        for title in rule.blocks:
-            for row in fmt.block(title).rows:
-                out += [CellRef(PART2, title + PATH_SEP + row, c) for c in (rule.stock, rule.plus, rule.minus) if c]
-    return out
-
-
 PreviousIndex = dict[tuple[str, int], tuple[str, str, dict]]  # (agency key, year) -> (file, format, cells)
 
 
@@ -150,7 +139,7 @@ def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict]] | None
         report = load_any(path)
     except LoadError:
         return None
-    values = {ref: report.values.get(ref) for ref in _carried_cells(report.format)}
+    values = {ref: report.values.get(ref) for ref in carried_cells(report.format)}
     return (agency_key(report.agency), report.year), (path, report.format_id, values)
 
 
