@@ -98,7 +98,7 @@ def _previous_report(entry: tuple[str, str, dict], agency: str, year: int) -> Re
 
 
 def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
-    """Load and check one file; ``previous_index`` holds last year's reports (see ``index_previous``)."""
+    """Load and check one file; ``previous_index`` holds last year's reports (built by ``review_paths`` from last year's files)."""
     from ..checks import check_report
     from ..checks.findings import count
 
@@ -196,13 +196,6 @@ def _index(entries) -> PreviousIndex:
     return index
 
 
-def index_previous(inputs: Iterable[str | os.PathLike[str]], workers: int = WORKERS) -> PreviousIndex:
-    """(agency key, year) -> (file, format, the cells this year's checks read), for last year's reports."""
-    paths = [str(p) for p in find_files(inputs)]
-    with _pool(len(paths), workers) as pool:
-        return _index(_run(pool, _identify_chunk, paths, (), None))
-
-
 def review_paths(
     inputs: Iterable[str | os.PathLike[str]],
     previous: Iterable[str | os.PathLike[str]] | None = None,
@@ -215,7 +208,7 @@ def review_paths(
     skip = {Path(p).resolve() for p in exclude}
     paths = [str(p) for p in find_files(inputs) if p.resolve() not in skip]
     if not paths:
-        raise ReviewError("没有找到报告文件（.rdproj、.json、.docx、.txt）")
+        raise ReviewError(f"没有找到报告文件（{'、'.join(sorted(REPORT_SUFFIXES))}）")
     last = [str(p) for p in find_files(previous)] if previous is not None else None
 
     def work(pool) -> list[dict]:

@@ -7,8 +7,9 @@ import os
 from html import escape
 from pathlib import Path
 
+from ..checks.findings import Severity
 from ..model.project import atomic_write
-from .table import HEADERS, NUMERIC, SEVERITY_NAMES, cells, finding_lines, status, summary_line
+from .table import HEADERS, NUMERIC, cells, finding_lines, status, summary_line
 
 _STYLE = """
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;margin:1.5em;color:#222}
@@ -71,7 +72,7 @@ def _findings_cell(row: dict) -> str:
     for f in row["findings"]:
         sev = f["severity"]
         items.append(
-            f'<li class="{escape(sev)}">[{escape(SEVERITY_NAMES.get(sev, sev))}] '
+            f'<li class="{escape(sev)}">[{escape(Severity(sev).label)}] '
             f'<span class="where">{escape(f["where"]["text"])}</span>：{escape(f["message"])} '
             f"<code>{escape(f['rule'])}</code></li>"
         )

@@ -7,11 +7,9 @@ import io
 import os
 from pathlib import Path
 
+from ..checks.findings import Severity
 from ..model.project import atomic_write
 from .figures import KEY_FIGURES
-
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-FORMAT_NAMES = {"2019": "2019 年格式", "2021": "2021 年格式"}
 
 # The columns, in order; the numeric ones sort as numbers.
 HEADERS = ("文件", "机关", "年度", "格式", *KEY_FIGURES, "错误", "警告", "状态")
@@ -41,7 +39,7 @@ def cells(row: dict, base: Path | None = None) -> list[object]:
         file,
         row["agency"],
         row["year"],
-        FORMAT_NAMES.get(row["format"], row["format"]),
+        f"{row['format']} 年格式" if row["format"] else "",
         *(figures.get(name) for name in KEY_FIGURES),
         row["errors"],
         row["warnings"],
@@ -50,7 +48,7 @@ def cells(row: dict, base: Path | None = None) -> list[object]:
 
 
 def finding_line(f: dict) -> str:
-    return f"[{SEVERITY_NAMES.get(f['severity'], f['severity'])}] {f['rule']} @ {f['where']['text']}：{f['message']}"
+    return f"[{Severity(f['severity']).label}] {f['rule']} @ {f['where']['text']}：{f['message']}"
 
 
 def finding_lines(row: dict) -> list[str]:
@@ -60,10 +58,6 @@ def finding_lines(row: dict) -> list[str]:
     if row.get("previous_missing"):
         lines.append("[提示] 未找到该机关上一年度的报告，未核对结转和延续数字")
     return lines
-
-
-def first_finding(row: dict) -> dict | None:
-    return row["findings"][0] if row["findings"] else None
 
 
 def csv_text(rows: list[dict], base: Path | None = None) -> str:
