@@ -16,7 +16,6 @@ from __future__ import annotations
 import lzma
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import paths
+from ..model.project import ProjectError, atomic_write
 from . import layout
 
 # Font files of the official faces as Windows and agencies name them, best first.
@@ -162,12 +162,11 @@ def shipped_path(name: str) -> Path:
     folder = paths.cache_dir() / "fonts"
     target = folder / f"{name}-{packed.stat().st_size}.ttf"
     if not target.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        data = lzma.decompress(packed.read_bytes())
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, lzma.decompress(packed.read_bytes()), backup=False)
+        except (OSError, ProjectError) as exc:  # a full disk or a locked cache folder
+            raise FontError(f"无法把字体“{packed.name}”解压到“{folder}”：{exc}。请检查磁盘空间后重试。") from exc
     return target
 
 
