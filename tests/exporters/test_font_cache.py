@@ -15,5 +15,5 @@ def test_a_font_is_unpacked_once_and_whole():
 
 def test_a_cache_that_cannot_be_written_gives_a_clear_message():
     (paths.cache_dir() / "fonts").write_text("not a folder")  # as a locked or broken cache would behave
-    with pytest.raises(FontError, match="无法把字体“sym.ttf.xz”解压到"):
+    with pytest.raises(FontError, match=r"无法把字体“sym\.ttf\.xz”解压到"):
         shipped_path("sym")
