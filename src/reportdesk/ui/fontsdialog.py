@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..exporters import layout as document_layout
 from .settings import FONT_ROLES, load_settings, save_settings
 
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc"}
@@ -27,11 +28,8 @@ class FontsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出字体"))
         names = {
-            "title": self.tr("标题（方正小标宋）："),
-            "body": self.tr("正文（仿宋）："),
-            "heading1": self.tr("一级标题（黑体）："),
-            "heading2": self.tr("二级标题（楷体）："),
-            "table": self.tr("表格："),
+            role: self.tr("{0}（{1}）：").format(self.tr(document_layout.ROLE_NAMES[role]), document_layout.OFFICIAL_FONTS[role])
+            for role in FONT_ROLES
         }
         current = load_settings().font_overrides
         self.edits: dict[str, QLineEdit] = {}

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QSettings
 
 from .. import paths
+from ..exporters import layout
 
 VERSION = 2
 MAX_RECENT = 8
-FONT_ROLES = ("title", "body", "heading1", "heading2", "table")
+FONT_ROLES = layout.ROLES  # the text roles of the exported document
 
 
 @dataclass
