@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from ..formats import FORMATS, PART2, PART3, PATH_SEP, CellRef, format_for_year
-from ..model.report import KINDS, Report, deadline_for
+from ..model.report import KINDS, Report, chinese_date, deadline_for
 from ..model.values import as_number
 from .findings import Finding, Place, Severity
 
@@ -18,10 +18,6 @@ _PERIOD = re.compile(
     r"统计[^。]{0,12}?(?:自|从)?\s*(\d{4})\s*年\s*1\s*月\s*1\s*日[^。]{0,8}?(?:至|到)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日"
 )
 _REPORT_YEAR = re.compile(r"(\d{4})\s*年度?\s*(?:政府信息公开工作年度报告|政府信息公开年度报告|年度报告)")
-
-
-def _cn_date(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def format_and_year(report: Report) -> list[Finding]:
@@ -125,7 +121,7 @@ def signature(report: Report) -> list[Finding]:
             Finding(
                 E,
                 "DATE-MISSING",
-                f"缺少落款日期。{kind}报告应在{_cn_date(deadline)}前公布，请填写成文日期。",
+                f"缺少落款日期。{kind}报告应在{chinese_date(deadline)}前公布，请填写成文日期。",
                 Place(field="date"),
             )
         )
@@ -134,8 +130,8 @@ def signature(report: Report) -> list[Finding]:
             Finding(
                 E,
                 "DATE-IN-YEAR",
-                f"落款日期{_cn_date(d)}不在报告年度之后：{report.year}年度的报告应在{report.year + 1}年1月1日至"
-                f"{_cn_date(deadline)}之间发布。请核对日期（常见错误是年份写成了报告年度）。",
+                f"落款日期{chinese_date(d)}不在报告年度之后：{report.year}年度的报告应在{report.year + 1}年1月1日至"
+                f"{chinese_date(deadline)}之间发布。请核对日期（常见错误是年份写成了报告年度）。",
                 Place(field="date"),
             )
         )
@@ -144,7 +140,7 @@ def signature(report: Report) -> list[Finding]:
             Finding(
                 W,
                 "DATE-LATE",
-                f"落款日期{_cn_date(d)}晚于{kind}报告的法定公布期限{_cn_date(deadline)}（《条例》第四十九条）。",
+                f"落款日期{chinese_date(d)}晚于{kind}报告的法定公布期限{chinese_date(deadline)}（《条例》第四十九条）。",
                 Place(field="date"),
             )
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..formats import PART2, PART3, PART4, PROSE_PARTS, TABLE_PARTS, Role, cells_of, grid_of
 from ..model.prose import LEVEL_1, LEVEL_2, Paragraph
-from ..model.report import Report
+from ..model.report import Report, chinese_date
 from ..model.values import format_value
 from . import layout
 
@@ -142,8 +142,7 @@ def table_block(report: Report, part: str) -> Table:
 
 
 def date_text(report: Report) -> str:
-    d = report.date
-    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+    return chinese_date(report.date) if report.date else ""
 
 
 def _lines_of(runs: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:

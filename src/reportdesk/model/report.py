@@ -133,6 +133,11 @@ def new_report(agency: str, year: int, kind: str = DEPARTMENT, format_id: str | 
     return report
 
 
+def chinese_date(d: dt.date) -> str:
+    """A date as the signature writes it: in full, Arabic numerals, no zero padding (2024年1月17日)."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
 def deadline_for(report: Report) -> dt.date:
     """第四十九条: departments publish by 31 January, 本级人民政府 by 31 March."""
     if report.kind == GOVERNMENT:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..formats import PROSE_PARTS, TABLE_PARTS, Role, cells_of, grid_of
-from .report import KINDS, Report
+from .report import KINDS, Report, chinese_date
 from .values import format_value
 
 
@@ -41,6 +41,5 @@ def report_as_text(report: Report) -> str:
         out.append("")
     out.append(report.signature_agency)
     if report.date:
-        d = report.date
-        out.append(f"{d.year}年{d.month}月{d.day}日")
+        out.append(chinese_date(report.date))
     return "\n".join(out)
