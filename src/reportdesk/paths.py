@@ -59,6 +59,8 @@ def _dir(kind: str) -> Path:
         path = Path(platformdirs.user_config_dir(APP, False))
     elif kind == "logs":
         path = Path(platformdirs.user_log_dir(APP, False))
+    elif kind == "cache":
+        path = Path(platformdirs.user_cache_dir(APP, False))
     else:
         path = Path(platformdirs.user_data_dir(APP, False)) / kind
     path.mkdir(parents=True, exist_ok=True)
@@ -89,10 +91,7 @@ def lock_dir() -> Path:
 
 def cache_dir() -> Path:
     """Files that can be rebuilt at any time (the shipped fonts, unpacked)."""
-    home = _home()
-    path = home / "cache" if home is not None else Path(platformdirs.user_cache_dir(APP, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _dir("cache")
 
 
 def set_portable(program_dir: Path) -> None:
