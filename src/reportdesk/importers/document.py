@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model.prose import CN_NUMERALS
 from .normalise import clean_line, has_cjk, is_junk, is_number
 
 
@@ -33,7 +34,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\
 _NUMBER_CELL = re.compile(r"[+-]?\d[\d,.]*(?:万元|元)?")
 _SPACED_ROW = re.compile(r"^(?:(?P<label>.*?\S)\s+)?(?P<numbers>[+-]?\d[\d,.]*(?:万元|元)?(?:\s+[+-]?\d[\d,.]*(?:万元|元)?)*)$")
 # where a second label starts inside the label text: `三、本年度办理结果 （一）予以公开`
-_LABEL_START = re.compile(r"\s+(?=[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.．、]\s*\D|[一二三四五六七八九十]{1,3}、)")
+_LABEL_START = re.compile(rf"\s+(?=[（(][{CN_NUMERALS}]{{1,3}}[)）]|\d{{1,2}}\s*[.．、]\s*\D|[{CN_NUMERALS}]{{1,3}}、)")
 
 
 def spaced_cells(text: str) -> list[str] | None:

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 # Heading levels, as in GB/T 9704 practice: 一、 (黑体) · （一） (楷体) · 1. · （1）
 BODY, LEVEL_1, LEVEL_2, LEVEL_3, LEVEL_4 = 0, 1, 2, 3, 4
-_CN_NUM = "一二三四五六七八九十"
+CN_NUMERALS = "一二三四五六七八九十"  # the numerals of headings: 一、 （一）
 _LEVEL_PATTERNS = (
-    (LEVEL_1, re.compile(rf"^[{_CN_NUM}]+、")),
-    (LEVEL_2, re.compile(rf"^[（(][{_CN_NUM}]+[）)]")),
+    (LEVEL_1, re.compile(rf"^[{CN_NUMERALS}]+、")),
+    (LEVEL_2, re.compile(rf"^[（(][{CN_NUMERALS}]+[）)]")),
     (LEVEL_3, re.compile(r"^\d+[.．、](?!\d)")),
     (LEVEL_4, re.compile(r"^[（(]\d+[）)]")),
 )

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from ..formats.spec import ReportFormat
 from ..model import LEVEL_1, LEVEL_2, LEVEL_3, Paragraph, Run, heading_level
+from ..model.prose import CN_NUMERALS
 
 # How each heading level looks, as the exporters render it (GB/T 9704: 黑体, 楷体, 仿宋 bold).
 HEADING_FAMILIES = {
@@ -153,8 +154,7 @@ def placeholder_for(part: str, fmt: ReportFormat) -> str:
     """The 参考提纲 shown while a part is empty (the outlines of 一 and 六 come from the format data)."""
     tr = QCoreApplication.translate
     if part == "一":
-        numerals = "一二三四五六七八九十"
-        items = "\n".join(f"（{numerals[i]}）{item}" for i, item in enumerate(fmt.part1_outline))
+        items = "\n".join(f"（{CN_NUMERALS[i]}）{item}" for i, item in enumerate(fmt.part1_outline))
         return tr(
             "ProsePage",
             "参考提纲（写完后此提示自动消失）：\n{0}\n\n每个小标题单独一段，以“（一）”开头；段首加粗（Ctrl+B）写“一是……”。",
