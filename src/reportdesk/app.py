@@ -20,8 +20,6 @@ def make_app():
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from . import ui  # noqa: F401 - installs qtfix before Qt starts emitting signals
-
     app = QApplication.instance()
     if app is None:
         # Crisp at 125 %/150 % Windows scaling: pass fractional factors through instead of rounding.

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMessageBox
 from tests.helpers import SEED_NAMES
 from tests.importers.conftest import seeds_path
 
-import reportdesk.ui  # noqa: F401 - installs qtfix before any window is made
 from reportdesk.review import table
 
 

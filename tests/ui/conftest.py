@@ -7,7 +7,6 @@ import shutil
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-import reportdesk.ui  # noqa: F401 - installs qtfix (PySide6 6.12 refcount leak) before any test runs
 from reportdesk.paths import demo_report_path
 
 

@@ -8,7 +8,6 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QMarginsF, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from ..model.report import Report
 
-T = TypeVar("T")
 PRINT_DPI = 300
 KINDS = {"docx": ("Word 文档 (*.docx)", ".docx", "Word"), "pdf": ("PDF 文件 (*.pdf)", ".pdf", "PDF")}
 MAX_LISTED_ERRORS = 8
@@ -96,7 +94,7 @@ def export_from_window(parent: QWidget | None, report: Report, kind: str, sugges
     return path
 
 
-def run_with_progress(parent: QWidget | None, title: str, text: str, work: Callable[[], T]) -> T:
+def run_with_progress[T](parent: QWidget | None, title: str, text: str, work: Callable[[], T]) -> T:
     """Run ``work`` off the GUI thread; a busy dialog appears if it takes longer than 0.3 s."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         future = pool.submit(work)

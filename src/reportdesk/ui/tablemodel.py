@@ -107,7 +107,6 @@ class ReportTableModel(QAbstractTableModel):
         return base
 
     def data(self, index: QModelIndex, role: int = R.DisplayRole):
-        # Returning None here leaks a reference under PySide6 6.12; ui/__init__ installs qtfix first.
         cell = self.cover.get((index.row(), index.column()))
         if cell is None:
             return None
