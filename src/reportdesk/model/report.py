@@ -94,10 +94,19 @@ class Report:
             for ref, formula in cells_of(self.format).formulas.items()
         }
 
+    def is_unknown(self, ref: CellRef) -> bool:
+        """True when the value is not known: an input cell that reading could not take in (its reason is
+        in ``unreadable``), or a computed cell with such an input. Unknown is neither blank nor 0."""
+        formula = cells_of(self.format).formulas.get(ref)
+        if formula is None:
+            return ref in self.unreadable
+        return any(r in self.unreadable for r in formula)
+
     def set(self, ref: CellRef, value: Value | None) -> None:
         if ref in cells_of(self.format).formulas:
             raise KeyError(f"{ref} is computed, not an input")
         self.values[ref] = value
+        self.unreadable.pop(ref, None)  # typed or pasted: known from now on
 
     def part3(self, row: str, col: str) -> int:
         return int(as_number(self.value(CellRef(PART3, row, col))))
