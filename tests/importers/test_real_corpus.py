@@ -42,7 +42,7 @@ STRICT, PDF_LIKE = 0.02, 0.05
 
 
 def threshold(original: Path, form: str) -> float:
-    if original.suffix.lower() == ".pdf" or (original.suffix.lower() == ".txt" and form == "original"):
+    if original.suffix.lower() == ".pdf" or (original.suffix.lower() in (".txt", ".md") and form == "original"):
         return PDF_LIKE  # a PDF, its texts, and a converter's/OCR text as found
     if form in ("original", "browser", "markdown"):
         return STRICT
