@@ -94,6 +94,7 @@ class Score:
     right: int = 0
     wrong: int = 0
     unreadable: int = 0
+    blank_for_number: int = 0  # of the wrong cells: read as printed blank where a number is printed
     wrong_cells: list[str] = field(default_factory=list)
     error: str = ""
 
@@ -114,7 +115,9 @@ def score(report, expected: dict[CellRef, object]) -> Score:
             continue
         computed = ref in formulas
         if computed and ref in report.printed:
-            got, unknown = report.printed[ref], False
+            got = report.printed[ref]
+            # a total kept as "printed blank" in a row whose numbers were not read was not read either
+            unknown = got is None and report.is_unknown(ref)
         elif computed:
             unknown = report.is_unknown(ref)
             got = None if unknown else report.value(ref)
@@ -131,6 +134,7 @@ def score(report, expected: dict[CellRef, object]) -> Score:
             continue
         if (want is None) != (got is None) or _number(want) != _number(got):
             s.wrong += 1
+            s.blank_for_number += got is None
             s.wrong_cells.append(f"{ref.describe()}: 应为 {want!r}，读作 {got!r}")
         else:
             s.right += 1
@@ -166,19 +170,23 @@ def corpus_scores(tmp_path_factory) -> dict[tuple[str, str], Score]:
 
 
 def print_table(table: dict[tuple[str, str], Score]) -> None:
-    print(f"\n{'report':<24}{'form':<18}{'right':>7}{'wrong':>7}{'unread':>8}{'unread%':>9}")
+    """Cells right / wrong / unreadable per report and form; "blank" = wrong cells read as printed blank."""
+    print(f"\n{'report':<22}{'form':<18}{'right':>6}{'wrong':>6}{'blank':>6}{'unread':>7}{'unread%':>8}")
     by_form: dict[str, Counter] = {}
     for (fixture, form), s in sorted(table.items()):
         note = f"  ({s.error[:40]})" if s.error else ""
-        print(f"{fixture:<24}{form:<18}{s.right:>7}{s.wrong:>7}{s.unreadable:>8}{s.unreadable_share:>8.1%}{note}")
+        print(
+            f"{fixture:<22}{form:<18}{s.right:>6}{s.wrong:>6}{s.blank_for_number:>6}{s.unreadable:>7}"
+            f"{s.unreadable_share:>8.1%}{note}"
+        )
         c = by_form.setdefault(form, Counter())
-        c.update(right=s.right, wrong=s.wrong, unreadable=s.unreadable)
+        c.update(right=s.right, wrong=s.wrong, blank=s.blank_for_number, unreadable=s.unreadable)
     print("per form:")
     for form, c in sorted(by_form.items()):
         total = c["right"] + c["wrong"] + c["unreadable"]
         print(
-            f"  {form:<18} right {c['right']:>5}  wrong {c['wrong']:>4}  unreadable {c['unreadable']:>5}"
-            f"  ({c['unreadable'] / total if total else 0:.1%})"
+            f"  {form:<18} right {c['right']:>5}  wrong {c['wrong']:>4} (blank {c['blank']:>4})"
+            f"  unreadable {c['unreadable']:>5}  ({c['unreadable'] / total if total else 0:.1%})"
         )
 
 
