@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..model.prose import CN_NUMERALS
-from .normalise import clean_line, has_cjk, is_junk, is_number
+from .normalise import clean_line, clean_row, has_cjk, is_junk, is_number
 
 
 @dataclass
@@ -73,7 +73,7 @@ def lines_from_text(text: str) -> list[Line]:
             cells = tuple(c.strip() for c in line.strip().strip("|").split("|"))
             out.append(Line("\t".join(cells), cells, exact=True))  # a full grid: an empty cell is blank
         elif "\t" in line:
-            out.append(Line(line, tuple(c.strip() for c in line.split("\t"))))
+            out.append(Line(line, tuple(c.strip() for c in clean_row(raw).split("\t"))))
         else:
             out.append(Line(line.strip()))
     return out

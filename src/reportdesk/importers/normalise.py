@@ -43,6 +43,11 @@ def clean_line(line: str) -> str:
     return _ANGLE_URL.sub(r"\1", line.translate(_SPACES)).rstrip()
 
 
+def clean_row(line: str) -> str:
+    """A tab-separated row cleaned as ``clean_line``, its trailing tabs kept: they are blank cells."""
+    return _ANGLE_URL.sub(r"\1", line.translate(_SPACES)).rstrip(" \r\n")
+
+
 def count_angle_urls(text: str) -> int:
     return len(_ANGLE_URL.findall(text))
 

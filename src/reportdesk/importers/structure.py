@@ -75,8 +75,9 @@ def _title_in(joined: str) -> tuple[str, str, int] | None:
         return joined[: m.end()], m.group(2), int(m.group(1))
     m = _TITLE.search(joined)
     if m and m.start() <= 60:
-        agency = re.sub(r"关于$", "", joined[: m.start()])
-        return joined[: m.end()], agency, int(m.group(1))
+        begin = max(joined.rfind(c, 0, m.start()) for c in ">》»›|：:") + 1  # after a breadcrumb or a label
+        agency = re.sub(r"关于$", "", joined[begin : m.start()])
+        return joined[begin : m.end()], agency, int(m.group(1))
     return None
 
 
@@ -90,8 +91,8 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
             if line.is_row == rows and line.text.strip() and not _ATTACHMENT.match(line.text.strip())
         ]
         for n, (_i, text) in enumerate(texts):
-            if _FACT.match(text):  # 发布日期：…, 索引号：… of the portal's table of facts
-                continue
+            if _FACT.match(text) or (re.search(r"[>》»›]", text) and not _TITLE.search(text)):
+                continue  # 发布日期：…, 索引号：… of the portal's table of facts; a breadcrumb
             joined = ""
             for j, more in texts[n : n + 3]:
                 if joined and len(more) > 60:

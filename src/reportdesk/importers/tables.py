@@ -325,7 +325,8 @@ def read_part4(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     last_header = max((i for i in range(first_number) if is_text[i]), default=-1)
     data_end = next((i for i in range(first_number, len(toks)) if is_text[i]), len(toks))
     header, data = [t for t in toks[: last_header + 1] if not is_end(t)], toks[last_header + 1 : data_end]
-    if not any(t and not is_end(t) for t in toks):
+    labels = {key(label) for label in _node_labels(p4.column_tree)}
+    if not any(is_number(t) for t in toks) and not any(key(t) in labels for t in toks):
         for ref in [r for r in report.values if r.table == PART4]:  # no such table in the document
             del report.values[ref]
         return
