@@ -64,7 +64,7 @@ def test_one_line_without_tabs_loses_blank_cells_to_unknown_never_to_a_number(tm
     path = tmp_path / "scraped.txt"
     path.write_text(pf.one_line(pf.browser_copy(want)).replace("\t", " "), "utf-8")
     got = import_document(path).report
-    right, wrong, unknown = _cells(got, want)
+    _right, wrong, unknown = _cells(got, want)
     assert wrong == 0 and 0 < unknown <= 7
     assert got.is_unknown(total)
 
@@ -223,7 +223,7 @@ def test_row_not_found_is_unknown_and_a_missing_table_is_left_out(tmp_path):
 
 def test_format_follows_the_year_unless_the_tables_clearly_say_otherwise(tmp_path):
     # a 2023 report whose part 二 says 规范性文件 (a 2019 label): read as 2021, one note naming both
-    want, result = _edited_copy(tmp_path, "行政规范性文件\t", "规范性文件\t")
+    _want, result = _edited_copy(tmp_path, "行政规范性文件\t", "规范性文件\t")
     got = result.report
     assert got.format_id == "2021"
     notes = [m for w, m in got.read_notes if w == "报告格式"]
