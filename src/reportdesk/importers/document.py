@@ -85,8 +85,14 @@ ROW_END = "\x00"  # after a real table's row (.docx, web page, Markdown)
 TAB_ROW_END = "\x01"  # after a tab-separated row of text (a browser's copy, or a PDF's)
 
 
+# Put before a real table's row that has no label cell at all (a converter moved its label
+# elsewhere): the numbers cannot be said to belong to the label read before them.
+ORPHAN = "\x02"
+
+
 def is_end(token: str) -> bool:
-    return token in (ROW_END, TAB_ROW_END)
+    """A marker, not a cell."""
+    return token in (ROW_END, TAB_ROW_END, ORPHAN)
 
 
 def tokens(lines: list[Line]) -> list[str]:
@@ -118,6 +124,8 @@ def tokens(lines: list[Line]) -> list[str]:
         if not any(cells[:first_label]):
             del cells[:first_label]  # merged label columns before the row's label
         if line.exact:
+            if not any(has_cjk(c) and not is_number(c) for c in cells):
+                out.append(ORPHAN)
             out.extend(cells)
             out.append(ROW_END)
             continue

@@ -15,10 +15,9 @@ from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_o
 from ..model.report import Report
 from ..model.values import as_number
 from .columns import describe_order, header_order, join_wrapped
-from .document import is_end
+from .document import ORPHAN, is_end
 from .normalise import has_cjk, is_number, key
 from .rows import (
-    NOT_FOUND,
     RowMatcher,
     TableNotes,
     _variant_of,
@@ -100,7 +99,9 @@ def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
 def _row_text(values: list[str], n: int) -> str:
     """Why a row's cells are unknown: what was found there."""
     found = [t for t in values if t and not is_end(t)]
-    return f"原文此行为“{short(' '.join(found))}”（{len(found)} 个数字，应为 {n} 个）" if found else NOT_FOUND
+    if not found:
+        return "原文此行只有行标签，没有数字"
+    return f"原文此行为“{short(' '.join(found))}”（{len(found)} 个数字，应为 {n} 个）"
 
 
 _UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
@@ -319,7 +320,7 @@ def _part3_columns(p3, header: list[str], notes: TableNotes, exact: bool) -> lis
 
 def read_part4(report: Report, toks: list[str], notes: TableNotes, exact: bool = False) -> None:
     p4 = report.format.part4
-    toks = [t for t in toks if not is_stray(t)]
+    toks = [t for t in toks if not is_stray(t) and t != ORPHAN]  # its row of numbers has no label by design
     is_text = [has_cjk(t) and not is_number(t) for t in toks]
     first_number = next((i for i, t in enumerate(toks) if t and not is_end(t) and not is_text[i]), len(toks))
     last_header = max((i for i in range(first_number) if is_text[i]), default=-1)
