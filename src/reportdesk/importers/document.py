@@ -72,7 +72,7 @@ def lines_from_text(text: str) -> list[Line]:
                 continue
             cells = tuple(c.strip() for c in line.strip().strip("|").split("|"))
             out.append(Line("\t".join(cells), cells, exact=True))  # a full grid: an empty cell is blank
-        elif "\t" in line:
+        elif "\t" in clean_row(raw):
             out.append(Line(line, tuple(c.strip() for c in clean_row(raw).split("\t"))))
         else:
             out.append(Line(line.strip()))
@@ -131,7 +131,11 @@ def tokens(lines: list[Line]) -> list[str]:
             continue
         filled = [c for c in cells if c]
         if len(filled) == 1:
-            out.append(filled[0])
+            if line.cells is not None and cells[0] == filled[0] and has_cjk(filled[0]) and len(cells) >= 3:
+                out.extend(cells)  # a label and its row of blank cells (a browser's copy)
+                out.append(TAB_ROW_END)
+            else:
+                out.append(filled[0])
             continue
         if line.cells is not None and any(is_number(c) for c in filled):
             out.extend(cells)
