@@ -58,7 +58,7 @@ def _plain(line: Line) -> str:
 
 
 # Portal furniture before a title: `标题：`, `名称：`, Markdown's `#`, a breadcrumb's `首页 > … >`.
-_FURNITURE = re.compile(r"^(?:#+|(?:文章|信息|文件)?(?:标题|名称|题名|主题)[:：]|.*[>》»›][^>》»›]*(?=\d{4}年|[^>》»›]{2,40}\d{4}年))")
+_FURNITURE = re.compile(r"^(?:#+|(?:文章|信息|文件)?(?:标题|名称|题名|主题)[:：]|.*[>»›][^>»›]*(?=\d{4}年|[^>»›]{2,40}\d{4}年))")
 _FACT = re.compile(r"^[^：:]{1,8}[：:]")
 _TITLE_SCAN = 300  # lines searched for the title: a saved page has navigation before it
 
@@ -75,7 +75,7 @@ def _title_in(joined: str) -> tuple[str, str, int] | None:
         return joined[: m.end()], m.group(2), int(m.group(1))
     m = _TITLE.search(joined)
     if m and m.start() <= 60:
-        begin = max(joined.rfind(c, 0, m.start()) for c in ">》»›|：:") + 1  # after a breadcrumb or a label
+        begin = max(joined.rfind(c, 0, m.start()) for c in ">»›|：:") + 1  # after a breadcrumb or a label
         agency = re.sub(r"关于$", "", joined[begin : m.start()])
         return joined[begin : m.end()], agency, int(m.group(1))
     return None
@@ -91,7 +91,7 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
             if line.is_row == rows and line.text.strip() and not _ATTACHMENT.match(line.text.strip())
         ]
         for n, (_i, text) in enumerate(texts):
-            if _FACT.match(text) or (re.search(r"[>》»›]", text) and not _TITLE.search(text)):
+            if _FACT.match(text) or (re.search(r"[>»›]", text) and not _TITLE.search(text)):
                 continue  # 发布日期：…, 索引号：… of the portal's table of facts; a breadcrumb
             joined = ""
             for j, more in texts[n : n + 3]:
