@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..model.prose import CN_NUMERALS
-from .normalise import clean_line, clean_row, has_cjk, is_junk, is_number
+from .normalise import drop_url_brackets, has_cjk, is_junk, is_number, plain_spaces
 
 
 @dataclass
@@ -63,8 +63,8 @@ def lines_from_text(text: str) -> list[Line]:
     from .oneline import cut_by_wording  # the official wording, only where a text needs it
 
     out = []
-    for raw in cut_by_wording(text):
-        line = clean_line(raw)
+    for raw in cut_by_wording(plain_spaces(text)):
+        line = drop_url_brackets(raw).rstrip()
         if _PAGE_NUMBER.match(line):
             continue
         if _PIPE_ROW.match(line) and line.count("|") >= 3:
@@ -72,8 +72,8 @@ def lines_from_text(text: str) -> list[Line]:
                 continue
             cells = tuple(c.strip() for c in line.strip().strip("|").split("|"))
             out.append(Line("\t".join(cells), cells, exact=True))  # a full grid: an empty cell is blank
-        elif "\t" in clean_row(raw):
-            out.append(Line(line, tuple(c.strip() for c in clean_row(raw).split("\t"))))
+        elif "\t" in raw:
+            out.append(Line(line, tuple(c.strip() for c in drop_url_brackets(raw).rstrip(" \r\n").split("\t"))))
         else:
             out.append(Line(line.strip()))
     return out

@@ -215,9 +215,11 @@ def _looks_like_agency(text: str, agency: str) -> bool:
 
 def paragraphs(lines: list[Line], join_broken: bool) -> list[str]:
     """Prose lines as paragraphs. Text copied from a PDF breaks long paragraphs at page ends:
-    a long line that does not end a sentence continues in the next one."""
-    out: list[str] = []
+    a long line that does not end a sentence continues in the next one. Linear in the text: a
+    paragraph's pieces are joined once, at the end."""
+    out: list[list[str]] = []
     joining = False
+    length = 0  # of the current paragraph's plain text
     for line in lines:
         if line.is_row:
             joining = False
@@ -225,13 +227,15 @@ def paragraphs(lines: list[Line], join_broken: bool) -> list[str]:
         text = line.text.strip()
         if not text:
             continue
+        plain = _plain(Line(text))
         if joining and out and heading_level(text) == BODY and not _ENUMERATION.match(text):
-            out[-1] += text
+            out[-1].append(text)
+            length += len(plain)
         else:
-            out.append(text)
-        plain = _plain(Line(out[-1]))
-        joining = join_broken and len(plain) >= 25 and not plain.endswith(_ENDS)
-    return out
+            out.append([text])
+            length = len(plain)
+        joining = join_broken and length >= 25 and not (plain or "").endswith(_ENDS)
+    return ["".join(parts) for parts in out]
 
 
 def layout_of(lines: list[Line]) -> Layout:
