@@ -11,8 +11,9 @@ from ..model.prose import Paragraph
 from ..model.report import DEPARTMENT, GOVERNMENT, Contact, Report
 from .document import Line, tokens
 from .normalise import key
+from .part4 import read_part4
 from .structure import PART_HEADINGS, Layout, layout_of, paragraphs
-from .tables import TableNotes, compare_printed, read_part2, read_part3, read_part4
+from .tables import TableNotes, compare_printed, read_part2, read_part3
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 FORMAT_NOTE = "报告格式"  # where a note on the format is filed: the checks merge it into their format finding

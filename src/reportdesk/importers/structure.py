@@ -138,7 +138,7 @@ def find_headings(lines: list[Line], start: int) -> dict[str, Heading]:
         for i in candidates:
             if i < pos:
                 continue
-            text = squeeze(_plain(lines[i]))
+            text = squeeze(_plain(lines[i])).lstrip("#")  # a Markdown heading
             verdict = _heading_match(text, part, official)
             if verdict is False and lines[i].auto_numbered and key(text) == key(official.split("、", 1)[1]):
                 verdict, text = True, official  # Word prints the number from its list style
