@@ -90,9 +90,16 @@ TAB_ROW_END = "\x01"  # after a tab-separated row of text (a browser's copy, or 
 ORPHAN = "\x02"
 
 
+# After a tab-separated row of a table whose rows show blank cells as empty fields between numbers
+# (a browser's copy): such a row can only have lost blank cells at its end (when line ends were
+# trimmed), never one in the middle.
+BLANKS_KEPT_ROW_END = "\x03"
+_INTERIOR_BLANK = re.compile(r"\d\s*\t\s*\t+\s*[-+]?\d")
+
+
 def is_end(token: str) -> bool:
     """A marker, not a cell."""
-    return token in (ROW_END, TAB_ROW_END, ORPHAN)
+    return token in (ROW_END, TAB_ROW_END, ORPHAN, BLANKS_KEPT_ROW_END)
 
 
 def tokens(lines: list[Line]) -> list[str]:
@@ -104,6 +111,9 @@ def tokens(lines: list[Line]) -> list[str]:
     browser's copy of a web table, whose last cell may be blank).
     """
     out: list[str] = []
+    tab_end = TAB_ROW_END
+    if any(line.cells is not None and not line.exact and _INTERIOR_BLANK.search(line.text) for line in lines):
+        tab_end = BLANKS_KEPT_ROW_END
     for line in lines:
         if line.cells is None:
             spaced = spaced_cells(line.text) if line.text else None
@@ -116,7 +126,7 @@ def tokens(lines: list[Line]) -> list[str]:
             cells = list(line.cells)
         if all(not c for c in cells) and line.cells is not None and len(cells) >= 3:
             out.extend(cells)  # a row of blank cells
-            out.append(ROW_END if line.exact else TAB_ROW_END)
+            out.append(ROW_END if line.exact else tab_end)
             continue
         if all(not c or is_junk(c) for c in cells):
             continue
@@ -133,13 +143,13 @@ def tokens(lines: list[Line]) -> list[str]:
         if len(filled) == 1:
             if line.cells is not None and cells[0] == filled[0] and has_cjk(filled[0]) and len(cells) >= 3:
                 out.extend(cells)  # a label and its row of blank cells (a browser's copy)
-                out.append(TAB_ROW_END)
+                out.append(tab_end)
             else:
                 out.append(filled[0])
             continue
         if line.cells is not None and any(is_number(c) for c in filled):
             out.extend(cells)
-            out.append(TAB_ROW_END)
+            out.append(tab_end)
             continue
         while cells and not cells[-1]:
             cells.pop()
