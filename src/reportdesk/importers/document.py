@@ -94,7 +94,7 @@ ORPHAN = "\x02"
 # (a browser's copy): such a row can only have lost blank cells at its end (when line ends were
 # trimmed), never one in the middle.
 BLANKS_KEPT_ROW_END = "\x03"
-_INTERIOR_BLANK = re.compile(r"\d\s*\t\s*\t+\s*[-+]?\d")
+_INTERIOR_BLANK = re.compile(r"\d\t\t+[-+]?\d")
 
 
 def is_end(token: str) -> bool:
@@ -120,6 +120,8 @@ def tokens(lines: list[Line]) -> list[str]:
             if spaced is None:
                 if line.text and not is_junk(line.text):
                     out.append(line.text)
+                    if tab_end == BLANKS_KEPT_ROW_END:
+                        out.append(tab_end)  # a label alone: its row's blank cells were trimmed away
                 continue
             cells = spaced
         else:

@@ -45,7 +45,13 @@ def _spaced(text: str) -> str:
 
 @cache
 def _heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((part, re.compile(_spaced(heading))) for part, heading in part_headings())
+    """A part heading as printed, or with a few words more (五、政府信息公开工作存在的主要问题…)."""
+    out = []
+    for part, heading in part_headings():
+        number, body = heading.split("、", 1)
+        words = _spaced(body).replace("的", "的?")
+        out.append((part, re.compile(rf"{_spaced(number)}\s*[、.．，,]\s*(?:[^。；，\s\d]{{1,12}}?\s*)?{words}")))
+    return tuple(out)
 
 
 @cache
@@ -108,8 +114,9 @@ def _cut(line: str) -> list[str]:
         start = at
     out.append(line[start:])
     pieces = [piece.strip(" ") for piece in out if piece.strip()]
-    if piped:  # a piece of a table: its cells between pipes, as a tab-separated row
-        pieces = ["\t".join(c.strip() for c in p.strip(" |").split("|")) if "|" in p else p for p in pieces]
+    if piped:  # a piece of a table: its cells between pipes as a tab-separated row (` \t `: not a
+        # browser's copy, whose rows tell blank cells by empty fields)
+        pieces = [" \t ".join(c.strip() for c in p.strip(" |").split("|")) if "|" in p else p for p in pieces]
     return [p for p in pieces if p.strip()]
 
 

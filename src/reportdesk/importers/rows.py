@@ -75,7 +75,7 @@ def fit(values: list[str], n: int, has_total: bool) -> tuple[list[str | None] | 
     exact = ROW_END in values  # a real table's row: a cell missing from it is not a lost cell
     trimmed = BLANKS_KEPT_ROW_END in values and not exact
     values = [t for t in values if not is_end(t)]
-    if trimmed and 0 < len(values) < n and any(values):  # only blank cells at its end were lost
+    if trimmed and len(values) < n:  # only blank cells at its end were lost (all, for a label alone)
         return [t or None for t in values + [""] * (n - len(values))], None
     filled = [t for t in values if t != ""]
     if len(filled) == n:
