@@ -23,6 +23,8 @@ MAX_REGION = 200_000  # characters of tables in one line: far more than any repo
 _TITLE_END = re.compile(r"\d{4}\s*年度?\s*政府信息公开\s*(?:工作)?\s*年度报告")
 _SENTENCE_END = re.compile(r"(?<=[。！？；])\s+")
 _DATE_AT_END = re.compile(r"\s+(?=\S{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
+_PIPE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+")
+_MD_HEADING = re.compile(r"(?<!\S)#{1,6}(?=\s)")
 _OPENING = "（(〔[【“\"'"
 _NUMBERING = re.compile(r"^\d+\s*[.．、]")
 
@@ -43,7 +45,13 @@ def _spaced(text: str) -> str:
 
 @cache
 def _heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((part, re.compile(_spaced(heading))) for part, heading in part_headings())
+    """A part heading as printed, or with a few words more (五、政府信息公开工作存在的主要问题…)."""
+    out = []
+    for part, heading in part_headings():
+        number, body = heading.split("、", 1)
+        words = _spaced(body).replace("的", "的?")
+        out.append((part, re.compile(rf"{_spaced(number)}\s*[、.．，,]\s*(?:[^。；，\s\d]{{1,12}}?\s*)?{words}")))
+    return tuple(out)
 
 
 @cache
@@ -69,6 +77,9 @@ def cut_by_wording(text: str) -> Iterator[str]:
 
 
 def _cut(line: str) -> list[str]:
+    piped = line.count("|") > 20  # Markdown tables on one line: `| 规章 | 0 | 0 | 12 | |---|---|`
+    if piped:
+        line = _MD_HEADING.sub(" ", _PIPE_RULE.sub(" ", line))
     cuts: set[int] = set()
     title = _TITLE_END.search(line, 0, 2000)
     if title:
@@ -102,7 +113,11 @@ def _cut(line: str) -> list[str]:
         out.append(line[start:at])
         start = at
     out.append(line[start:])
-    return [piece.strip(" ") for piece in out if piece.strip()]
+    pieces = [piece.strip(" ") for piece in out if piece.strip()]
+    if piped:  # a piece of a table: its cells between pipes as a tab-separated row (` \t `: not a
+        # browser's copy, whose rows tell blank cells by empty fields)
+        pieces = [" \t ".join(c.strip() for c in p.strip(" |").split("|")) if "|" in p else p for p in pieces]
+    return [p for p in pieces if p.strip()]
 
 
 def _labels(line: str, lo: int, hi: int) -> list[tuple[int, int]]:

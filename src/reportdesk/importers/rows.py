@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from ..formats import CellRef, ValueKind, cells_of
 from ..model.report import Report
 from ..model.values import CellValueError, Value, as_number, parse_value
-from .document import ROW_END, is_end
+from .document import BLANKS_KEPT_ROW_END, ORPHAN, ROW_END, is_end
 from .normalise import bare_key, has_cjk, is_number, is_subsequence, key
 
 NOT_FOUND = "原文未找到此行"
@@ -69,14 +69,21 @@ def fit(values: list[str], n: int, has_total: bool) -> tuple[list[str | None] | 
     """The ``n`` cells of a row from the value tokens that followed its label. A row read whole
     (``ROW_END`` among them) may have blank cells at its start or end: they are placed when only
     one placing leaves every other cell empty."""
+    if ORPHAN in values:
+        return None, "数字与行标签不在表格的同一行（原文转换时被拆开），无法确定数字属于哪一行，未读入"
     whole = any(is_end(t) for t in values)
     exact = ROW_END in values  # a real table's row: a cell missing from it is not a lost cell
+    trimmed = BLANKS_KEPT_ROW_END in values and not exact
     values = [t for t in values if not is_end(t)]
+    if trimmed and len(values) < n:  # only blank cells at its end were lost (all, for a label alone)
+        return [t or None for t in values + [""] * (n - len(values))], None
     filled = [t for t in values if t != ""]
     if len(filled) == n:
         return list(filled), None
     if len(values) == n:
         return [t or None for t in values], None
+    if not values:  # the label alone, no cell after it: nothing says the cells are blank
+        return None, f"只找到行标签，没有读到数字（应为 {n} 个），未读入"
     if not filled:
         return [None] * n, None
     if whole and len(values) > n:

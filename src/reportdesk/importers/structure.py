@@ -58,7 +58,7 @@ def _plain(line: Line) -> str:
 
 
 # Portal furniture before a title: `标题：`, `名称：`, Markdown's `#`, a breadcrumb's `首页 > … >`.
-_FURNITURE = re.compile(r"^(?:#+|(?:文章|信息|文件)?(?:标题|名称|题名|主题)[:：]|.*[>》»›][^>》»›]*(?=\d{4}年|[^>》»›]{2,40}\d{4}年))")
+_FURNITURE = re.compile(r"^(?:#+|(?:文章|信息|文件)?(?:标题|名称|题名|主题)[:：]|.*[>»›][^>»›]*(?=\d{4}年|[^>»›]{2,40}\d{4}年))")
 _FACT = re.compile(r"^[^：:]{1,8}[：:]")
 _TITLE_SCAN = 300  # lines searched for the title: a saved page has navigation before it
 
@@ -75,8 +75,9 @@ def _title_in(joined: str) -> tuple[str, str, int] | None:
         return joined[: m.end()], m.group(2), int(m.group(1))
     m = _TITLE.search(joined)
     if m and m.start() <= 60:
-        agency = re.sub(r"关于$", "", joined[: m.start()])
-        return joined[: m.end()], agency, int(m.group(1))
+        begin = max(joined.rfind(c, 0, m.start()) for c in ">»›|：:") + 1  # after a breadcrumb or a label
+        agency = re.sub(r"关于$", "", joined[begin : m.start()])
+        return joined[begin : m.end()], agency, int(m.group(1))
     return None
 
 
@@ -90,8 +91,8 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
             if line.is_row == rows and line.text.strip() and not _ATTACHMENT.match(line.text.strip())
         ]
         for n, (_i, text) in enumerate(texts):
-            if _FACT.match(text):  # 发布日期：…, 索引号：… of the portal's table of facts
-                continue
+            if _FACT.match(text) or (re.search(r"[>»›]", text) and not _TITLE.search(text)):
+                continue  # 发布日期：…, 索引号：… of the portal's table of facts; a breadcrumb
             joined = ""
             for j, more in texts[n : n + 3]:
                 if joined and len(more) > 60:
@@ -137,7 +138,7 @@ def find_headings(lines: list[Line], start: int) -> dict[str, Heading]:
         for i in candidates:
             if i < pos:
                 continue
-            text = squeeze(_plain(lines[i]))
+            text = squeeze(_plain(lines[i])).lstrip("#")  # a Markdown heading
             verdict = _heading_match(text, part, official)
             if verdict is False and lines[i].auto_numbered and key(text) == key(official.split("、", 1)[1]):
                 verdict, text = True, official  # Word prints the number from its list style
@@ -214,9 +215,11 @@ def _looks_like_agency(text: str, agency: str) -> bool:
 
 def paragraphs(lines: list[Line], join_broken: bool) -> list[str]:
     """Prose lines as paragraphs. Text copied from a PDF breaks long paragraphs at page ends:
-    a long line that does not end a sentence continues in the next one."""
-    out: list[str] = []
+    a long line that does not end a sentence continues in the next one. Linear in the text: a
+    paragraph's pieces are joined once, at the end."""
+    out: list[list[str]] = []
     joining = False
+    length = 0  # of the current paragraph's plain text
     for line in lines:
         if line.is_row:
             joining = False
@@ -224,13 +227,15 @@ def paragraphs(lines: list[Line], join_broken: bool) -> list[str]:
         text = line.text.strip()
         if not text:
             continue
+        plain = _plain(Line(text))
         if joining and out and heading_level(text) == BODY and not _ENUMERATION.match(text):
-            out[-1] += text
+            out[-1].append(text)
+            length += len(plain)
         else:
-            out.append(text)
-        plain = _plain(Line(out[-1]))
-        joining = join_broken and len(plain) >= 25 and not plain.endswith(_ENDS)
-    return out
+            out.append([text])
+            length = len(plain)
+        joining = join_broken and length >= 25 and not (plain or "").endswith(_ENDS)
+    return ["".join(parts) for parts in out]
 
 
 def layout_of(lines: list[Line]) -> Layout:

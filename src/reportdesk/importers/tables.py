@@ -18,7 +18,6 @@ from .columns import describe_order, header_order, join_wrapped
 from .document import is_end
 from .normalise import has_cjk, is_number, key
 from .rows import (
-    NOT_FOUND,
     RowMatcher,
     TableNotes,
     _variant_of,
@@ -100,7 +99,9 @@ def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
 def _row_text(values: list[str], n: int) -> str:
     """Why a row's cells are unknown: what was found there."""
     found = [t for t in values if t and not is_end(t)]
-    return f"原文此行为“{short(' '.join(found))}”（{len(found)} 个数字，应为 {n} 个）" if found else NOT_FOUND
+    if not found:
+        return "原文此行只有行标签，没有数字"
+    return f"原文此行为“{short(' '.join(found))}”（{len(found)} 个数字，应为 {n} 个）"
 
 
 _UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
@@ -315,55 +316,6 @@ def _part3_columns(p3, header: list[str], notes: TableNotes, exact: bool) -> lis
             ("表三表头", f"列的顺序与官方格式不同（{describe_order(order)}），已按表头的列标签读入各列数字，请核对")
         )
     return columns
-
-
-def read_part4(report: Report, toks: list[str], notes: TableNotes, exact: bool = False) -> None:
-    p4 = report.format.part4
-    toks = [t for t in toks if not is_stray(t)]
-    is_text = [has_cjk(t) and not is_number(t) for t in toks]
-    first_number = next((i for i, t in enumerate(toks) if t and not is_end(t) and not is_text[i]), len(toks))
-    last_header = max((i for i in range(first_number) if is_text[i]), default=-1)
-    data_end = next((i for i in range(first_number, len(toks)) if is_text[i]), len(toks))
-    header, data = [t for t in toks[: last_header + 1] if not is_end(t)], toks[last_header + 1 : data_end]
-    if not any(t and not is_end(t) for t in toks):
-        for ref in [r for r in report.values if r.table == PART4]:  # no such table in the document
-            del report.values[ref]
-        return
-    if not exact:
-        header = join_wrapped(header, _node_labels(p4.column_tree))
-    after = [t for t in toks[data_end:] if t and not is_end(t)]
-    if after:
-        notes.problems.append(("表四之后", f"有未识别的文字“{short('”“'.join(after))}”，已忽略"))
-    refs = [CellRef(PART4, g, c) for g in p4.groups for c in p4.columns_of(g)]
-    if not _filled(data):
-        if exact or any(is_end(t) for t in data):  # a row of blank cells, read whole
-            store(report, refs, [None] * len(refs), "")
-        else:
-            not_found(report, refs, "原文表四未读到数字")
-            notes.problems.append(("表四", "未读到数字，表四各格未读入（未知，不按 0 计）"))
-        return
-    no_totals = key(p4.total_column) not in {key(t) for t in header} and any(header)
-    if no_totals and len(_filled(data)) == len(refs) - len(p4.groups):
-        refs = [r for r in refs if r.col != p4.total_column]  # printed without its 总计 columns
-        notes.problems.append(("表四表头", f"没有“{p4.total_column}”列，只读入各项数字，总计按各项计算"))
-    else:
-        order = header_order(p4.column_tree, header, exact)
-        if order is not None and [(r.row, r.col) for r in refs] != [(PATH_SEP.join(p[:-1]), p[-1]) for p in order]:
-            refs = [CellRef(PART4, PATH_SEP.join(p[:-1]), p[-1]) for p in order]
-            notes.problems.append(
-                ("表四表头", f"列的顺序与官方格式不同（{describe_order(order)}），已按表头的列标签读入各列数字，请核对")
-            )
-    raw, problem = fit(data, len(refs), has_total=True)
-    store(report, refs, raw, _row_text(data, len(refs)))
-    if problem:
-        notes.problems.append(("表四", problem))
-    keys = {key(t) for t in header}
-    wanted = []
-    for label in _node_labels(p4.column_tree):
-        if key(label) not in keys and label not in wanted:
-            wanted.append(label)
-    if wanted and header:
-        notes.problems.append(("表四表头", f"表头残缺（未找到“{'”“'.join(wanted)}”），数字按官方列序读入"))
 
 
 def compare_printed(report: Report) -> list[tuple[str, str]]:
