@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..formats import FORMATS, PART2, PART3, PART4, PROSE_PARTS, cells_of, format_for_year
-from ..loading import LoadError
+from ..errors import LoadError
 from ..model.prose import Paragraph
 from ..model.report import DEPARTMENT, GOVERNMENT, Contact, Report
 from .document import Line, tokens

@@ -57,23 +57,51 @@ def _plain(line: Line) -> str:
     return _BOLD_MARK.sub("", line.text).strip()
 
 
+# Portal furniture before a title: `标题：`, `名称：`, Markdown's `#`, a breadcrumb's `首页 > … >`.
+_FURNITURE = re.compile(r"^(?:#+|(?:文章|信息|文件)?(?:标题|名称|题名|主题)[:：]|.*[>》»›][^>》»›]*(?=\d{4}年|[^>》»›]{2,40}\d{4}年))")
+_FACT = re.compile(r"^[^：:]{1,8}[：:]")
+_TITLE_SCAN = 300  # lines searched for the title: a saved page has navigation before it
+
+
+def _title_text(line: Line) -> str:
+    text = line.text if not line.is_row else "".join(line.cells or ())
+    text = _CN_YEAR.sub(lambda y: "".join(str(_CN_DIGITS[c]) for c in y.group(1)), squeeze(_plain(Line(text))))
+    return _FURNITURE.sub("", text, count=1)
+
+
+def _title_in(joined: str) -> tuple[str, str, int] | None:
+    m = _TITLE_YEAR_FIRST.match(joined)
+    if m:
+        return joined[: m.end()], m.group(2), int(m.group(1))
+    m = _TITLE.search(joined)
+    if m and m.start() <= 60:
+        agency = re.sub(r"关于$", "", joined[: m.start()])
+        return joined[: m.end()], agency, int(m.group(1))
+    return None
+
+
 def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
-    """(title, agency, year, index after the title); the title may wrap onto several lines."""
-    joined, seen = "", 0
-    for i, line in enumerate(lines):
-        if line.is_row or not line.text.strip() or _ATTACHMENT.match(line.text.strip()):
-            continue
-        seen += 1
-        if seen > 4 or len(joined) > 120:
-            break
-        joined += _CN_YEAR.sub(lambda y: "".join(str(_CN_DIGITS[c]) for c in y.group(1)), squeeze(_plain(line)))
-        m = _TITLE.search(joined)
-        if m:
-            agency = re.sub(r"关于$", "", joined[: m.start()])
-            return joined[: m.end()], agency, int(m.group(1)), i + 1
-        m = _TITLE_YEAR_FIRST.match(joined)
-        if m:
-            return joined[: m.end()], m.group(2), int(m.group(1)), i + 1
+    """(title, agency, year, index after the title). The title may wrap onto several lines and
+    follow a portal's navigation and its table of facts; a paragraph is preferred to a cell."""
+    for rows in (False, True):
+        texts = [
+            (i, _title_text(line))
+            for i, line in enumerate(lines[:_TITLE_SCAN])
+            if line.is_row == rows and line.text.strip() and not _ATTACHMENT.match(line.text.strip())
+        ]
+        for n, (_i, text) in enumerate(texts):
+            if _FACT.match(text):  # 发布日期：…, 索引号：… of the portal's table of facts
+                continue
+            joined = ""
+            for j, more in texts[n : n + 3]:
+                if joined and len(more) > 60:
+                    break
+                joined += more if not joined else _FURNITURE.sub("", more, count=1)
+                hit = _title_in(joined)
+                if hit:
+                    return hit[0], hit[1], hit[2], j + 1
+                if len(joined) > 120:
+                    break
     return "", "", None, 0
 
 

@@ -1,0 +1,126 @@
+"""Text whose line breaks were lost (a whole report on one or a few lines) cut back into lines.
+
+Scrapers and some copy paths give a page's text without its line breaks. The official wording
+says where things stand, wherever they are: the part headings, the tables' block titles and row
+and column labels, the end of a sentence in prose. A line is cut only when it is long and holds
+several pieces of that wording; every other line is left as it came. Cutting is linear in the
+text: the headings are found by a few regular expressions, and labels are looked for only in the
+stretch between the part 二 and part 五 headings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+from .normalise import key
+from .wording import official_keys, part_headings, table_labels
+
+LONG_LINE = 300  # characters: longer than any heading or table row
+MAX_REGION = 200_000  # characters of tables in one line: far more than any report's tables
+_TITLE_END = re.compile(r"\d{4}\s*年度?\s*政府信息公开\s*(?:工作)?\s*年度报告")
+_SENTENCE_END = re.compile(r"(?<=[。！？；])\s+")
+_DATE_AT_END = re.compile(r"\s+(?=\S{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
+_OPENING = "（(〔[【“\"'"
+_NUMBERING = re.compile(r"^\d+\s*[.．、]")
+
+
+def _spaced(text: str) -> str:
+    """A pattern for ``text`` allowing spaces between characters and either width of punctuation."""
+    out = []
+    for ch in text:
+        if ch.isspace():
+            continue
+        folded = unicodedata.normalize("NFKC", ch)
+        alternatives = {re.escape(ch), re.escape(folded)}
+        if ch in "、，,.．":
+            alternatives |= {re.escape(c) for c in "、，,.．"}
+        out.append("(?:" + "|".join(sorted(alternatives)) + ")" if len(alternatives) > 1 else re.escape(ch))
+    return r"\s*".join(out)
+
+
+@cache
+def _heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((part, re.compile(_spaced(heading))) for part, heading in part_headings())
+
+
+@cache
+def _label_pattern() -> re.Pattern:
+    keys = sorted({key(label) for label in table_labels() if key(label)}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+def _needs_cutting(line: str) -> bool:
+    if len(line) < LONG_LINE:
+        return False
+    k = key(line[:MAX_REGION])
+    return sum(1 for w in official_keys() if w in k) >= 3
+
+
+def cut_by_wording(text: str) -> Iterator[str]:
+    """The text's lines, a long line holding several parts of the report cut where they begin."""
+    for line in text.splitlines():
+        if _needs_cutting(line):
+            yield from _cut(line)
+        else:
+            yield line
+
+
+def _cut(line: str) -> list[str]:
+    cuts: set[int] = set()
+    title = _TITLE_END.search(line, 0, 2000)
+    if title:
+        cuts.add(title.end())
+    heads: dict[str, tuple[int, int]] = {}
+    pos = title.end() if title else 0
+    for part, pattern in _heading_patterns():
+        m = pattern.search(line, pos)
+        if m:
+            heads[part] = (m.start(), m.end())
+            cuts.update((m.start(), m.end()))
+            pos = m.end()
+    table_from = heads.get("二", (None, 0))[1]
+    table_to = heads.get("五", (len(line), None))[0]
+    if table_to - table_from <= MAX_REGION:
+        inside = list(heads.values())
+        for at, end in _labels(line, table_from, table_to):
+            if any(a < at < b for a, b in inside):
+                continue
+            cuts.add(at)
+            if line[end : end + 1] == " ":  # a line break once: the label ended its row
+                cuts.add(end)
+    prose = [(0, table_from), (table_to, len(line))]
+    for lo, hi in prose:
+        cuts.update(m.end() for m in _SENTENCE_END.finditer(line, lo, hi))
+    tail = _DATE_AT_END.search(line, max(0, len(line) - 80))
+    if tail:
+        cuts.add(tail.end())
+    out, start = [], 0
+    for at in sorted(c for c in cuts if 0 < c < len(line)):
+        out.append(line[start:at])
+        start = at
+    out.append(line[start:])
+    return [piece.strip(" ") for piece in out if piece.strip()]
+
+
+def _labels(line: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where each official table label begins and ends in ``line[lo:hi]``, found on the labels' keys."""
+    chars, where = [], []
+    for i in range(lo, hi):
+        k = key(line[i])
+        for ch in k:
+            chars.append(ch)
+            where.append(i)
+    keyed = "".join(chars)
+    starts = []
+    for m in _label_pattern().finditer(keyed):
+        at = where[m.start()]
+        if keyed[m.start()].isdigit() and not _NUMBERING.match(line[at : where[m.end() - 1] + 1]):
+            # `0 2其他…`: the digit is a number of the row before, not the label's numbering
+            continue
+        while at > lo and line[at - 1] in _OPENING:  # the label's `（` before its key
+            at -= 1
+        starts.append((at, where[m.end() - 1] + 1))
+    return starts
