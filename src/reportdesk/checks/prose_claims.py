@@ -71,7 +71,10 @@ STATEMENTS = (
     Statement("没有结转下年度的申请", re.compile(rf"{_NEG}(?:结转|转结)(?!.*上年)"), _p3("carried_out_row")),
     Statement(
         "未发生行政复议或行政诉讼",
-        re.compile(rf"{_NEG}[^，,。；;\d]{{0,30}}(?:行政复议|行政诉讼)(?![^，,。；;]*\d)"),
+        # not "未发生…被行政复议纠错或行政诉讼败诉": that denies an outcome, not the cases
+        re.compile(
+            rf"{_NEG}[^，,。；;\d]{{0,30}}(?:行政复议|行政诉讼)(?![^，,。；;]*(?:\d|纠错|纠正|败诉|撤销|确认违法|维持))"
+        ),
         _p4((TOTAL,)),
     ),
     Statement(

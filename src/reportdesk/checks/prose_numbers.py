@@ -99,6 +99,36 @@ def table_figure(report: Report, refs: tuple[CellRef, ...]) -> int | None:
     return total
 
 
+# Readings a sentence's figure is often taken from by mistake: when the figure equals one of them, say so.
+ALTERNATIVES = {
+    pr.NEW: (pr.NEW_AND_CARRIED_IN, pr.HANDLED),
+    pr.HANDLED: (pr.NEW, pr.NEW_AND_CARRIED_IN),
+    pr.NEW_AND_CARRIED_IN: (pr.NEW, pr.HANDLED),
+    pr.DISCLOSED: (pr.DISCLOSED_OR_PARTIAL,),
+    pr.DISCLOSED_OR_PARTIAL: (pr.DISCLOSED,),
+    pr.CARRIED_IN: (pr.CARRIED_OUT,),
+    pr.CARRIED_OUT: (pr.CARRIED_IN,),
+}
+
+
+def _hint(report: Report, quantity: str, number: int, refs: tuple[CellRef, ...]) -> str:
+    """Why the figure may differ: it is another quantity of the table, or one column of the right rows."""
+    for alt in ALTERNATIVES.get(quantity, ()):
+        if table_figure(report, cells_for(report, alt)) == number:
+            return f"{number} 正是{pr.NAMES[alt]}，文字与表格可能统计口径不同。"
+    if len(refs) > 1:
+        for r in refs:
+            if table_figure(report, (r,)) == number:
+                return f"{number} 只是{r.describe()}一项的数。"
+    if all(r.table == PART3 for r in refs):
+        first = report.format.part3.input_columns[0]
+        for q in (quantity, *ALTERNATIVES.get(quantity, ())):
+            column = tuple(CellRef(PART3, r.row, first) for r in cells_for(report, q))
+            if table_figure(report, column) == number:
+                return f"{number} 只是{pr.NAMES[q]}中“{first}”一列的数，而不是总计。"
+    return ""
+
+
 def prose_against_tables(report: Report) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
@@ -118,12 +148,13 @@ def prose_against_tables(report: Report) -> list[Finding]:
                     continue
                 seen.add(key)
                 name = pr.NAMES[claim.quantity]
+                hint = _hint(report, claim.quantity, claim.number, refs)
                 out.append(
                     Finding(
                         Severity.WARNING,
                         RULE,
                         f"第{part}部分第{index + 1}段写“{claim.marked()}”：按“{claim.keyword}”读作{name} "
-                        f"{claim.number}，而{_where(refs)}为 {table}。请核对文字与表格是否一致"
+                        f"{claim.number}，而{_where(refs)}为 {table}。{hint}请核对文字与表格是否一致"
                         f"（若这句只说一部分，例如某个科室、某种渠道，可标记为已核对）。",
                         Place(part, refs, paragraph=index),
                         inputs=f"{claim.sentence}|{claim.quantity}|{claim.number}|{table}",

@@ -66,7 +66,7 @@ _DOCUMENT = "document"
 _KEYWORDS: tuple[tuple[str, str, str], ...] = (
     (r"(?:予以|同意)?公开(?:及|和|或|与|、)部分公开(?:答复)?(?:的)?(?:共|合计)?", DISCLOSED_OR_PARTIAL, _APPLICATION),
     (r"上年度?(?:结转|转结)(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:申请)?(?:数量)?", CARRIED_IN, _APPLICATION),
-    (r"(?:结转|转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?", CARRIED_OUT, _APPLICATION),
+    (r"(?:结转|转|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:答复)?(?:的)?(?:有)?", CARRIED_OUT, _APPLICATION),
     (r"(?<!予以)(?<!同意)部分公开(?:答复)?(?:的)?", PARTIAL, _APPLICATION),
     (r"不予公开(?:答复)?(?:的)?", REFUSED, _APPLICATION),
     (r"无法提供(?:的)?", UNABLE, _APPLICATION),

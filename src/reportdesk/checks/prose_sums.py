@@ -87,8 +87,10 @@ def prose_sums(report) -> list[Finding]:
 
 # ---------------------------------------------------------------- percentages
 
-_SHARE = re.compile(rf"(\d+)\s*(?:{_UNITS})?\s*[，,]?\s*占(?:比)?(?:总数的|全部的)?\s*(\d+(?:\.\d+)?)\s*[%％]")
-_BASE = re.compile(rf"(?:共|总计|合计|累计)[^，,。；;]{{0,30}}?(\d+)\s*(?:{_UNITS})(?![\d余多])")
+_SHARE = re.compile(
+    rf"(\d+)\s*(?:{_UNITS})?\s*(?:[，,]?\s*占(?:比)?(?:总数的|全部的)?\s*|[（(]\s*)(\d+(?:\.\d+)?)\s*[%％]"
+)
+_FIGURE = re.compile(rf"(\d+)\s*(?:{_UNITS})(?![\d余多%％])")
 
 
 def _agrees(part: int, base: int, printed: Decimal) -> bool:
@@ -107,28 +109,26 @@ def prose_percentages(report) -> list[Finding]:
     out = []
     for part in PROSE_PARTS:
         for index, para in enumerate(report.parts[part]):
-            base: int | None = None
-            for sentence in sentences(para.text):
-                plain = _DATE.sub("", sentence)
-                shares = list(_SHARE.finditer(plain))
-                bases = [m for m in _BASE.finditer(plain) if not shares or m.start() < shares[0].start()]
-                if bases:
-                    base = int(bases[-1].group(1))
-                for m in shares:
-                    if base is None:
-                        continue
-                    count, printed = int(m.group(1)), Decimal(m.group(2))
-                    if count > base or _agrees(count, base, printed):
-                        continue
-                    exact = Decimal(count) * 100 / Decimal(base)
-                    out.append(
-                        Finding(
-                            Severity.WARNING,
-                            "PROSE-PERCENT",
-                            f"第{part}部分第{index + 1}段写 {count} 占 {m.group(2)}%，而 {count} ÷ {base} = "
-                            f"{exact.quantize(Decimal('0.01'))}%：“{quote(sentence)}”。请核对百分比或所依据的数字。",
-                            Place(part, paragraph=index),
-                            inputs=f"{sentence}|{base}",
-                        )
+            plain = _DATE.sub(lambda m: " " * len(m.group(0)), para.text)
+            for m in _SHARE.finditer(plain):
+                count, printed = int(m.group(1)), Decimal(m.group(2))
+                # the figures written before the share are what it may be a share of (共受理859件,
+                # 答复805件…): the share is wrong only when none of them gives it
+                bases = [int(b.group(1)) for b in _FIGURE.finditer(plain, 0, m.start()) if int(b.group(1)) > count]
+                if not bases or any(_agrees(count, b, printed) for b in bases):
+                    continue
+                sentence = next((s for s in sentences(para.text) if m.group(0) in s), m.group(0))
+                shown = "、".join(
+                    f"{count} ÷ {b} = {(Decimal(count) * 100 / Decimal(b)).quantize(Decimal('0.01'))}%" for b in bases[-2:]
+                )
+                out.append(
+                    Finding(
+                        Severity.WARNING,
+                        "PROSE-PERCENT",
+                        f"第{part}部分第{index + 1}段写 {count} 占 {m.group(2)}%，而前文的数字都得不出这个比例"
+                        f"（{shown}）：“{quote(sentence)}”。请核对百分比或所依据的数字。",
+                        Place(part, paragraph=index),
+                        inputs=f"{sentence}|{bases}",
                     )
+                )
     return out
