@@ -70,7 +70,10 @@ def score(rows: list[dict]) -> tuple[float, float, int, int, int]:
     tp = fp = fn = 0
     for row in rows:
         want = {(q, n) for q, n in row["label"]}
-        got = {(c.quantity, c.number) for c in pr.claims_in_sentence(row["sentence"], context=row.get("context", ""))}
+        got = {
+            (c.quantity, c.number)
+            for c in pr.claims_in_sentence(row["sentence"], row.get("agency", ""), row.get("context", ""))
+        }
         tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
     return tp / (tp + fp), tp / (tp + fn), tp, fp, fn
 

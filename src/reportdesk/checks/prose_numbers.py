@@ -40,6 +40,13 @@ def _p4(report: Report, review: bool) -> tuple[CellRef, ...]:
     return tuple(CellRef(PART4, g, p4.total_column) for g in groups)
 
 
+def _outcome(report: Report, quantity: str) -> tuple[CellRef, ...]:
+    case, index = quantity.split(":")
+    p4 = report.format.part4
+    groups = [p4.review_group] if case == "review" else p4.litigation_groups
+    return tuple(CellRef(PART4, g, p4.columns_of(g)[int(index)]) for g in groups)
+
+
 def _documents(report: Report, which: str, regulation: bool) -> tuple[CellRef, ...]:
     """本年制发/本年废止/现行有效 of 规章 or 行政规范性文件 (2021 format only: the 2019 form counts
     制作/公开 instead, which the prose's wording does not name)."""
@@ -77,6 +84,8 @@ CELLS: dict[str, Callable[[Report], tuple[CellRef, ...]]] = {
 
 
 def cells_for(report: Report, quantity: str) -> tuple[CellRef, ...]:
+    if ":" in quantity:
+        return _outcome(report, quantity)
     return CELLS[quantity](report)
 
 

@@ -33,6 +33,9 @@ ISSUED = "issued"  # 行政规范性文件 本年制发
 REPEALED = "repealed"  # 行政规范性文件 本年废止
 IN_FORCE = "in_force"  # 行政规范性文件 现行有效
 REG_ISSUED, REG_REPEALED, REG_IN_FORCE = "reg_issued", "reg_repealed", "reg_in_force"  # the same for 规章
+# part 四 results, by their place on the form (结果维持 · 结果纠正 · 其他结果 · 尚未审结): "review:1" is
+# 行政复议 结果纠正, "litigation:0" 行政诉讼 结果维持 (both groups)
+OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结")
 
 NAMES = {
     NEW: "本年新收的申请",
@@ -55,6 +58,11 @@ NAMES = {
     REG_ISSUED: "本年制发的规章",
     REG_REPEALED: "本年废止的规章",
     REG_IN_FORCE: "现行有效的规章",
+    **{
+        f"{case}:{i}": f"{NAME}{o}"
+        for case, NAME in (("review", "行政复议"), ("litigation", "行政诉讼"))
+        for i, o in enumerate(OUTCOMES)
+    },
 }
 
 _APPLICATION = "application"
@@ -76,7 +84,11 @@ _KEYWORDS: tuple[tuple[str, str, str], ...] = (
     (r"办结|办理完毕|(?<!予以)(?<!及时)答复", HANDLED, _APPLICATION),
     (r"新收|收到|受理|接收|接到", NEW, _APPLICATION),
     (r"行政复议(?:申请|案件)?", REVIEW, _CASE),
-    (r"行政诉讼(?:案件)?", LITIGATION, _CASE),
+    (r"行政诉讼(?:案件)?|^\s*诉讼", LITIGATION, _CASE),
+    (r"(?:结果)?维持", "outcome:0", _CASE),
+    (r"(?:结果)?纠正|(?:被)?纠错", "outcome:1", _CASE),
+    (r"其他结果", "outcome:2", _CASE),
+    (r"(?:尚)?未审结", "outcome:3", _CASE),
     (r"(?<!新)制(?:发|定)(?:发布)?", ISSUED, _DOCUMENT),
     (r"废止", REPEALED, _DOCUMENT),
     (r"现行有效(?:件数)?", IN_FORCE, _DOCUMENT),
@@ -167,6 +179,8 @@ def claims_in_sentence(sentence: str, agency: str = "", context: str = "") -> li
                 if best is None or rank > best[0]:
                     best = (rank, k, quantity, about)
         if best is None:
+            best = _after(plain, m.end())  # 另有72件顺延到下年度答复, 有1件…的行政复议
+        if best is None:
             continue
         _, k, quantity, about = best
         if unit is None and clause[k.end() :].strip():
@@ -180,10 +194,16 @@ def claims_in_sentence(sentence: str, agency: str = "", context: str = "") -> li
             continue
         if about == _APPLICATION and one_office:
             continue  # one office's applications in a report that covers more
-        if about == _APPLICATION and _NOT_APPLICATIONS.search(plain) and not re.search(r"公开申请|依申请", plain):
+        if about == _APPLICATION and _NOT_APPLICATIONS.search(plain) and not re.search(r"公开申请|依申请", topic):
             continue
         if about == _CASE and _PART_OF_WHOLE.search(clause):
             continue
+        if quantity.startswith("outcome:"):
+            before = topic[: len(topic) - len(plain) + m.start()]
+            case = max(before.rfind("复议"), before.rfind("诉讼"))
+            if case < 0:
+                continue
+            quantity = ("review" if before[case:].startswith("复议") else "litigation") + quantity[7:]
         if about == _DOCUMENT:
             before = plain[: m.start()]
             if "规范性文件" not in before + plain[m.end() : m.end() + 12] and "规章" not in before:
@@ -196,6 +216,26 @@ def claims_in_sentence(sentence: str, agency: str = "", context: str = "") -> li
             out[-1] = Claim(NEW_AND_CARRIED_IN, prev.number, prev.sentence, prev.start, prev.end, prev.keyword)
         out.append(Claim(quantity, int(number), sentence, m.start(1), m.end(1), k.group(0)))
     return out
+
+
+_AFTER = (
+    (
+        re.compile(r"\s*(?:件|条)?(?:申请)?[^，,。；;\d]{0,12}?(?:顺延|结转)(?:到|至)?下一?年度?"),
+        CARRIED_OUT,
+        _APPLICATION,
+    ),
+    (re.compile(r"\s*(?:件|起)?[^，,。；;\d]{0,20}?行政复议"), REVIEW, _CASE),
+    (re.compile(r"\s*(?:件|起)?[^，,。；;\d]{0,20}?行政诉讼"), LITIGATION, _CASE),
+)
+
+
+def _after(plain: str, end: int):
+    """A figure whose quantity is named after it (另有72件申请顺延到下年度答复); only when nothing before names it."""
+    for pattern, quantity, about in _AFTER:
+        k = pattern.match(plain, end)
+        if k:
+            return ((0, 0), k, quantity, about)
+    return None
 
 
 def claims(text: str, agency: str = "") -> list[Claim]:

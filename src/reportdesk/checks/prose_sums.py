@@ -119,7 +119,8 @@ def prose_percentages(report) -> list[Finding]:
                     continue
                 sentence = next((s for s in sentences(para.text) if m.group(0) in s), m.group(0))
                 shown = "、".join(
-                    f"{count} ÷ {b} = {(Decimal(count) * 100 / Decimal(b)).quantize(Decimal('0.01'))}%" for b in bases[-2:]
+                    f"{count} ÷ {b} = {(Decimal(count) * 100 / Decimal(b)).quantize(Decimal('0.01'))}%"
+                    for b in bases[-2:]
                 )
                 out.append(
                     Finding(
