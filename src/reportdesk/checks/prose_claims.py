@@ -65,7 +65,11 @@ def _p4(columns: tuple[int, ...], groups: str = "named") -> Callable[[Report, st
 STATEMENTS = (
     Statement(
         "未收到政府信息公开申请",
-        re.compile(rf"{_NEG}(?:收到|接到|受理)[^，,。；;]{{0,16}}(?:政府信息公开|依申请公开|信息公开)(?!.*许可)"),
+        # not "未收到因政府信息公开申请引起的行政诉讼": that is about the cases
+        re.compile(
+            rf"{_NEG}(?:收到|接到|受理)(?!因)[^，,。；;]{{0,16}}(?:政府信息公开|依申请公开|信息公开)"
+            r"(?![^，,。；;]*(?:许可|复议|诉讼|引起|引发))"
+        ),
         _p3("new_row"),
     ),
     Statement("没有结转下年度的申请", re.compile(rf"{_NEG}(?:结转|转结)(?!.*上年)"), _p3("carried_out_row")),
@@ -79,12 +83,12 @@ STATEMENTS = (
     ),
     Statement(
         "无败诉",
-        re.compile(rf"{_NEG}(?:一起|一件|出现|发生)?败诉|(?:均|全部|全)胜诉"),
+        re.compile(rf"{_NEG}(?:一起|一件|出现|发生)?败诉|零败诉|(?:均|全部|全)胜诉"),
         _p4((CORRECTED,), "litigation"),
     ),
     Statement(
         "未被纠错",
-        re.compile(rf"{_NEG}(?:被)?(?:纠错|纠正)|(?:未|没有)发生[^，,。；;]{{0,20}}(?:纠错|被纠正)|被纠错\s*0\s*件"),
+        re.compile(rf"{_NEG}(?:被)?(?:纠错|纠正)|(?:未|没有)发生[^，,。；;]{{0,20}}(?:纠错|被纠正)"),
         _p4((CORRECTED,)),
     ),
     Statement(
@@ -115,7 +119,9 @@ def prose_claims(report: Report) -> list[Finding]:
                         m = st.pattern.search(text)
                         if not m:
                             continue
-                        refs = st.cells(report, sentence if st.scope == "sentence" else text)
+                        # the clause says which cases (复议/诉讼) if it names any, else its sentence does
+                        about = text if re.search("复议|诉讼", text) else sentence
+                        refs = st.cells(report, about)
                         values = [_value(report, r) for r in refs]
                         if any(v is None for v in values):
                             unchecked += 1
