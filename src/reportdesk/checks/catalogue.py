@@ -88,6 +88,47 @@ WHY = {
 }
 
 
+# Why each rule has its severity (what the clerk should know before overruling it).
+REASONS: dict[str, str] = {
+    "T3-IDENTITY": "表内印明的勾稽关系，表样本身要求",
+    "T3-RESULT-TOTAL": "总计必须等于各项之和，表样要求",
+    "T3-ROW-TOTAL": "总计必须等于各列之和，表样要求",
+    "T4-TOTAL": "总计必须等于四项结果之和，表样要求",
+    "CELL-BLANK": "表样不留空，没有发生的填 0",
+    "TABLE-MISSING": "《条例》第五十条要求报告这些数据",
+    "CELL-UNREADABLE": "数字未能读取，核对前无法确认报告是否正确",
+    "CELL-VALUE": "件数不可能为负数或小数",
+    "CELL-MONEY-UNIT": "单位缺失不一定错，但金额无法比较",
+    "PREV-CARRY-OVER": "上年结转下年度的件数就是本年的上年结转，两份报告必须一致",
+    "PREV-CONTINUITY": "清理、机构调整会合理地打破这一关系",
+    "PREV-YEAR": "只是说明未做跨年核对",
+    "PROSE-NUMBER": "文字可能只说一部分（某科室、某渠道、按期办结），或统计口径不同；由经办人判断",
+    "PROSE-CLAIM": "说法可能只指一部分案件，或表格有误；由经办人判断",
+    "PROSE-SUM": "所列各项可能有重叠或另有口径；多为笔误，由经办人判断",
+    "PROSE-PERCENT": "比例可能以别的数为分母；由经办人判断",
+    "PROSE-REPEAT-WORD": "极少数叠词是有意的",
+    "PROSE-STALE-YEAR": "以上年开头的句子可能是在回顾上年",
+    "PROSE-CARRIED": "有些表述每年相同是正常的；重复率高提示未按本年情况改写",
+    "FORMAT-YEAR": "国办公开办函〔2021〕30号规定 2021 年起的格式",
+    "TITLE-MISSING": "报告必须有标题",
+    "YEAR-TITLE": "标题年份错了就是另一年度的报告",
+    "OPENING-MISSING": "开篇说明是惯例，格式通知未作硬性规定",
+    "OPENING-PERIOD": "统计期限是惯例写法",
+    "YEAR-OPENING": "统计期限写错年份即数据期间错误",
+    "SIGNATURE-MISSING": "落款是公文格式要求",
+    "DATE-MISSING": "成文日期是公文格式要求，也用于判断是否按时公布",
+    "DATE-IN-YEAR": "报告年度结束前不可能写出年度报告",
+    "DATE-LATE": "期限依《条例》第四十九条，但有的地方另有规定",
+    "PART-EMPTY": "《条例》第五十条规定的内容必须报告",
+    "PART-HEADING": "标题用字不同不影响内容，但应与官方格式一致",
+    "PART5-NOTHING": "《条例》第五十条要求报告存在的主要问题及改进情况",
+    "PART6-FEE": "信息处理费的说明是惯例（国办函〔2020〕109号），格式通知未列为必报",
+    "TEMPLATE-LEFTOVER": "模板说明文字不是报告内容，发布出去就是错误",
+    "PROSE-DRAFT": "沿用的文字可能仍然适用",
+    "READ-NOTE": "读取说明，说的是读取时的处理，不是报告本身的错误",
+}
+
+
 def as_markdown() -> str:
     lines = [
         "# 检查规则 · The checks",
@@ -99,11 +140,13 @@ def as_markdown() -> str:
         "警告可以在“检查结果”中标记为“已核对”：保存在项目文件里，所依据的数字或文字改变之前不再显示。"
         "错误不能标记。",
         "",
-        "| 规则 | 级别 | 内容 |",
-        "|---|---|---|",
+        "| 规则 | 级别 | 内容 | 为何是这个级别 |",
+        "|---|---|---|---|",
     ]
     names = {"error": "错误", "warning": "警告", "info": "提示"}
-    lines += [f"| `{rule}` | {names[sev]} | {text} |" for rule, (sev, text) in RULES.items()]
+    lines += [
+        f"| `{rule}` | {names[sev]} | {text} | {REASONS.get(rule, WHY[sev])} |" for rule, (sev, text) in RULES.items()
+    ]
     return "\n".join(lines) + "\n"
 
 
