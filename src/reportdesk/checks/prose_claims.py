@@ -136,7 +136,7 @@ def prose_claims(report: Report) -> list[Finding]:
                             Finding(
                                 Severity.WARNING,
                                 RULE,
-                                f"第{part}部分第{index + 1}段写“{marked}”（即{st.name}），而{cells}。"
+                                f"文字说{st.name}，而{cells}：第{part}部分第{index + 1}段“{marked}”。"
                                 "请核对文字与表格是否一致。",
                                 Place(part, tuple(r for r, _ in shown), paragraph=index),
                                 inputs=f"{sentence}|{st.name}|{shown}",

@@ -162,9 +162,9 @@ def prose_against_tables(report: Report) -> list[Finding]:
                     Finding(
                         Severity.WARNING,
                         RULE,
-                        f"第{part}部分第{index + 1}段写“{claim.marked()}”：按“{claim.keyword}”读作{name} "
-                        f"{claim.number}，而{_where(refs)}为 {table}。{hint}请核对文字与表格是否一致"
-                        f"（若这句只说一部分，例如某个科室、某种渠道，可标记为已核对）。",
+                        f"{name}：文字为 {claim.number}，{_where(refs)}为 {table}。{hint}"
+                        f"第{part}部分第{index + 1}段“{claim.marked()}”按“{claim.keyword}”读作{name}。"
+                        "请核对文字与表格是否一致（若这句只说一部分，例如某个科室、某种渠道，可标记为已核对）。",
                         Place(part, refs, paragraph=index),
                         inputs=f"{claim.sentence}|{claim.quantity}|{claim.number}|{table}",
                     )
