@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model.prose import BODY
 from ..model.report import Report
 from .findings import Finding, Place, Severity
 from .prose_reading import quote, sentences
@@ -108,11 +109,14 @@ class PartRepeat:
 
 
 def repeat_rates(report: Report, previous: Report) -> dict[str, PartRepeat]:
-    """How much of each prose part repeats last year's report word for word (any part of it)."""
+    """How much of each prose part repeats last year's report word for word (any part of it): the share of
+    the characters of its body sentences (not headings, not sentences under 12 characters) that appear,
+    identical up to spaces and punctuation, anywhere in last year's prose. For review: one 重复率 per part."""
     before = {
         _key(s)
         for part in PROSE_PARTS
         for para in previous.parts[part]
+        if para.level == BODY
         for s in sentences(para.text)
         if len(_key(s)) >= _MIN_SENTENCE
     }
@@ -122,6 +126,8 @@ def repeat_rates(report: Report, previous: Report) -> dict[str, PartRepeat]:
         repeated: list[str] = []
         same = 0
         for para in report.parts[part]:
+            if para.level != BODY:
+                continue  # headings (（一）主动公开) repeat by design
             for s in sentences(para.text):
                 k = _key(s)
                 if len(k) < _MIN_SENTENCE:
