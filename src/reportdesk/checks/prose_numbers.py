@@ -120,8 +120,17 @@ ALTERNATIVES = {
 }
 
 
+# the quantities a combined one adds up
+PARTS = {
+    pr.DISCLOSED_OR_PARTIAL: (pr.DISCLOSED, pr.PARTIAL),
+    pr.NEW_AND_CARRIED_IN: (pr.NEW, pr.CARRIED_IN),
+}
+
+
 def _hint(report: Report, quantity: str, number: int, refs: tuple[CellRef, ...]) -> str:
     """Why the figure may differ: it is another quantity of the table, or one column of the right rows."""
+    if number < 5:
+        return ""  # small figures equal some other cell by chance
     for alt in ALTERNATIVES.get(quantity, ()):
         if table_figure(report, cells_for(report, alt)) == number:
             return f"{number} 正是{pr.NAMES[alt]}，文字与表格可能统计口径不同。"
@@ -131,7 +140,7 @@ def _hint(report: Report, quantity: str, number: int, refs: tuple[CellRef, ...])
                 return f"{number} 只是{r.describe()}一项的数。"
     if all(r.table == PART3 for r in refs):
         first = report.format.part3.input_columns[0]
-        for q in (quantity, *ALTERNATIVES.get(quantity, ())):
+        for q in (quantity, *PARTS.get(quantity, ())):
             column = tuple(CellRef(PART3, r.row, first) for r in cells_for(report, q))
             if table_figure(report, column) == number:
                 return f"{number} 只是{pr.NAMES[q]}中“{first}”一列的数，而不是总计。"
