@@ -114,6 +114,8 @@ def test_reader_precision_and_recall_on_the_labelled_set():
         ("通过网上申请平台收到政府信息公开申请40件。", set()),  # one channel
         ("同意公开答复政府信息公开申请20件。", {("disclosed", 20)}),
         ("2025年办结市长信箱2件，市长热线1件。", set()),
+        ("对收到的申请均在20个工作日内答复。", set()),  # a time limit, not a count
+        ("全年受理申请3个。", {("new", 3)}),
     ],
 )
 def test_what_a_sentence_counts(sentence, expected):

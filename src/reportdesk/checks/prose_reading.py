@@ -165,7 +165,8 @@ def claims_in_sentence(sentence: str, agency: str = "", context: str = "") -> li
     for m in _FIGURE.finditer(plain):
         number, unit = m.group(1), m.group(2)
         after = plain[m.end() : m.end() + 2]
-        if after.startswith(("%", "％", "余", "多", ".", "．")) or unit not in _UNITS_OK:
+        measure = unit == "个" and re.match(r"[\u4e00-\u9fa5]", plain[m.end() : m.end() + 1])  # 20个工作日
+        if after.startswith(("%", "％", "余", "多", ".", "．")) or unit not in _UNITS_OK or measure:
             last_end = m.end()
             continue
         # the words of this clause before the figure, back to the previous figure
