@@ -12,7 +12,7 @@ from tests.helpers import demo
 
 from reportdesk.checks import check_report, mark_checked
 from reportdesk.checks import prose_reading as pr
-from reportdesk.checks.prose_text import repeat_rates
+from reportdesk.checks.prose_text import repeat_rates, repeat_summary
 from reportdesk.formats import PART3, PART4, CellRef
 from reportdesk.loading import load_report
 from reportdesk.model.project import dumps_project, loads_project
@@ -230,6 +230,7 @@ def test_repeat_rate_per_part_against_last_year():
     assert rates["一"].rate == 1.0 and rates["五"].rate == 0.0
     found = {f.place.part for f in check_report(r, prev) if f.rule == "PROSE-CARRIED"}
     assert found == {"一", "六"}
+    assert repeat_summary(r, prev) == "一 100% · 五 0% · 六 100%"
 
 
 # ---------------------------------------------------------------- 已核对

@@ -140,6 +140,11 @@ def repeat_rates(report: Report, previous: Report) -> dict[str, PartRepeat]:
     return out
 
 
+def repeat_summary(report: Report, previous: Report) -> str:
+    """One line for a review table's 重复率 column: 一 35% · 五 80% · 六 0%."""
+    return " · ".join(f"{part} {rep.rate:.0%}" for part, rep in repeat_rates(report, previous).items())
+
+
 def carried_over(report: Report, previous: Report | None) -> list[Finding]:
     if previous is None or previous.year != report.year - 1:
         return []
