@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -57,6 +58,15 @@ class Finding:
     rule: str
     message: str
     place: Place = field(default_factory=Place)
+    # What the finding was computed from (the sentence, the figures, the cells' values). Marking a
+    # warning as checked (已核对) stores the fingerprint of these; when they change it shows again.
+    inputs: str = ""
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable while the finding's inputs are unchanged (not its paragraph number or wording)."""
+        basis = self.inputs or f"{self.place.part}|{self.place.field}|{self.message}"
+        return hashlib.sha1(f"{self.rule}|{basis}".encode()).hexdigest()[:16]
 
     def to_json(self) -> dict:
         p = self.place

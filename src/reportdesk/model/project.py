@@ -46,6 +46,8 @@ def report_to_project(report: Report) -> dict[str, Any]:
         body["draft_parts"] = sorted(report.draft_parts)
     if report.sources:
         body["sources"] = list(report.sources)
+    if report.checked:
+        body["checked"] = sorted(report.checked)  # warnings marked 已核对 (fingerprints)
     body.update(_import_findings(report))
     return {"reportdesk_project": PROJECT_VERSION, "report": body}
 
@@ -147,6 +149,8 @@ def project_to_report(data: Any) -> Report:
     report.draft_parts = {p for p in drafts if p in PROSE_PARTS} if isinstance(drafts, list) else set()
     sources = body.get("sources") or []
     report.sources = [s for s in sources if isinstance(s, str)] if isinstance(sources, list) else []
+    checked = body.get("checked") or []
+    report.checked = {c for c in checked if isinstance(c, str)} if isinstance(checked, list) else set()
     return report
 
 

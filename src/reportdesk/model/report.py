@@ -68,6 +68,7 @@ class Report:
     # What reading a document or JSON could not take in, for the checks to report:
     unreadable: dict[CellRef, str] = field(default_factory=dict)  # cell -> the text found there
     read_notes: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
+    checked: set[str] = field(default_factory=set)  # fingerprints of warnings marked 已核对 (checks.mark_checked)
 
     def __post_init__(self) -> None:
         if not self.format_id:
