@@ -28,8 +28,10 @@ def carried_cells(fmt: ReportFormat) -> list[CellRef]:
 
 def _baseline(last: Report) -> Baseline:
     """The figures of last year that this year's checks continue from."""
-    values = {ref: last.values.get(ref) for ref in carried_cells(last.format)}
-    return Baseline(year=last.year, format_id=last.format.id, values=values)
+    cells = carried_cells(last.format)
+    values = {ref: last.values.get(ref) for ref in cells}
+    unknown = {ref: last.unreadable[ref] for ref in cells if ref in last.unreadable}
+    return Baseline(year=last.year, format_id=last.format.id, values=values, unreadable=unknown)
 
 
 def _carried_prose(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -48,9 +50,15 @@ def next_year_report(last: Report, year: int | None = None) -> Report:
     p3_new, p3_last = report.format.part3, last.format.part3
     inputs = set(cells_of(report.format).inputs)
     for col in p3_new.input_columns:
-        source = last.values.get(CellRef(PART3, p3_last.carried_out_row, col))
+        there = CellRef(PART3, p3_last.carried_out_row, col)
+        source = last.values.get(there)
         target = CellRef(PART3, p3_new.carried_in_row, col)
-        if target in inputs and source is not None:
+        if target not in inputs:
+            continue
+        if there in last.unreadable:  # unknown last year: unknown this year, never 0
+            report.values[target] = None
+            report.unreadable[target] = f"{last.year}年报告“{p3_last.carried_out_row}”此列未能读取：{last.unreadable[there]}"
+        elif source is not None:
             report.values[target] = source
     report.baseline = _baseline(last)
     for part, paragraphs in last.parts.items():

@@ -42,6 +42,8 @@ def report_to_project(report: Report) -> dict[str, Any]:
             "format": b.format_id,
             "cells": [[r.table, r.row, r.col, to_json(kinds[r], v)] for r, v in b.values.items() if r in kinds],
         }
+        if b.unreadable:  # last year's cells that could not be read: unknown, not blank
+            body["baseline"]["unknown"] = [[r.table, r.row, r.col, why] for r, why in b.unreadable.items()]
     if report.draft_parts:
         body["draft_parts"] = sorted(report.draft_parts)
     if report.sources:
@@ -161,6 +163,9 @@ def _read_baseline(raw: Any) -> Baseline | None:
             ref = CellRef(table, row, col)
             if ref in kinds:
                 baseline.values[ref] = from_json(kinds[ref], v)
+        for table, row, col, why in raw.get("unknown") or []:
+            if CellRef(table, row, col) in kinds and isinstance(why, str):
+                baseline.unreadable[CellRef(table, row, col)] = why
         return baseline
     except (KeyError, TypeError, ValueError, CellValueError) as exc:
         raise ProjectError(f"上年基数（baseline）格式不正确：{exc}") from exc

@@ -42,6 +42,11 @@ class Baseline:
     year: int
     format_id: str
     values: dict[CellRef, Value | None] = field(default_factory=dict)
+    # Last year's cells that reading could not take in (cell -> why): unknown, not blank, not 0.
+    unreadable: dict[CellRef, str] = field(default_factory=dict)
+
+    def is_unknown(self, ref: CellRef) -> bool:
+        return ref in self.unreadable
 
 
 @dataclass
@@ -76,23 +81,32 @@ class Report:
             self.parts.setdefault(part, [])
 
     @property
+    def published(self) -> bool:
+        """Read from a published document (or another tool's JSON), not written in ReportDesk: it
+        carries printed totals, cells that could not be read or reading notes."""
+        return bool(self.printed or self.unreadable or self.read_notes)
+
+    @property
     def format(self) -> ReportFormat:
         return FORMATS[self.format_id]
 
     def value(self, ref: CellRef) -> Value | int | None:
-        """An input cell's value, or a computed cell's derived total."""
+        """An input cell's value, or a computed cell's derived total; None for a blank input cell and
+        for a computed cell with an unknown input (ask ``is_unknown`` to tell the two apart)."""
         formula = cells_of(self.format).formulas.get(ref)
         if formula is None:
             return self.values.get(ref)
-        return sum(int(as_number(self.values.get(r))) for r in formula)
+        return self._sum(formula)
 
-    def totals(self) -> dict[CellRef, int]:
-        """Every computed cell, derived from the inputs."""
-        vals = self.values
-        return {
-            ref: sum(int(as_number(vals.get(r))) for r in formula)
-            for ref, formula in cells_of(self.format).formulas.items()
-        }
+    def _sum(self, formula: tuple[CellRef, ...]) -> int | None:
+        unknown, vals = self.unreadable, self.values
+        if unknown and any(r in unknown for r in formula):
+            return None
+        return sum(int(as_number(vals.get(r))) for r in formula)
+
+    def totals(self) -> dict[CellRef, int | None]:
+        """Every computed cell, derived from the inputs; None where an input is unknown."""
+        return {ref: self._sum(formula) for ref, formula in cells_of(self.format).formulas.items()}
 
     def is_unknown(self, ref: CellRef) -> bool:
         """True when the value is not known: an input cell that reading could not take in (its reason is
@@ -108,8 +122,12 @@ class Report:
         self.values[ref] = value
         self.unreadable.pop(ref, None)  # typed or pasted: known from now on
 
-    def part3(self, row: str, col: str) -> int:
-        return int(as_number(self.value(CellRef(PART3, row, col))))
+    def part3(self, row: str, col: str) -> int | None:
+        """A part-三 figure as a number (blank counts as 0); None when it is unknown."""
+        ref = CellRef(PART3, row, col)
+        if self.is_unknown(ref):
+            return None
+        return int(as_number(self.value(ref)))
 
 
 def default_title(agency: str, year: int) -> str:
