@@ -21,6 +21,7 @@ from .values import Money, Value, as_number
 DEPARTMENT = "department"  # 县级以上人民政府部门: published by 31 January
 GOVERNMENT = "government"  # 本级人民政府: published by 31 March
 KINDS = {DEPARTMENT: "部门", GOVERNMENT: "本级人民政府"}
+UNKNOWN_MARK = "？"  # how an unknown figure is shown (table editor, review, text): never 0, never blank
 
 
 @dataclass
@@ -83,8 +84,9 @@ class Report:
     @property
     def published(self) -> bool:
         """Read from a published document (or another tool's JSON), not written in ReportDesk: it
-        carries printed totals, cells that could not be read or reading notes."""
-        return bool(self.printed or self.unreadable or self.read_notes)
+        carries printed totals, reading notes, or cells that could not be read (a report carried from
+        last year may have unknown cells too, but it has a baseline)."""
+        return bool(self.printed or self.read_notes or (self.unreadable and self.baseline is None))
 
     @property
     def format(self) -> ReportFormat:

@@ -1,0 +1,55 @@
+"""An unknown cell in the table editor: a grey ？ with the reason, its totals ？ too, never 0 or blank."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from tests.helpers import seed
+
+from reportdesk.formats import PART3, CellRef
+from reportdesk.ui.document import Document
+from reportdesk.ui.tablemodel import UNKNOWN_FG, ReportTableModel
+
+R = Qt.ItemDataRole
+DISCLOSED = CellRef(PART3, "三、本年度办理结果/（一）予以公开", "自然人")
+RESULT_TOTAL = CellRef(PART3, "三、本年度办理结果/（七）总计", "自然人")
+NEW_TOTAL = CellRef(PART3, "一、本年新收政府信息公开申请数量", "总计")
+
+
+def _model(qtbot):
+    report = seed("001_082ea42f41a4a5d8")
+    report.values[DISCLOSED] = None
+    report.unreadable[DISCLOSED] = "“l”（不是数字）"
+    doc = Document(report)
+    return doc, ReportTableModel(doc, PART3)
+
+
+def test_unknown_cell_and_its_totals_show_a_grey_mark_with_the_reason(qtbot):
+    _doc, model = _model(qtbot)
+    idx = model.index_of(DISCLOSED)
+    assert model.data(idx) == "？" and model.data(idx, R.EditRole) == ""
+    assert model.data(idx, R.ForegroundRole) == UNKNOWN_FG
+    assert "“l”（不是数字）" in model.data(idx, R.ToolTipRole)
+    total = model.index_of(RESULT_TOTAL)
+    assert model.data(total) == "？" and "未知" in model.data(total, R.ToolTipRole)
+    assert model.data(model.index_of(NEW_TOTAL)) == "2"  # a total without unknown input is a number
+
+
+def test_typing_the_cell_makes_it_and_its_totals_known(qtbot):
+    doc, model = _model(qtbot)
+    model.preview(DISCLOSED, "1")
+    assert model.data(model.index_of(RESULT_TOTAL)) == "1"
+    model.preview(None, "")
+    doc.edit_cells({DISCLOSED: 1}, "x")
+    assert model.data(model.index_of(DISCLOSED)) == "1"
+    assert model.data(model.index_of(RESULT_TOTAL)) == "1"
+
+
+def test_undo_makes_the_cell_unknown_again(qtbot):
+    doc, model = _model(qtbot)
+    doc.edit_cells({DISCLOSED: 1}, "x")
+    assert not doc.report.is_unknown(DISCLOSED)
+    doc.undo_stack.undo()
+    assert doc.report.unreadable[DISCLOSED] == "“l”（不是数字）" and doc.report.values[DISCLOSED] is None
+    assert model.data(model.index_of(RESULT_TOTAL)) == "？"
+    doc.undo_stack.redo()
+    assert model.data(model.index_of(DISCLOSED)) == "1"
