@@ -113,3 +113,10 @@ def test_every_input_is_value_or_unknown_after_round_trip():
     r = knocked(*[ref for ref in cells_of(seed(SEED_2023).format).inputs if ref.table == PART3][:10])
     back = from_interchange(json.loads(json.dumps(to_interchange(r), ensure_ascii=False), parse_float=Decimal))
     assert set(back.unreadable) == set(r.unreadable)
+
+
+def test_interchange_total_over_unknown_is_not_read_as_printed_blank():
+    r = knocked(DISCLOSED)
+    back = from_interchange(json.loads(json.dumps(to_interchange(r), ensure_ascii=False), parse_float=Decimal))
+    assert RESULT_TOTAL not in back.printed and ROW_TOTAL not in back.printed
+    assert "CELL-BLANK" not in {f.rule for f in check_report(back)}

@@ -47,7 +47,9 @@ def test_every_injected_defect_is_found_at_its_place(tmp_path, year):
         assert row["unreadable"] is None and row["previous"] and not row["previous_missing"]
         errors = {f["rule"] for f in row["findings"] if f["severity"] == "error"}
         if row["agency"] not in expected:
-            assert row["findings"] == [], row["agency"]
+            # 2021 against 2020: formats differ, and the review says the continuity was not compared
+            assert ("PREV-FORMAT" in {f["rule"] for f in row["findings"]}) == (year == 2021)
+            assert [f for f in row["findings"] if f["rule"] != "PREV-FORMAT"] == [], row["agency"]
             continue
         defect, want = expected[row["agency"]]
         assert any(_matches(f, want) for f in row["findings"]), (defect, row["findings"])
@@ -177,4 +179,4 @@ def test_the_real_seed_reports_give_the_same_findings_as_check():
     for row in rows:
         expected = [f.to_json() for f in check_report(load_report(row["file"]))]
         assert row["findings"] == expected and row["unreadable"] is None
-    assert [r["errors"] for r in rows] == [0, 2, 2, 0, 2]
+    assert [r["errors"] for r in rows] == [0, 0, 2, 0, 0]  # 001, 004: no signature printed, a warning

@@ -233,7 +233,7 @@ def _blanks(report: Report) -> list[Finding]:
 
 
 def _is_blank(report: Report, ref: CellRef) -> bool:
-    if ref in report.unreadable:
+    if report.is_unknown(ref):  # unknown (or a total over unknown cells): not blank
         return False
     if ref in cells_of(report.format).formulas:
         return ref in report.printed and report.printed[ref] is None

@@ -169,6 +169,8 @@ def read_unknown(report: Report, raw: Any) -> None:
         if ref in inputs:
             report.values[ref] = None
             report.unreadable[ref] = why if isinstance(why, str) and why else "未能读取"
+        elif report.printed.get(ref, 0) is None:  # a total over unknown cells: not printed blank
+            del report.printed[ref]
 
 
 def read_cells(report: Report, raw: dict[CellRef, Any]) -> None:

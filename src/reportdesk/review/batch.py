@@ -3,9 +3,12 @@
 A review row is a plain dict (picklable, JSON-ready) so that worker processes can send it back and
 every output -- terminal, HTML, CSV, the window -- reads the same thing:
 
-``{"file", "agency", "year", "format", "kind", "figures": {name: int}, "errors", "warnings",
-"findings": [Finding.to_json()], "unreadable": message or None, "previous": file or None,
-"previous_missing": bool}``
+``{"file", "agency", "year", "format", "kind", "figures": {name: int or None}, "unknown_figures":
+[name], "unknown_cells": int, "errors", "warnings", "findings": [Finding.to_json()], "unreadable":
+message or None, "previous": file or None, "previous_missing": bool}``
+
+A figure is None both when the file could not be read and when it is unknown (a cell it adds up
+could not be read: then its name is in ``unknown_figures``); it is never 0 for either.
 """
 
 from __future__ import annotations
@@ -80,6 +83,8 @@ def _unreadable(path: str, message: str) -> dict:
         "format": "",
         "kind": "",
         "figures": dict.fromkeys(KEY_FIGURES),
+        "unknown_figures": [],
+        "unknown_cells": 0,
         "errors": None,
         "warnings": None,
         "findings": [],
@@ -89,12 +94,13 @@ def _unreadable(path: str, message: str) -> dict:
     }
 
 
-PreviousIndex = dict[tuple[str, int], tuple[str, str, dict]]  # (agency key, year) -> (file, format, cells)
+# (agency key, year) -> (file, format, cells, unknown cells -> why)
+PreviousIndex = dict[tuple[str, int], tuple[str, str, dict, dict]]
 
 
-def _previous_report(entry: tuple[str, str, dict], agency: str, year: int) -> Report:
-    _, format_id, values = entry
-    return Report(agency=agency, year=year, format_id=format_id, values=dict(values))
+def _previous_report(entry: tuple[str, str, dict, dict], agency: str, year: int) -> Report:
+    _, format_id, values, unknown = entry
+    return Report(agency=agency, year=year, format_id=format_id, values=dict(values), unreadable=dict(unknown))
 
 
 def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
@@ -117,13 +123,16 @@ def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
     except Exception as exc:  # a checks bug must not stop the batch either
         return _unreadable(path, f"检查“{Path(path).name}”时出错：{type(exc).__name__}: {exc}")
     errors, warnings = count(findings)
+    figures = key_figures(report)
     return {
         "file": path,
         "agency": report.agency,
         "year": report.year,
         "format": report.format_id,
         "kind": report.kind,
-        "figures": key_figures(report),
+        "figures": figures,
+        "unknown_figures": [name for name, v in figures.items() if v is None],
+        "unknown_cells": len(report.unreadable),
         "errors": errors,
         "warnings": warnings,
         "findings": [f.to_json() for f in findings],
@@ -133,14 +142,16 @@ def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
     }
 
 
-def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict]] | None:
+def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict, dict]] | None:
     """A previous-year file as an index entry, or None when it cannot be read."""
     try:
         report = load_any(path)
     except LoadError:
         return None
-    values = {ref: report.values.get(ref) for ref in carried_cells(report.format)}
-    return (agency_key(report.agency), report.year), (path, report.format_id, values)
+    cells = carried_cells(report.format)
+    values = {ref: report.values.get(ref) for ref in cells}
+    unknown = {ref: report.unreadable[ref] for ref in cells if ref in report.unreadable}
+    return (agency_key(report.agency), report.year), (path, report.format_id, values, unknown)
 
 
 def _review_chunk(paths: list[str], previous_index) -> list[dict]:

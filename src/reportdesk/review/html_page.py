@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..checks.findings import Severity
 from ..model.project import atomic_write
+from ..model.report import UNKNOWN_MARK
 from .table import HEADERS, NUMERIC, cells, finding_lines, status, summary_line
 
 _STYLE = """
@@ -22,6 +23,8 @@ th,td{border:1px solid #ccc;padding:.25em .45em;vertical-align:top}
 th{background:#f0f0f0;cursor:pointer;white-space:nowrap;position:sticky;top:0}
 th.sorted-asc::after{content:" ▲"}th.sorted-desc::after{content:" ▼"}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.unknown{color:#888;text-align:center}
+li.read{color:#666}
 td.nw,td.status{white-space:nowrap}
 tr.s-err td.status{color:#b00020;font-weight:bold}
 tr.s-warn td.status{color:#a15c00}
@@ -97,6 +100,9 @@ def render(
         tds = []
         for header, value in zip(HEADERS, cells(row, base), strict=True):
             shown = "" if value is None else str(value)
+            if value == UNKNOWN_MARK and header in NUMERIC:  # unknown: a mark, sorted with the empty ones
+                tds.append(f'<td class="num unknown" data-v="" title="未能读取，不按 0 计">{UNKNOWN_MARK}</td>')
+                continue
             cls = (
                 ' class="num"'
                 if header in NUMERIC

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..checks.findings import Severity
 from ..model.project import atomic_write
+from ..model.report import UNKNOWN_MARK
 from .figures import KEY_FIGURES
 
 # The columns, in order; the numeric ones sort as numbers.
@@ -27,7 +28,8 @@ def status(row: dict) -> str:
 
 
 def cells(row: dict, base: Path | None = None) -> list[object]:
-    """The values of one row, in HEADERS order (None where there is nothing to show)."""
+    """The values of one row, in HEADERS order (None where there is nothing to show, ``UNKNOWN_MARK``
+    for a figure that is unknown: never 0)."""
     file = row["file"]
     if base is not None:
         try:
@@ -35,12 +37,13 @@ def cells(row: dict, base: Path | None = None) -> list[object]:
         except ValueError:  # another drive on Windows
             pass
     figures = row["figures"]
+    unknown = row.get("unknown_figures") or ()
     return [
         file,
         row["agency"],
         row["year"],
         f"{row['format']} 年格式" if row["format"] else "",
-        *(figures.get(name) for name in KEY_FIGURES),
+        *(UNKNOWN_MARK if name in unknown else figures.get(name) for name in KEY_FIGURES),
         row["errors"],
         row["warnings"],
         status(row),
@@ -81,4 +84,6 @@ def summary_line(rows: list[dict]) -> str:
     with_warnings = sum(1 for r in rows if not r["errors"] and r["warnings"])
     clean = n - unreadable - with_errors - with_warnings
     text = f"共 {n} 份：{clean} 份通过，{with_errors} 份有错误，{with_warnings} 份仅有警告"
-    return text + (f"，{unreadable} 份无法读取" if unreadable else "")
+    text += f"，{unreadable} 份无法读取" if unreadable else ""
+    unknown = sum(1 for r in rows if r.get("unknown_cells"))
+    return text + (f"；{unknown} 份有未能读取的数字（显示为“{UNKNOWN_MARK}”，不按 0 计）" if unknown else "")

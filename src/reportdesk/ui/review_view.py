@@ -86,7 +86,7 @@ class ReviewModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == SORT_ROLE:
             if header in table.NUMERIC:
-                return -1 if value is None else int(value)
+                return value if isinstance(value, int) else -1  # blank or unknown (？)
             return "" if value is None else str(value)
         if role == SEARCH_ROLE:
             return self._search[row]
