@@ -149,9 +149,9 @@ def test_the_pool_gives_the_same_rows_as_one_process(tmp_path, monkeypatch):
 
 def test_frozen_builds_use_the_pool_only_when_ready(monkeypatch):
     monkeypatch.setattr("sys.frozen", True, raising=False)
-    monkeypatch.setattr(batch, "FROZEN_POOL_READY", False)
+    monkeypatch.delenv(batch.POOL_READY_ENV, raising=False)
     assert not batch._can_use_pool(1000, 2)
-    monkeypatch.setattr(batch, "FROZEN_POOL_READY", True)
+    monkeypatch.setenv(batch.POOL_READY_ENV, "1")
     assert batch._can_use_pool(1000, 2) == ((os.cpu_count() or 1) >= 2)
     assert not batch._can_use_pool(5, 2)
 

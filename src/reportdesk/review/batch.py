@@ -26,9 +26,10 @@ from ..model.carry import carried_cells
 from ..model.report import Report
 from .figures import KEY_FIGURES, agency_key, key_figures
 
-# A frozen (PyInstaller) build may only start worker processes when its entry point calls
-# multiprocessing.freeze_support(); the installer sets this flag once it does.
-FROZEN_POOL_READY = False
+# A frozen (PyInstaller) build may only start worker processes when its entry point has called
+# multiprocessing.freeze_support(); installer/reportdesk_main.py sets this variable once it has (an
+# environment variable, so that start-up need not import this module for every command).
+POOL_READY_ENV = "REPORTDESK_POOL_READY"
 POOL_MIN_FILES = 300  # below this, starting two workers (~0.15 s) costs more than it saves
 WORKERS = 2
 CHUNK = 25
@@ -165,7 +166,7 @@ def _identify_chunk(paths: list[str]) -> list:
 def _can_use_pool(n: int, workers: int) -> bool:
     if workers < 2 or n < POOL_MIN_FILES or (os.cpu_count() or 1) < 2:
         return False
-    return not getattr(sys, "frozen", False) or FROZEN_POOL_READY
+    return not getattr(sys, "frozen", False) or os.environ.get(POOL_READY_ENV) == "1"
 
 
 @contextmanager
