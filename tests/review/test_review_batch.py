@@ -111,8 +111,9 @@ def test_unreadable_files_are_rows_not_crashes(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     rows = batch.review_paths([tmp_path], workers=1)
     by_name = {r["file"].rsplit("/", 1)[-1]: r for r in rows}
-    assert set(by_name) == {"0000-青禾县教育局.rdproj", "broken.rdproj", "x.docx"}
+    assert set(by_name) == {"0000-青禾县教育局.rdproj", "broken.rdproj", "x.docx", "notes.pdf"}
     assert by_name["broken.rdproj"]["unreadable"] and by_name["x.docx"]["unreadable"]
+    assert by_name["notes.pdf"]["unreadable"]  # a folder's PDFs are reviewed (#11 item 6)
     assert by_name["0000-青禾县教育局.rdproj"]["unreadable"] is None
     assert batch.exit_code(rows) == 2
 

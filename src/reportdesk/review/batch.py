@@ -21,10 +21,11 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..loading import REPORT_SUFFIXES, LoadError, load_report
+from ..loading import LoadError, load_report
 from ..model.carry import carried_cells
 from ..model.report import Report
 from .figures import KEY_FIGURES, agency_key, key_figures
+from .folder import FOLDER_SUFFIXES, ReviewError, find_files
 
 # A frozen (PyInstaller) build may only start worker processes when its entry point has called
 # multiprocessing.freeze_support(); installer/reportdesk_main.py sets this variable once it has (an
@@ -35,35 +36,6 @@ WORKERS = 2
 CHUNK = 25
 
 Progress = Callable[[int, int], None]
-
-
-class ReviewError(Exception):
-    """Nothing to review (no report file found, a folder missing). ``str()`` is the message for the user."""
-
-
-def find_files(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Every report file named or found (recursively) under the given folders, in a stable order."""
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            candidates = sorted(
-                (p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()),
-                key=lambda p: [part.casefold() for part in p.relative_to(path).parts],
-            )
-        elif path.exists():
-            candidates = [path]
-        else:
-            raise ReviewError(f"找不到“{path}”")
-        for p in candidates:
-            if p.name.startswith(("~$", ".~lock")):  # Word / LibreOffice lock files beside an open document
-                continue
-            key = p.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(p)
-    return found
 
 
 def load_any(path: str | os.PathLike[str]) -> Report:
@@ -214,13 +186,15 @@ def review_paths(
     progress: Progress | None = None,
     workers: int = WORKERS,
     exclude: Iterable[str | os.PathLike[str]] = (),
+    notes: list[str] | None = None,
 ) -> list[dict]:
     """A review row for every report file under ``inputs``; ``previous``: last year's folders;
-    ``exclude``: files that are not reports (the list of expected agencies kept beside them)."""
-    skip = {Path(p).resolve() for p in exclude}
-    paths = [str(p) for p in find_files(inputs) if p.resolve() not in skip]
+    ``exclude``: files that are not reports (the list of expected agencies kept beside them);
+    ``notes`` receives what the folder search left out (files that are not reports, the same
+    report in a second form)."""
+    paths = [str(p) for p in find_files(inputs, notes, exclude)]
     if not paths:
-        raise ReviewError(f"没有找到报告文件（{'、'.join(sorted(REPORT_SUFFIXES))}）")
+        raise ReviewError(f"没有找到报告文件（{'、'.join(sorted(FOLDER_SUFFIXES))}）")
     last = [str(p) for p in find_files(previous)] if previous is not None else None
 
     def work(pool) -> list[dict]:

@@ -37,9 +37,12 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"“{out}”已存在；如要覆盖请加 --force")
     try:
         expected = read_expected(args.expect) if args.expect else None
-        files = [p for p in find_files(args.inputs) if p.resolve() != out.resolve()]
+        found: list[str] = []
+        files = [p for p in find_files(args.inputs, found) if p.resolve() != out.resolve()]
         if not files:
-            return _fail("没有找到报告文件（.rdproj、.json、.docx、.txt）")
+            return _fail("没有找到报告文件（.rdproj、.json、.docx、.pdf、.html、.txt）")
+        for line in found:
+            _print(line)
         summary = aggregate_files(files, agency=args.agency, kind=args.kind, expected=expected)
     except (AggregateError, ReviewError) as exc:
         return _fail(str(exc))

@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         expected = read_expected(args.expect) if args.expect else None
     except AggregateError as exc:
         return _fail(str(exc))
+    found: list[str] = []  # what the folder search left out
     try:
         if args.previous:
             for folder in args.previous:
@@ -77,11 +78,12 @@ def run(args: argparse.Namespace) -> int:
             progress=_Progress("已检查"),
             workers=max(1, args.jobs),
             exclude=[args.expect] if args.expect else (),
+            notes=found,
         )
     except batch.ReviewError as exc:
         return _fail(str(exc))
     base = Path(args.inputs[0]) if len(args.inputs) == 1 and Path(args.inputs[0]).is_dir() else None
-    lines = notes(rows, expected)
+    lines = found + notes(rows, expected)
     try:
         if args.html:
             write_html(rows, args.html, base, lines)
