@@ -112,3 +112,23 @@ def test_aggregate_cli_says_which_reports_have_unknown_figures(tmp_path, capsys)
     assert "1 份来源报告有未能读取的数字" in text and "2 个单元格为未知" in text and "澄江市投资促进局（2.json）" in text
     back = load_report(out)
     assert back.is_unknown(NEW) and back.is_unknown(DISCLOSED) and back.values[NEW] is None
+
+
+def test_published_text_with_an_unreadable_cell_end_to_end(tmp_path, capsys):
+    """The real 石嘴山 2023 report as published, its 予以公开·自然人 cell garbled to “l”: read as unknown,
+    no arithmetic error (as 0 it would be three), ？ in the review."""
+    from tests.importers.conftest import seeds_path
+
+    lines = (seeds_path() / "001_082ea42f41a4a5d8.txt").read_text("utf-8").split("\n")
+    [i] = [n for n, line in enumerate(lines) if "予以公开\t1\t" in line]
+    lines[i] = lines[i].replace("予以公开\t1\t", "予以公开\tl\t")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "001.txt").write_text("\n".join(lines), "utf-8")
+    assert main(["check", str(folder / "001.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "TABLE-UNCHECKED" in out and "T3-" not in out and "[读取说明] CELL-UNREADABLE" in out
+    [row] = batch.review_paths([folder], workers=1)
+    assert row["errors"] == 0 and row["figures"]["办结"] is None and row["figures"]["新收"] == 2
+    [line] = csv.DictReader(csv_text([row]).splitlines())
+    assert line["办结"] == "？"

@@ -53,3 +53,14 @@ def test_undo_makes_the_cell_unknown_again(qtbot):
     assert model.data(model.index_of(RESULT_TOTAL)) == "？"
     doc.undo_stack.redo()
     assert model.data(model.index_of(DISCLOSED)) == "1"
+
+
+def test_findings_panel_shows_reading_notes_apart(qtbot):
+    from reportdesk.ui.findingspanel import FindingsPanel
+
+    doc, _ = _model(qtbot)
+    panel = FindingsPanel(doc)
+    qtbot.addWidget(panel)
+    texts = [item.text(1) for item, _f in panel.finding_items()]
+    assert any(t.startswith("【读取说明】") and "“l”（不是数字）" in t for t in texts)
+    assert any(t.startswith("【警告】") and "未能进行" in t for t in texts)
