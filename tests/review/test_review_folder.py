@@ -20,9 +20,9 @@ def test_a_folder_of_pdfs_is_reviewed(tmp_path, capsys):
     write_pdf(seed(A), tmp_path / "银川.pdf")
     write_pdf(seed(B), tmp_path / "西夏区.pdf")
     rows = batch.review_paths([tmp_path], workers=1)
-    assert sorted(r["agency"] for r in rows) == ["银川市投资促进局", "银川市西夏区审批服务管理局"]
-    assert all(r["unreadable"] is None for r in rows)
-    assert {r["agency"]: r["figures"]["新收"] for r in rows} == {"银川市投资促进局": 1, "银川市西夏区审批服务管理局": 1}
+    assert sorted(r.agency for r in rows) == ["银川市投资促进局", "银川市西夏区审批服务管理局"]
+    assert all(r.unreadable is None for r in rows)
+    assert {r.agency: r.figures["新收"] for r in rows} == {"银川市投资促进局": 1, "银川市西夏区审批服务管理局": 1}
 
 
 def test_docx_and_pdf_of_the_same_report_count_once_as_the_docx(tmp_path, capsys):
@@ -51,7 +51,7 @@ def test_files_that_are_not_reports_are_skipped_with_a_note_not_unreadable(tmp_p
     gbk.write_bytes((seeds_path() / f"{A}.txt").read_text("utf-8").encode("gb18030"))
     notes: list[str] = []
     rows = batch.review_paths([folder], workers=1, notes=notes)
-    assert len(rows) == 6 and not [r for r in rows if r["unreadable"]]
+    assert len(rows) == 6 and not [r for r in rows if r.unreadable]
     assert notes == ["已跳过 3 个不是报告的文件：img/封面.png、README.md、统计.xlsx"]
     assert main(["review", "-q", str(folder)]) == 1  # 002's errors; nothing unreadable (that would be 2)
     out = capsys.readouterr().out

@@ -1,14 +1,7 @@
 """Check many report files at once, on both cores when there are enough of them.
 
-A review row is a plain dict (picklable, JSON-ready) so that worker processes can send it back and
-every output -- terminal, HTML, CSV, the window -- reads the same thing:
-
-``{"file", "agency", "year", "format", "kind", "figures": {name: int or None}, "unknown_figures":
-[name], "unknown_cells": int, "errors", "warnings", "findings": [Finding.to_json()], "unreadable":
-message or None, "previous": file or None, "previous_missing": bool}``
-
-A figure is None both when the file could not be read and when it is unknown (a cell it adds up
-could not be read: then its name is in ``unknown_figures``); it is never 0 for either.
+Each file gives one ``ReviewRow`` (review/rows.py): picklable, so worker processes send it back,
+and every output -- terminal, HTML, CSV, the window -- reads the same thing.
 """
 
 from __future__ import annotations
@@ -24,8 +17,9 @@ from pathlib import Path
 from ..loading import LoadError, load_report
 from ..model.carry import carried_cells
 from ..model.report import Report
-from .figures import KEY_FIGURES, agency_key, key_figures
+from .figures import agency_key, key_figures
 from .folder import FOLDER_SUFFIXES, ReviewError, find_files
+from .rows import ReviewRow
 
 # A frozen (PyInstaller) build may only start worker processes when its entry point has called
 # multiprocessing.freeze_support(); installer/reportdesk_main.py sets this variable once it has (an
@@ -48,23 +42,8 @@ def load_any(path: str | os.PathLike[str]) -> Report:
         raise LoadError(f"无法读取“{Path(path).name}”：{type(exc).__name__}: {exc}") from exc
 
 
-def _unreadable(path: str, message: str) -> dict:
-    return {
-        "file": path,
-        "agency": "",
-        "year": None,
-        "format": "",
-        "kind": "",
-        "figures": dict.fromkeys(KEY_FIGURES),
-        "unknown_figures": [],
-        "unknown_cells": 0,
-        "errors": None,
-        "warnings": None,
-        "findings": [],
-        "unreadable": message,
-        "previous": None,
-        "previous_missing": False,
-    }
+def _unreadable(path: str, message: str) -> ReviewRow:
+    return ReviewRow(file=path, unreadable=message)
 
 
 # (agency key, year) -> (file, format, cells, unknown cells -> why)
@@ -76,7 +55,7 @@ def _previous_report(entry: tuple[str, str, dict, dict], agency: str, year: int)
     return Report(agency=agency, year=year, format_id=format_id, values=dict(values), unreadable=dict(unknown))
 
 
-def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
+def review_file(path: str, previous_index: PreviousIndex | None = None) -> ReviewRow:
     """Load and check one file; ``previous_index`` holds last year's reports (built by ``review_paths`` from last year's files)."""
     from ..checks import check_report
     from ..checks.findings import count
@@ -97,22 +76,21 @@ def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
         return _unreadable(path, f"检查“{Path(path).name}”时出错：{type(exc).__name__}: {exc}")
     errors, warnings = count(findings)
     figures = key_figures(report)
-    return {
-        "file": path,
-        "agency": report.agency,
-        "year": report.year,
-        "format": report.format_id,
-        "kind": report.kind,
-        "figures": figures,
-        "unknown_figures": [name for name, v in figures.items() if v is None],
-        "unknown_cells": len(report.unreadable),
-        "errors": errors,
-        "warnings": warnings,
-        "findings": [f.to_json() for f in findings],
-        "unreadable": None,
-        "previous": previous_file,
-        "previous_missing": previous_index is not None and previous_file is None,
-    }
+    return ReviewRow(
+        file=path,
+        agency=report.agency,
+        year=report.year,
+        format_id=report.format_id,
+        kind=report.kind,
+        figures=figures,
+        unknown_figures=[name for name, v in figures.items() if v is None],
+        unknown_cells=len(report.unreadable),
+        errors=errors,
+        warnings=warnings,
+        findings=findings,
+        previous=previous_file,
+        previous_missing=previous_index is not None and previous_file is None,
+    )
 
 
 def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict, dict]] | None:
@@ -127,7 +105,7 @@ def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict, dict]] 
     return (agency_key(report.agency), report.year), (path, report.format_id, values, unknown)
 
 
-def _review_chunk(paths: list[str], previous_index) -> list[dict]:
+def _review_chunk(paths: list[str], previous_index) -> list[ReviewRow]:
     return [review_file(p, previous_index) for p in paths]
 
 
@@ -187,7 +165,7 @@ def review_paths(
     workers: int = WORKERS,
     exclude: Iterable[str | os.PathLike[str]] = (),
     notes: list[str] | None = None,
-) -> list[dict]:
+) -> list[ReviewRow]:
     """A review row for every report file under ``inputs``; ``previous``: last year's folders;
     ``exclude``: files that are not reports (the list of expected agencies kept beside them);
     ``notes`` receives what the folder search left out (files that are not reports, the same
@@ -197,7 +175,7 @@ def review_paths(
         raise ReviewError(f"没有找到报告文件（{'、'.join(sorted(FOLDER_SUFFIXES))}）")
     last = [str(p) for p in find_files(previous)] if previous is not None else None
 
-    def work(pool) -> list[dict]:
+    def work(pool) -> list[ReviewRow]:
         index = _index(_run(pool, _identify_chunk, last, (), None)) if last is not None else None
         return _run(pool, _review_chunk, paths, (index,), progress)
 
@@ -208,13 +186,13 @@ def review_paths(
         return work(None)
 
 
-def missing_previous(rows: list[dict]) -> list[dict]:
+def missing_previous(rows: list[ReviewRow]) -> list[ReviewRow]:
     """Readable rows for which no report of the previous year was found."""
-    return [r for r in rows if not r["unreadable"] and not r["previous"]]
+    return [r for r in rows if r.readable and not r.previous]
 
 
-def exit_code(rows: list[dict]) -> int:
+def exit_code(rows: list[ReviewRow]) -> int:
     """0: all fine; 1: some report has errors; 2: some file could not be read."""
-    if any(r["unreadable"] for r in rows):
+    if any(not r.readable for r in rows):
         return 2
-    return 1 if any(r["errors"] for r in rows) else 0
+    return 1 if any(r.errors for r in rows) else 0

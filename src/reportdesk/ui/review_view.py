@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..review import batch, coverage, table
+from ..review.rows import ReviewRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -50,12 +51,12 @@ class ReviewModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[dict] = []
+        self.rows: list[ReviewRow] = []
         self.base: Path | None = None
         self._cells: list[list[object]] = []
         self._search: list[str] = []
 
-    def set_rows(self, rows: list[dict], base: Path | None = None) -> None:
+    def set_rows(self, rows: list[ReviewRow], base: Path | None = None) -> None:
         self.beginResetModel()
         self.rows, self.base = rows, base
         self._cells = [table.cells(r, base) for r in rows]
@@ -91,7 +92,7 @@ class ReviewModel(QAbstractTableModel):
         if role == SEARCH_ROLE:
             return self._search[row]
         if role == PATH_ROLE:
-            return self.rows[row]["file"]
+            return self.rows[row].file
         if role == Qt.ItemDataRole.TextAlignmentRole and header in table.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and (header == "状态" or (header in ("错误", "警告") and value)):
@@ -126,7 +127,7 @@ class ReviewFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
         model = self.sourceModel()
         row = model.rows[source_row]
-        if self.errors_only and not (row["errors"] or row["unreadable"]):
+        if self.errors_only and not (row.errors or not row.readable):
             return False
         text = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE).casefold()
         return all(w in text for w in self.words)
@@ -294,7 +295,7 @@ class ReviewWindow(QWidget):
                 return False
             self.expected_path = str(path)
             self.expect_button.setText(f"名单：{len(self.expected)} 个机关")
-            if any(Path(r["file"]).resolve() == Path(path).resolve() for r in self.model.rows) and self.folder:
+            if any(Path(r.file).resolve() == Path(path).resolve() for r in self.model.rows) and self.folder:
                 self.load_folder(self.folder, self.previous)  # the list itself was shown as a report
                 return True
         self._update_notes()
@@ -383,15 +384,15 @@ class ReviewWindow(QWidget):
             return
         row = self._row_of(current)
         lines = table.finding_lines(row) or ["未发现问题"]
-        title = row["agency"] or Path(row["file"]).name
-        head = [f"{title}（{row['file']}）"]
-        if row.get("previous"):
-            head.append(f"上年报告：{row['previous']}")
+        title = row.agency or Path(row.file).name
+        head = [f"{title}（{row.file}）"]
+        if row.previous:
+            head.append(f"上年报告：{row.previous}")
         self.details.setPlainText("\n".join(head + lines))
 
     def _open_index(self, proxy_index) -> None:
         if proxy_index.isValid():
-            self.openRequested.emit(self._row_of(proxy_index)["file"])
+            self.openRequested.emit(self._row_of(proxy_index).file)
 
     def _export(self, kind: str) -> None:
         from ..model.project import ProjectError
