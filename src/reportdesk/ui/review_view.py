@@ -143,6 +143,7 @@ class _ReviewThread(QThread):
     def __init__(self, folder: str, previous: str | None, exclude: list[str], parent=None) -> None:
         super().__init__(parent)
         self.folder, self.previous, self.exclude = folder, previous, exclude
+        self.found: list[str] = []  # what the folder search left out (files that are not reports, …)
 
     def run(self) -> None:
         try:
@@ -151,6 +152,7 @@ class _ReviewThread(QThread):
                 previous=[self.previous] if self.previous else None,
                 progress=self.progressed.emit,
                 exclude=self.exclude,
+                notes=self.found,
             )
         except batch.ReviewError as exc:
             self.failed.emit(str(exc))
@@ -177,6 +179,7 @@ class ReviewWindow(QWidget):
         self.expected: list[str] | None = None  # 应报名单: agencies that must report
         self.expected_path: str | None = None  # not a report, even when kept in the folder
         self._thread: _ReviewThread | None = None
+        self.folder_notes: list[str] = []  # files of the folder that are not reports, the same report twice
         self.last_error = ""
 
         self.folder_button = QPushButton("打开文件夹…")
@@ -302,7 +305,7 @@ class ReviewWindow(QWidget):
         return True
 
     def note_lines(self) -> list[str]:
-        return coverage.notes(self.model.rows, self.expected) if self.model.rows else []
+        return self.folder_notes + coverage.notes(self.model.rows, self.expected) if self.model.rows else []
 
     def _update_notes(self) -> None:
         lines = self.note_lines()
@@ -333,6 +336,7 @@ class ReviewWindow(QWidget):
 
     def _reviewed(self, rows: list) -> None:
         self.last_error = ""
+        self.folder_notes = list(self._thread.found) if self._thread is not None else []
         self.model.set_rows(rows, Path(self.folder) if self.folder else None)
         self._update_summary()
         self._update_notes()
