@@ -36,6 +36,8 @@ def test_unknown_cell_and_its_totals_show_a_grey_mark_with_the_reason(qtbot):
 
 def test_typing_the_cell_makes_it_and_its_totals_known(qtbot):
     doc, model = _model(qtbot)
+    model.preview(CellRef(PART3, "一、本年新收政府信息公开申请数量", "其他"), "3")
+    assert model.data(model.index_of(RESULT_TOTAL)) == "？"  # another cell typed: still unknown
     model.preview(DISCLOSED, "1")
     assert model.data(model.index_of(RESULT_TOTAL)) == "1"
     model.preview(None, "")

@@ -182,9 +182,8 @@ class ReportTableModel(QAbstractTableModel):
 
     def _previewed_total(self, total: CellRef) -> str:
         ref, value = self._preview
-        shown = self.doc.display(total)
         if total not in self.totals_of.get(ref, ()):
-            return shown
+            return UNKNOWN_MARK if self.doc.report.is_unknown(total) else self.doc.display(total)
         from ..model.values import as_number
 
         report = self.doc.report
