@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
+import pytest
 from tests.helpers import demo, seed
 
 from reportdesk.checks import Severity, check_report, count
@@ -235,3 +236,100 @@ def test_reading_notes_are_not_counted():
     findings = check_report(r)
     assert [f.severity for f in findings] == [Severity.READ]
     assert count(findings) == (0, 0)
+
+
+# ---------------------------------------------------------------- every rule over cells, with its cells unknown
+
+_NEW, _TOTAL, _OUT = "一、本年新收政府信息公开申请数量", "三、本年度办理结果/（七）总计", "四、结转下年度继续办理"
+_IN_FORCE = CellRef(PART2, "第二十条第（一）项/行政规范性文件", "现行有效件数")
+
+
+def _prev(mutate):
+    def make(r):
+        prev = copy.deepcopy(r)
+        prev.year -= 1
+        prev.baseline = r.baseline = None
+        mutate(prev)
+        return prev
+
+    return make
+
+
+# rule -> (how the demo breaks it, the cells whose being unknown must silence it, what says so instead)
+EVERY_RULE = {
+    "T3-IDENTITY": (
+        lambda r: r.values.__setitem__(CellRef(PART3, _NEW, "自然人"), 47),
+        [CellRef(PART3, _NEW, "自然人")],
+        "TABLE-UNCHECKED",
+    ),
+    "T3-RESULT-TOTAL": (
+        lambda r: r.printed.__setitem__(CellRef(PART3, _TOTAL, "自然人"), 40),
+        [CellRef(PART3, "三、本年度办理结果/（一）予以公开", "自然人")],
+        "TABLE-UNCHECKED",
+    ),
+    "T3-ROW-TOTAL": (
+        lambda r: r.printed.__setitem__(CellRef(PART3, _NEW, "总计"), 61),
+        [CellRef(PART3, _NEW, "其他")],
+        "TABLE-UNCHECKED",
+    ),
+    "T4-TOTAL": (
+        lambda r: r.printed.__setitem__(CellRef(PART4, "行政复议", "总计"), 4),
+        [CellRef(PART4, "行政复议", "结果维持")],
+        "TABLE-UNCHECKED",
+    ),
+    "CELL-BLANK": (
+        lambda r: r.values.__setitem__(CellRef(PART4, "行政复议", "其他结果"), None),
+        [CellRef(PART4, "行政复议", "其他结果")],
+        "TABLE-UNCHECKED",
+    ),
+    "TABLE-MISSING": (
+        lambda r: [r.values.__setitem__(k, None) for k in list(r.values) if k.table == PART4],
+        [k for k in cells_of(demo().format).inputs if k.table == PART4],
+        "TABLE-UNCHECKED",
+    ),
+    "CELL-VALUE": (
+        lambda r: r.values.__setitem__(CellRef(PART2, "第二十条第（六）项/行政处罚", "本年处理决定数量"), -3),
+        [CellRef(PART2, "第二十条第（六）项/行政处罚", "本年处理决定数量")],
+        "TABLE-UNCHECKED",
+    ),
+    "PREV-CARRY-OVER": (
+        _prev(lambda p: p.values.__setitem__(CellRef(PART3, _OUT, "自然人"), 5)),
+        [CellRef(PART3, "二、上年结转政府信息公开申请数量", "自然人")],
+        "PREV-UNCOMPARED",
+    ),
+    "PREV-CONTINUITY": (_prev(lambda p: p.values.__setitem__(_IN_FORCE, 20)), [_IN_FORCE], "PREV-UNCOMPARED"),
+}
+
+
+def test_every_rule_over_cells_is_listed():
+    from reportdesk.checks.catalogue import RULES
+
+    assert set(EVERY_RULE) <= set(RULES)
+
+
+@pytest.mark.parametrize("rule", sorted(EVERY_RULE))
+def test_rule_with_its_cells_unknown_says_it_could_not_check(rule):
+    breaks, unknown, instead = EVERY_RULE[rule]
+    r = demo()
+    previous = breaks(r)
+    previous = previous if hasattr(previous, "values") else None
+    assert rule in by_rule(check_report(r, previous))  # the case does break the rule
+    for ref in unknown:
+        r.values[ref] = None
+        r.unreadable[ref] = "原文未找到此行"
+    found = by_rule(check_report(r, previous))
+    assert rule not in found
+    assert len(found[instead]) == 1 and found[instead][0].severity is Severity.WARNING
+    assert not ARITHMETIC & set(found)
+
+
+def test_money_unit_rule_skips_an_unknown_amount():
+    from reportdesk.model.report import new_report
+
+    r = new_report("某局", 2020)
+    ref = CellRef(PART2, "第二十条第（九）项/政府集中采购", "采购总金额")
+    r.values[ref] = None
+    r.unreadable[ref] = "“二十五万”（不是数字）"
+    found = by_rule(check_report(r))
+    assert "CELL-MONEY-UNIT" not in found and "CELL-VALUE" not in found
+    assert [f.place.part for f in found["TABLE-UNCHECKED"]] == [PART2]
