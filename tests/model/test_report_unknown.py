@@ -120,3 +120,14 @@ def test_interchange_total_over_unknown_is_not_read_as_printed_blank():
     back = from_interchange(json.loads(json.dumps(to_interchange(r), ensure_ascii=False), parse_float=Decimal))
     assert RESULT_TOTAL not in back.printed and ROW_TOTAL not in back.printed
     assert "CELL-BLANK" not in {f.rule for f in check_report(back)}
+
+
+def test_published_is_what_reading_a_document_gives():
+    assert seed(SEED_2023).published  # printed totals
+    written = next_year_report(knocked(CARRIED_OUT))
+    assert written.unreadable and not written.published  # carried unknown: still the clerk's report
+    summary = knocked(DISCLOSED)
+    summary.printed, summary.sources = {}, ["甲局（a.docx）"]
+    assert not summary.published
+    summary.sources = []
+    assert summary.published  # unknown cells with nothing carried: read from a document

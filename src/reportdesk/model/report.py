@@ -85,8 +85,9 @@ class Report:
     def published(self) -> bool:
         """Read from a published document (or another tool's JSON), not written in ReportDesk: it
         carries printed totals, reading notes, or cells that could not be read (a report carried from
-        last year may have unknown cells too, but it has a baseline)."""
-        return bool(self.printed or self.read_notes or (self.unreadable and self.baseline is None))
+        last year or a summary of others may have unknown cells too, but they have a baseline or sources)."""
+        carried = self.baseline is not None or bool(self.sources)
+        return bool(self.printed or self.read_notes or (self.unreadable and not carried))
 
     @property
     def format(self) -> ReportFormat:
