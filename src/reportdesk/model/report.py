@@ -109,11 +109,17 @@ class Report:
 
     def totals(self) -> dict[CellRef, int | None]:
         """Every computed cell, derived from the inputs; None where an input is unknown."""
-        return {ref: self._sum(formula) for ref, formula in cells_of(self.format).formulas.items()}
+        formulas = cells_of(self.format).formulas
+        if self.unreadable:
+            return {ref: self._sum(formula) for ref, formula in formulas.items()}
+        vals = self.values  # nothing unknown: every total is a sum (the common case, kept fast)
+        return {ref: sum(int(as_number(vals.get(r))) for r in formula) for ref, formula in formulas.items()}
 
     def is_unknown(self, ref: CellRef) -> bool:
         """True when the value is not known: an input cell that reading could not take in (its reason is
         in ``unreadable``), or a computed cell with such an input. Unknown is neither blank nor 0."""
+        if not self.unreadable:  # the common case, asked for every cell by every rule
+            return False
         formula = cells_of(self.format).formulas.get(ref)
         if formula is None:
             return ref in self.unreadable

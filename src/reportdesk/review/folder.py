@@ -54,7 +54,7 @@ def _folder(path: Path, notes: list[str] | None, exclude: set[Path]) -> list[Pat
         return p.relative_to(path).as_posix()
 
     files = sorted(
-        (p for p in path.rglob("*") if p.is_file() and not _ignored(p) and p.resolve() not in exclude),
+        (p for p in path.rglob("*") if p.is_file() and not _ignored(p) and not (exclude and p.resolve() in exclude)),
         key=lambda p: [part.casefold() for part in p.relative_to(path).parts],
     )
     taken, skipped = [], []
@@ -72,7 +72,8 @@ def _folder(path: Path, notes: list[str] | None, exclude: set[Path]) -> list[Pat
     if notes is not None and twins:
         pairs = [f"{shown(p)}（已审阅 {best[(p.parent, p.stem.casefold())].name}）" for p in twins]
         notes.append(f"{len(twins)} 个文件是同名报告的另一种格式，只计一次：{_listing(pairs)}")
-    return [p for p in taken if p not in twins]
+    dropped = set(twins)
+    return [p for p in taken if p not in dropped]
 
 
 def find_files(
@@ -95,7 +96,7 @@ def find_files(
         else:
             raise ReviewError(f"找不到“{path}”")
         for p in candidates:
-            if p.resolve() in skip:
+            if skip and p.resolve() in skip:
                 continue
             if p.name.startswith(("~$", ".~lock")):  # Word / LibreOffice lock files beside an open document
                 continue
