@@ -66,3 +66,15 @@ def test_findings_panel_shows_reading_notes_apart(qtbot):
     texts = [item.text(1) for item, _f in panel.finding_items()]
     assert any(t.startswith("【读取说明】") and "“l”（不是数字）" in t for t in texts)
     assert any(t.startswith("【警告】") and "未能进行" in t for t in texts)
+
+
+def test_converting_the_format_keeps_unknown_cells_unknown():
+    from reportdesk.formats import FORMATS
+    from reportdesk.ui.convert import convert_report
+
+    report = seed("000_730c80e139d75b64")  # 2020, 2019 format
+    ref = CellRef(PART3, "一、本年新收政府信息公开申请数量", "自然人")
+    report.values[ref], report.unreadable[ref] = None, "“l”（不是数字）"
+    new = convert_report(report, FORMATS["2021"], 2021).report
+    assert new.values[ref] is None and new.unreadable == {ref: "“l”（不是数字）"}
+    assert new.value(CellRef(PART3, ref.row, "总计")) is None
