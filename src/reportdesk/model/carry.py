@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 
-from ..formats import PART2, PART3, PATH_SEP, CellRef, cells_of
+from ..formats import FORMATS, PART2, PART3, PATH_SEP, CellRef, cells_of
 from ..formats.spec import ReportFormat
 from .prose import Paragraph
 from .report import Baseline, Report, new_report
@@ -32,6 +32,20 @@ def _baseline(last: Report) -> Baseline:
     values = {ref: last.values.get(ref) for ref in cells}
     unknown = {ref: last.unreadable[ref] for ref in cells if ref in last.unreadable}
     return Baseline(year=last.year, format_id=last.format.id, values=values, unreadable=unknown)
+
+
+def read_baseline_unknown(baseline: Baseline | None, raw: object) -> None:
+    """The project's ``baseline.unknown``: ``[[table, row, column, reason], …]``, last year's cells
+    that could not be read (unknown, not blank). Entries that are not such rows are ignored."""
+    if baseline is None or not isinstance(raw, dict) or not isinstance(raw.get("unknown"), list):
+        return
+    kinds = cells_of(FORMATS[baseline.format_id]).kinds
+    for item in raw["unknown"]:
+        if isinstance(item, list) and len(item) == 4 and all(isinstance(x, str) for x in item):
+            ref = CellRef(*item[:3])
+            if ref in kinds:
+                baseline.values[ref] = None
+                baseline.unreadable[ref] = item[3]
 
 
 def _carried_prose(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -68,4 +82,4 @@ def next_year_report(last: Report, year: int | None = None) -> Report:
     return report
 
 
-__all__ = ["next_year_report"]
+__all__ = ["next_year_report", "read_baseline_unknown"]

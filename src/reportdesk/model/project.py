@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..formats import FORMATS, PROSE_PARTS, CellRef, cells_of
+from .carry import read_baseline_unknown
 from .interchange import InterchangeError, from_interchange, to_interchange
 from .prose import Paragraph
 from .report import Baseline, Report
@@ -145,6 +146,7 @@ def project_to_report(data: Any) -> Report:
     report.parts.update(paragraphs)
     _read_import_findings(report, body)  # totals are derived; printed ones are only compared
     report.baseline = _read_baseline(body.get("baseline"))
+    read_baseline_unknown(report.baseline, body.get("baseline"))  # last year's unknown cells
     drafts = body.get("draft_parts") or []
     report.draft_parts = {p for p in drafts if p in PROSE_PARTS} if isinstance(drafts, list) else set()
     sources = body.get("sources") or []
@@ -163,9 +165,6 @@ def _read_baseline(raw: Any) -> Baseline | None:
             ref = CellRef(table, row, col)
             if ref in kinds:
                 baseline.values[ref] = from_json(kinds[ref], v)
-        for table, row, col, why in raw.get("unknown") or []:
-            if CellRef(table, row, col) in kinds and isinstance(why, str):
-                baseline.unreadable[CellRef(table, row, col)] = why
         return baseline
     except (KeyError, TypeError, ValueError, CellValueError) as exc:
         raise ProjectError(f"上年基数（baseline）格式不正确：{exc}") from exc
