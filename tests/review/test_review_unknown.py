@@ -109,7 +109,9 @@ def test_aggregate_cli_says_which_reports_have_unknown_figures(tmp_path, capsys)
     out = tmp_path / "汇总.rdproj"
     assert main(["aggregate", *map(str, files), "-o", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "1 份来源报告有未能读取的数字" in text and "2 个单元格为未知" in text and "澄江市投资促进局（2.json）" in text
+    assert (
+        "1 份来源报告有未能读取的数字" in text and "2 个单元格为未知" in text and "澄江市投资促进局（2.json）" in text
+    )
     back = load_report(out)
     assert back.is_unknown(NEW) and back.is_unknown(DISCLOSED) and back.values[NEW] is None
 

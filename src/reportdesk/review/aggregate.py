@@ -160,7 +160,9 @@ class Accumulator:
         if not self.format_id:
             self.format_id = report.format_id
             fc = cells_of(report.format)
-            self.values = {ref: None if fc.kinds[ref] is ValueKind.MONEY else zero_for(fc.kinds[ref]) for ref in fc.inputs}
+            self.values = {
+                ref: None if fc.kinds[ref] is ValueKind.MONEY else zero_for(fc.kinds[ref]) for ref in fc.inputs
+            }
         if report.format_id != self.format_id:
             return  # refused in ``summary``: only its facts are kept
         kinds = cells_of(report.format).kinds
