@@ -114,6 +114,10 @@ CASES = {
     "PROSE-DRAFT": lambda r: r.draft_parts.add("五"),
     "READ-NOTE": lambda r: r.read_notes.append(("表三", "“社会组织”按“社会公益组织”读取")),
     "CELL-MONEY-UNIT": "test_2019_money_unit_warning",  # a 2019-format cell: tested below
+    "TABLE-UNCHECKED": lambda r: r.unreadable.__setitem__(CellRef(PART3, NEW, "自然人"), "“4O”（不是数字）"),
+    "PREV-UNCOMPARED": _with_previous(lambda p: p.unreadable.__setitem__(CellRef(PART3, CARRIED_OUT, "其他"), "O")),
+    "PREV-FORMAT": _with_previous(lambda p: setattr(p, "format_id", "2019")),
+    "PART-UNREAD": lambda r: (r.parts.__setitem__("五", []), r.read_notes.append(("第五部分", "原文中未找到此部分"))),
 }
 CASES.update(PROSE_CASES)
 

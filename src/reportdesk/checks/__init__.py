@@ -10,7 +10,7 @@ from . import completeness, prose_claims, prose_numbers, prose_sums, prose_text,
 from .findings import Finding, Place, Severity, count
 
 _ORDER = {"": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_SEVERITY = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_SEVERITY = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.READ: 3}
 
 
 def check_report(report: Report, previous: Report | None = None, *, include_checked: bool = False) -> list[Finding]:
@@ -25,6 +25,7 @@ def check_report(report: Report, previous: Report | None = None, *, include_chec
     findings += tables.values(report)
     findings += tables.identity(report, totals)
     findings += tables.printed_totals(report, totals)
+    findings += tables.unchecked(report)
     findings += years.across_years(report, previous)
     findings += prose_numbers.prose_against_tables(report)
     findings += prose_claims.prose_claims(report)

@@ -13,10 +13,13 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+    # What reading a published document could not take in: about the reading, not the report,
+    # so never counted among the report's errors or warnings.
+    READ = "read"
 
     @property
     def label(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return {"error": "错误", "warning": "警告", "info": "提示", "read": "读取说明"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class Finding:
 
 
 def count(findings: list[Finding]) -> tuple[int, int]:
-    """(errors, warnings)"""
+    """(errors, warnings) about the report; reading notes (``Severity.READ``) are not counted."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     return errors, warnings

@@ -11,6 +11,7 @@ from ..formats import ALL_PARTS
 from .document import Document
 
 COLOURS = {Severity.ERROR: QColor("#b00020"), Severity.WARNING: QColor("#8a6100"), Severity.INFO: QColor("#35608c")}
+COLOURS[Severity.READ] = QColor("#666666")  # reading notes: about the reading, not the report
 
 
 def part_title(part: str) -> str:
