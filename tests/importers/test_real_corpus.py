@@ -33,9 +33,17 @@ from derive import derive  # noqa: E402
 FIXTURES = sorted(p.parent for p in REAL.glob("*/truth.json"))
 ORIGINALS = {d.name: next(d.glob("original.*")) for d in FIXTURES}
 
-# Until the new importer (branch "reader") lands, the reading assertions may fail: they are expected
-# failures, not skipped, so that every run still prints the figures. Remove this mark after merging reader.
-READER_PENDING = pytest.mark.xfail(strict=False, reason="the importer of issue #11 (branch reader) not merged yet")
+# Expected failures, not skips, so that every run still prints the figures (remove each mark once it passes):
+UNREADABLE_PENDING = pytest.mark.xfail(
+    strict=False,
+    reason="unreadable over the threshold for one-line texts, dumps with cells run together, plain pdftotext "
+    "and converter Markdown (figures printed by the test)",
+)
+CHECK_PENDING = pytest.mark.xfail(
+    strict=False,
+    reason="clean published reports still get SIGNATURE-MISSING/DATE-MISSING errors (issue #11 item 4: a warning), "
+    "and cells the importer could not read still raise errors",
+)
 
 # Unreadable thresholds by the kind of text a form is (issue #11 item 5).
 STRICT, PDF_LIKE = 0.02, 0.05
@@ -199,14 +207,13 @@ def test_corpus_is_there():
         assert expected_cells(truth), f"{folder.name}: the truth names no cell"
 
 
-@READER_PENDING
 @pytest.mark.parametrize("fixture", list(ORIGINALS))
 def test_no_cell_read_wrong(corpus_scores, fixture):
     wrong = {form: s for (f, form), s in corpus_scores.items() if f == fixture and s.wrong}
     assert not wrong, "\n".join(f"{form}: {c}" for form, s in wrong.items() for c in s.wrong_cells[:10])
 
 
-@READER_PENDING
+@UNREADABLE_PENDING
 @pytest.mark.parametrize("fixture", list(ORIGINALS))
 def test_unreadable_under_threshold(corpus_scores, fixture):
     over = []
@@ -222,7 +229,6 @@ def test_unreadable_under_threshold(corpus_scores, fixture):
     assert not over, "\n".join(over)
 
 
-@READER_PENDING
 @pytest.mark.parametrize("fixture", list(ORIGINALS))
 def test_header_facts(fixture):
     truth = truth_of(REAL / fixture)
@@ -244,7 +250,7 @@ def defect_rules(truth: dict) -> set[str]:
     return rules
 
 
-@READER_PENDING
+@CHECK_PENDING
 @pytest.mark.parametrize("fixture", list(ORIGINALS))
 def test_check_finds_the_real_defects_and_nothing_else(fixture):
     """A real arithmetic defect in a published report is found by `check`; a clean report gets no error."""
