@@ -236,3 +236,14 @@ def test_format_follows_the_year_unless_the_tables_clearly_say_otherwise(tmp_pat
     got = import_document(path).report
     assert got.format_id == "2019"
     assert [w for w, _ in got.read_notes].count("报告格式") == 1
+
+
+def test_a_long_paragraph_naming_table_rows_is_left_whole(tmp_path):
+    want = demo()
+    heading = want.format.part_headings[0][1]
+    long = "本机关全年办理行政许可事项1200件，行政处罚30件，行政强制2件，政府集中采购项目5个，" * 8 + "各项工作有序推进。"
+    path = tmp_path / "copy.txt"
+    path.write_text(pf.browser_copy(want).replace(heading + "\n", heading + "\n" + long + "\n", 1), "utf-8")
+    got = import_document(path).report
+    assert got.parts["一"][0].text == long
+    assert len(got.parts["一"]) == len(want.parts["一"]) + 1
