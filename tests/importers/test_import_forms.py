@@ -247,3 +247,22 @@ def test_a_long_paragraph_naming_table_rows_is_left_whole(tmp_path):
     got = import_document(path).report
     assert got.parts["一"][0].text == long
     assert len(got.parts["一"]) == len(want.parts["一"]) + 1
+
+
+def test_pdf_text_with_a_spaced_side_label_a_broken_label_and_a_page_number(tmp_path):
+    # as WPS PDFs copy out: cells separated by spaces, the side label `三 、本 年 度办 理 结果` in
+    # pieces between the rows, a label wrapped over two lines, `- 3 -` where the page breaks
+    want = demo()
+    side = iter(["三", "、本", "年", "度办", "理", "结果"])
+    out = []
+    for line in pf.browser_copy(want).splitlines():
+        line = line.removeprefix("三、本年度办理结果\t")
+        if "\t" in line and (line.startswith("（") or line[0].isdigit()):
+            out.extend(s for s in [next(side, None)] if s)
+        out.append(line.replace("\t", " "))
+    text = "\n".join(out)
+    text = text.replace("重新出具已获取信息 ", "重新出具\n已获取信息 ").replace("（七）总计", "- 3 -\n（七）总计")
+    path = tmp_path / "pdf.txt"
+    path.write_text(text, "utf-8")
+    got = import_document(path).report
+    assert _cells(got, want) == (len(cells_of(want.format).inputs), 0, 0)
