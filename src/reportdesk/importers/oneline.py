@@ -61,6 +61,14 @@ def _label_pattern() -> re.Pattern:
 
 
 @cache
+def _table_start() -> re.Pattern:
+    """The first block title of part 二 (the same in every format), spaced out or not."""
+    from ..formats import FORMATS
+
+    return re.compile(_spaced(next(iter(FORMATS.values())).part2[0].title))
+
+
+@cache
 def _loose_heading(part: str) -> re.Pattern:
     """A heading worded otherwise (五、存在的主要问题及整改措施): its number, then within a few words
     the first two characters of the official wording, up to the next space."""
@@ -100,8 +108,14 @@ def _cut(line: str) -> list[str]:
             heads[part] = (m.start(), m.end())
             cuts.update((m.start(), m.end()))
             pos = m.end()
-    table_from = heads.get("二", (None, 0))[1]
+    if "二" in heads:
+        table_from = heads["二"][1]
+    else:  # the tables' first block title, where the heading is worded otherwise or missing
+        first = _table_start().search(line, pos if heads else 0)
+        table_from = first.start() if first else len(line)
     table_to = heads.get("五", (len(line), None))[0]
+    if len(heads) < 2 and table_from == len(line):
+        return [line]  # a long paragraph that merely names some of the wording: not a report on one line
     if table_to - table_from <= MAX_REGION:
         inside = list(heads.values())
         for at, end in _labels(line, table_from, table_to):
