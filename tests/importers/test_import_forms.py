@@ -236,3 +236,33 @@ def test_format_follows_the_year_unless_the_tables_clearly_say_otherwise(tmp_pat
     got = import_document(path).report
     assert got.format_id == "2019"
     assert [w for w, _ in got.read_notes].count("报告格式") == 1
+
+
+def test_a_long_paragraph_naming_table_rows_is_left_whole(tmp_path):
+    want = demo()
+    heading = want.format.part_headings[0][1]
+    long = "本机关全年办理行政许可事项1200件，行政处罚30件，行政强制2件，政府集中采购项目5个，" * 8 + "各项工作有序推进。"
+    path = tmp_path / "copy.txt"
+    path.write_text(pf.browser_copy(want).replace(heading + "\n", heading + "\n" + long + "\n", 1), "utf-8")
+    got = import_document(path).report
+    assert got.parts["一"][0].text == long
+    assert len(got.parts["一"]) == len(want.parts["一"]) + 1
+
+
+def test_pdf_text_with_a_spaced_side_label_a_broken_label_and_a_page_number(tmp_path):
+    # as WPS PDFs copy out: cells separated by spaces, the side label `三 、本 年 度办 理 结果` in
+    # pieces between the rows, a label wrapped over two lines, `- 3 -` where the page breaks
+    want = demo()
+    side = iter(["三", "、本", "年", "度办", "理", "结果"])
+    out = []
+    for line in pf.browser_copy(want).splitlines():
+        line = line.removeprefix("三、本年度办理结果\t")
+        if "\t" in line and (line.startswith("（") or line[0].isdigit()):
+            out.extend(s for s in [next(side, None)] if s)
+        out.append(line.replace("\t", " "))
+    text = "\n".join(out)
+    text = text.replace("重新出具已获取信息 ", "重新出具\n已获取信息 ").replace("（七）总计", "- 3 -\n（七）总计")
+    path = tmp_path / "pdf.txt"
+    path.write_text(text, "utf-8")
+    got = import_document(path).report
+    assert _cells(got, want) == (len(cells_of(want.format).inputs), 0, 0)

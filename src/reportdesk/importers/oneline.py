@@ -15,12 +15,12 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
-from .normalise import key
+from .normalise import has_cjk, is_number, key
 from .wording import official_keys, part_headings, table_labels
 
 LONG_LINE = 300  # characters: longer than any heading or table row
 MAX_REGION = 200_000  # characters of tables in one line: far more than any report's tables
-_TITLE_END = re.compile(r"\d{4}\s*年度?\s*政府信息公开\s*(?:工作)?\s*年度报告")
+_TITLE_END = re.compile(r"\d{4}\s*年度?[^。，\d]{0,40}?政府信息公开\s*(?:工作)?\s*年度报告")
 _SENTENCE_END = re.compile(r"(?<=[。！？；])\s+")
 _DATE_AT_END = re.compile(r"\s+(?=\S{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
 _PIPE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+")
@@ -60,6 +60,22 @@ def _label_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(k) for k in keys))
 
 
+@cache
+def _table_start() -> re.Pattern:
+    """The first block title of part 二 (the same in every format), spaced out or not."""
+    from ..formats import FORMATS
+
+    return re.compile(_spaced(next(iter(FORMATS.values())).part2[0].title))
+
+
+@cache
+def _loose_heading(part: str) -> re.Pattern:
+    """A heading worded otherwise (五、存在的主要问题及整改措施): its number, then within a few words
+    the first two characters of the official wording, up to the next space."""
+    body = dict(part_headings())[part].split("、", 1)[1]
+    return re.compile(rf"(?<!\S){part}\s*、(?=[^。\s]{{0,12}}{re.escape(body[:2])})[^。\s]{{2,30}}(?=\s)")
+
+
 def _needs_cutting(line: str) -> bool:
     if len(line) < LONG_LINE:
         return False
@@ -87,21 +103,29 @@ def _cut(line: str) -> list[str]:
     heads: dict[str, tuple[int, int]] = {}
     pos = title.end() if title else 0
     for part, pattern in _heading_patterns():
-        m = pattern.search(line, pos)
+        m = pattern.search(line, pos) or _loose_heading(part).search(line, pos)
         if m:
             heads[part] = (m.start(), m.end())
             cuts.update((m.start(), m.end()))
             pos = m.end()
-    table_from = heads.get("二", (None, 0))[1]
+    if "二" in heads:
+        table_from = heads["二"][1]
+    else:  # the tables' first block title, where the heading is worded otherwise or missing
+        first = _table_start().search(line, pos if heads else 0)
+        table_from = first.start() if first else len(line)
     table_to = heads.get("五", (len(line), None))[0]
+    if len(heads) < 2 and table_from == len(line):
+        return [line]  # a long paragraph that merely names some of the wording: not a report on one line
     if table_to - table_from <= MAX_REGION:
         inside = list(heads.values())
         for at, end in _labels(line, table_from, table_to):
             if any(a < at < b for a, b in inside):
                 continue
             cuts.add(at)
-            if line[end : end + 1] == " ":  # a line break once: the label ended its row
+            if not piped and line[end : end + 1] == " ":  # a line break once: the label ended its row
                 cuts.add(end)
+            elif piped and line[max(table_from, at - 4) : at].strip()[-1:] != "|":
+                cuts.add(end)  # a label in the text, not in a cell: the cells after it are another row's
     prose = [(0, table_from), (table_to, len(line))]
     for lo, hi in prose:
         cuts.update(m.end() for m in _SENTENCE_END.finditer(line, lo, hi))
@@ -115,9 +139,17 @@ def _cut(line: str) -> list[str]:
     out.append(line[start:])
     pieces = [piece.strip(" ") for piece in out if piece.strip()]
     if piped:  # a piece of a table: its cells between pipes as a tab-separated row (` \t `: not a
-        # browser's copy, whose rows tell blank cells by empty fields)
-        pieces = [" \t ".join(c.strip() for c in p.strip(" |").split("|")) if "|" in p else p for p in pieces]
+        # browser's copy, whose rows tell blank cells by empty fields); a row without a label stays a
+        # Markdown row, whose numbers are not given to a label read before it
+        pieces = [_piped_row(p) if "|" in p else p for p in pieces]
     return [p for p in pieces if p.strip()]
+
+
+def _piped_row(piece: str) -> str:
+    cells = [c.strip() for c in piece.strip(" |").split("|")]
+    if any(has_cjk(c) and not is_number(c) for c in cells):
+        return " \t ".join(cells)
+    return "| " + " | ".join(cells) + " |"
 
 
 def _labels(line: str, lo: int, hi: int) -> list[tuple[int, int]]:

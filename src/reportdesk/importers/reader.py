@@ -253,8 +253,12 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
     for where, message in notes.problems:
         problems.append(f"{where}：{message}")
         report.read_notes.append((where, message))
+    by_row: dict[tuple[str, str, str], list] = {}
     for ref, why in report.unreadable.items():
-        problems.append(f"{ref.describe()}：未读入（{why}）")
+        by_row.setdefault((ref.table, ref.row, why), []).append(ref)
+    for (_table, _row, why), refs in by_row.items():  # one line a row, not one a cell
+        where = refs[0].describe() if len(refs) == 1 else f"{refs[0].describe().rsplit('“', 1)[0]}的 {len(refs)} 格"
+        problems.append(f"{where}：未读入（{why}）")
     for where, message in compare_printed(report):
         problems.append(f"{where}：{message}")
     return report, recognised, problems

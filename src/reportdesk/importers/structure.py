@@ -18,7 +18,8 @@ from .document import Line
 from .normalise import has_cjk, key, squeeze
 
 _TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告")
-_TITLE_YEAR_FIRST = re.compile(r"^(\d{4})年度?(.{2,40}?)政府信息公开(?:工作)?年度报告")
+# 2024年上海市科委政府信息公开工作年度报告; after a word of furniture (正文) at most
+_TITLE_YEAR_FIRST = re.compile(r"^(?:[^\d。，]{0,4}?)(\d{4})年度?([^。，\d]{2,40}?)政府信息公开(?:工作)?年度报告")
 _SIGNED_AND_DATED = re.compile(r"^(.{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$")  # 某局 2021年1月29日 on one line
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
@@ -72,7 +73,7 @@ def _title_text(line: Line) -> str:
 def _title_in(joined: str) -> tuple[str, str, int] | None:
     m = _TITLE_YEAR_FIRST.match(joined)
     if m:
-        return joined[: m.end()], m.group(2), int(m.group(1))
+        return joined[m.start(1) : m.end()], m.group(2), int(m.group(1))
     m = _TITLE.search(joined)
     if m and m.start() <= 60:
         begin = max(joined.rfind(c, 0, m.start()) for c in ">»›|：:") + 1  # after a breadcrumb or a label
