@@ -24,7 +24,7 @@ from ..formats import (
 )
 from .prose import paragraphs_from_text, paragraphs_to_text
 from .report import DEPARTMENT, GOVERNMENT, Contact, Report
-from .values import CellValueError, from_json, to_json
+from .values import CellValueError, FieldError, check_year, from_json, text_field, to_json
 
 
 class InterchangeError(ValueError):
@@ -64,11 +64,20 @@ def to_interchange(report: Report) -> dict[str, Any]:
 
 
 def _str(data: dict, key: str, default: str = "") -> str:
-    v = data.get(key, default)
-    if v is None:
+    try:
+        return text_field(data.get(key, default), key, default)
+    except FieldError as exc:
+        raise InterchangeError(str(exc)) from exc
+
+
+def _choice(data: dict, key: str, allowed, default: str) -> str:
+    """A field with a few permitted texts (format, kind): type-checked before any lookup."""
+    v = data.get(key)
+    if v is None or v == "":
         return default
-    if not isinstance(v, str):
-        raise InterchangeError(f"“{key}”应为文字，实为 {type(v).__name__}")
+    if not isinstance(v, str) or v not in allowed:
+        shown = v if isinstance(v, str) and len(v) <= 20 else type(v).__name__
+        raise InterchangeError(f"“{key}”应为 {' 或 '.join(allowed)}，实为 {shown!r}")
     return v
 
 
@@ -98,15 +107,12 @@ def from_interchange(data: Any) -> Report:
     """Read the interchange form. Raises ``InterchangeError`` when it is not a report at all."""
     if not isinstance(data, dict):
         raise InterchangeError("内容不是一个报告对象（应以 { 开头）")
-    year = data.get("year")
-    if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2200:
-        raise InterchangeError(f"“year”应为年份数字，实为 {year!r}")
-    fmt_id = data.get("format") or format_for_year(year).id
-    if fmt_id not in FORMATS:
-        raise InterchangeError(f"未知的报告格式“{fmt_id}”：应为 2019 或 2021")
-    kind = data.get("kind") or DEPARTMENT
-    if kind not in (DEPARTMENT, GOVERNMENT):
-        raise InterchangeError(f"“kind”应为 department 或 government，实为 {kind!r}")
+    try:
+        year = check_year(data.get("year"), "year（报告年度）")
+    except FieldError as exc:
+        raise InterchangeError(str(exc)) from exc
+    fmt_id = _choice(data, "format", tuple(FORMATS), format_for_year(year).id)
+    kind = _choice(data, "kind", (DEPARTMENT, GOVERNMENT), DEPARTMENT)
     date = None
     if data.get("date"):
         try:
@@ -128,7 +134,7 @@ def from_interchange(data: Any) -> Report:
     for part in PROSE_PARTS:
         report.parts[part] = paragraphs_from_text(_str(parts, part))
     headings = data.get("headings") or {}
-    if not isinstance(headings, dict) or not all(isinstance(v, str) for v in headings.values()):
+    if not isinstance(headings, dict) or not all(isinstance(v, str) and len(v) < 1000 for v in headings.values()):
         raise InterchangeError("“headings”应为对象，值为文字")
     report.headings = {k: v for k, v in headings.items() if k in dict(report.format.part_headings)}
     read_cells(report, _flatten(data.get("tables") or {}))
@@ -150,4 +156,5 @@ def read_cells(report: Report, raw: dict[CellRef, Any]) -> None:
             target[ref] = from_json(fc.kinds[ref], raw[ref])
         except CellValueError as exc:
             target[ref] = None
-            report.unreadable[ref] = f"{raw[ref]}（{exc}）"
+            text = raw[ref]  # never str() a non-string here: it may be a huge list
+            report.unreadable[ref] = f"“{text[:40]}”（{exc}）" if isinstance(text, str) else str(exc)
