@@ -144,6 +144,24 @@ def remove_leftovers(path: Path, only_dead: bool = True) -> int:
     return removed
 
 
+def remove_dead_temps(folder: Path) -> int:
+    """Delete every temporary file of this protocol in ``folder`` whose process is gone."""
+    removed = 0
+    try:
+        temps = [p for p in folder.glob(".*.tmp") if p.is_file()]
+    except OSError:
+        return 0
+    for tmp in temps:
+        if _temp_alive(tmp) or tmp.name.count(".") < 3:
+            continue
+        try:
+            tmp.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def _temp_alive(tmp: Path) -> bool:
     tag = tmp.name[: -len(".tmp")].rsplit(".", 1)[-1]
     pid, _, _ = tag.partition("-")
