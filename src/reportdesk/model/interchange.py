@@ -24,7 +24,7 @@ from ..formats import (
 )
 from .prose import paragraphs_from_text, paragraphs_to_text
 from .report import DEPARTMENT, GOVERNMENT, Contact, Report
-from .values import CellValueError, FieldError, check_year, from_json, text_field, to_json
+from .values import CellValueError, FieldError, check_year, from_json, kind_of, short, text_field, to_json
 
 
 class InterchangeError(ValueError):
@@ -76,8 +76,8 @@ def _choice(data: dict, key: str, allowed, default: str) -> str:
     if v is None or v == "":
         return default
     if not isinstance(v, str) or v not in allowed:
-        shown = v if isinstance(v, str) and len(v) <= 20 else type(v).__name__
-        raise InterchangeError(f"“{key}”应为 {' 或 '.join(allowed)}，实为 {shown!r}")
+        shown = f"“{short(v)}”" if isinstance(v, str) else kind_of(v)
+        raise InterchangeError(f"“{key}”应为 {' 或 '.join(allowed)}，实为{shown}")
     return v
 
 
@@ -115,10 +115,11 @@ def from_interchange(data: Any) -> Report:
     kind = _choice(data, "kind", (DEPARTMENT, GOVERNMENT), DEPARTMENT)
     date = None
     if data.get("date"):
+        text = _str(data, "date")
         try:
-            date = dt.date.fromisoformat(_str(data, "date"))
+            date = dt.date.fromisoformat(text)
         except ValueError as exc:
-            raise InterchangeError(f"“date”应为 YYYY-MM-DD 形式的日期，实为 {data['date']!r}") from exc
+            raise InterchangeError(f"“date”应为 YYYY-MM-DD 形式的日期，实为“{short(text)}”") from exc
     report = Report(agency=_str(data, "agency"), year=year, kind=kind, format_id=fmt_id)
     report.title = _str(data, "title")
     report.opening = _str(data, "opening")

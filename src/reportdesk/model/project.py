@@ -138,8 +138,11 @@ def project_to_report(data: Any) -> Report:
         paragraphs[part] = []
         for item in items:
             level = item.get("level")
-            if level is not None and (isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4):
-                raise ProjectError(f"第{part}部分的段落级别无效：{level!r}")
+            if level is not None:
+                try:
+                    level = bounded_int(level, f"第{part}部分的段落级别（level）", 0, 4)
+                except FieldError as exc:
+                    raise ProjectError(str(exc)) from exc
             paragraphs[part].append(Paragraph.from_markup(item["text"], level))
     report = from_interchange({**body, "parts": {}})
     report.parts.update(paragraphs)

@@ -63,18 +63,18 @@ def bounded_int(raw: object, field: str, low: int, high: int) -> int:
     anything out of range, so a huge exponent costs nothing.
     """
     if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)):
-        raise FieldError(f"“{field}”应为整数，实为{_kind_of(raw)}")
+        raise FieldError(f"“{field}”应为整数，实为{kind_of(raw)}")
     if isinstance(raw, int):
         if low <= raw <= high:
             return raw
         raise FieldError(f"“{field}”超出范围：应在 {low} 到 {high} 之间")
     d = raw if isinstance(raw, Decimal) else _decimal_of_float(raw)
     if d is None or not d.is_finite():
-        raise FieldError(f"“{field}”应为整数，实为 {raw}")
+        raise FieldError(f"“{field}”应为整数，实为 {short(str(raw))}")
     if not low <= d <= high:  # a comparison, never a conversion: cheap for any exponent
         raise FieldError(f"“{field}”超出范围：应在 {low} 到 {high} 之间")
     if d != d.to_integral_value():
-        raise FieldError(f"“{field}”应为整数，实为 {raw}")
+        raise FieldError(f"“{field}”应为整数，实为 {short(str(raw))}")
     return int(d)
 
 
@@ -87,13 +87,13 @@ def text_field(raw: object, field: str, default: str = "", limit: int = 100_000)
     if raw is None:
         return default
     if not isinstance(raw, str):
-        raise FieldError(f"“{field}”应为文字，实为{_kind_of(raw)}")
+        raise FieldError(f"“{field}”应为文字，实为{kind_of(raw)}")
     if len(raw) > limit:
         raise FieldError(f"“{field}”过长（{len(raw)} 个字符）")
     return raw
 
 
-def _kind_of(raw: object) -> str:
+def kind_of(raw: object) -> str:
     names = {list: "列表", dict: "对象", str: "文字", bool: "真假值", type(None): "空值"}
     for t, name in names.items():
         if isinstance(raw, t):
@@ -108,8 +108,14 @@ def _decimal_of_float(raw: float) -> Decimal | None:
         return None
 
 
+def short(text: str, limit: int = 24) -> str:
+    """A value as quoted in a message: a 5,000-digit number is not shown whole."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _bounded_count(kind: ValueKind, number: int | Decimal, shown: str) -> int:
     """A count or signed change within ±MAX_COUNT, as ``int``; ``number`` is finite."""
+    shown = short(shown)
     if number > MAX_COUNT or number < -MAX_COUNT:
         raise CellValueError(f"“{shown}”：数字过大（件数不超过 {MAX_COUNT:,}）")
     if isinstance(number, Decimal):
@@ -123,6 +129,7 @@ def _bounded_count(kind: ValueKind, number: int | Decimal, shown: str) -> int:
 
 def _bounded_amount(d: Decimal, shown: str) -> Decimal:
     """An amount: finite, not negative, at most 13 whole and 8 decimal digits."""
+    shown = short(shown)
     if not d.is_finite():
         raise CellValueError(f"“{shown}”不是金额：请填写数字")
     if d < 0:
@@ -279,7 +286,7 @@ def from_json(kind: ValueKind, raw: object) -> Value | None:
         if len(raw) > MAX_NUMBER_TEXT:
             raise CellValueError("单元格内容过长，不是数字")
         return parse_value(kind, raw)
-    raise CellValueError(f"{_kind_of(raw)}不能作为单元格的值")
+    raise CellValueError(f"{kind_of(raw)}不能作为单元格的值")
 
 
 def _json_int(text: str) -> int | Decimal:
