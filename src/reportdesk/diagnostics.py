@@ -20,7 +20,6 @@ from pathlib import Path
 LOG_NAME = "reportdesk.log"
 MAX_LOG_BYTES = 512 * 1024
 LOG_BACKUPS = 3
-_logger: logging.Logger | None = None
 
 
 def log_file() -> Path:
@@ -29,22 +28,21 @@ def log_file() -> Path:
     return paths.log_dir() / LOG_NAME
 
 
-def _get_logger() -> logging.Logger | None:
-    global _logger
-    if _logger is None:
-        logger = logging.getLogger("reportdesk.diagnostics")
-        logger.propagate = False
-        logger.setLevel(logging.INFO)
-        try:
-            handler = logging.handlers.RotatingFileHandler(
-                log_file(), maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
-            )
-        except OSError:
-            return None  # no writable log folder: diagnostics still go to the message
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        logger.addHandler(handler)
-        _logger = logger
-    return _logger
+def _write_log(text: str) -> None:
+    """Append one entry. The handler is made per entry (crashes are rare), so the log follows
+    ``paths`` even when REPORTDESK_HOME changes (tests, --portable)."""
+    try:
+        handler = logging.handlers.RotatingFileHandler(
+            log_file(), maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+        )
+    except OSError:
+        return  # no writable log folder: the diagnostics still go to the message
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    record = logging.LogRecord("reportdesk", logging.ERROR, __file__, 0, "%s", (text,), None)
+    try:
+        handler.emit(record)
+    finally:
+        handler.close()
 
 
 def versions() -> dict[str, str]:
@@ -88,12 +86,8 @@ def describe(exc: BaseException, where: str = "") -> str:
 def log_exception(exc: BaseException, where: str = "") -> str:
     """Write ``exc`` to the rotating log; returns the diagnostic text (also for the clipboard)."""
     text = describe(exc, where)
-    logger = _get_logger()
-    if logger is not None:
-        try:
-            logger.error("%s", text)
-            for handler in logger.handlers:
-                handler.flush()
-        except Exception:
-            pass
+    try:
+        _write_log(text)
+    except Exception:  # logging a crash must never crash
+        pass
     return text
