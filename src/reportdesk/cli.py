@@ -41,7 +41,10 @@ def _fail(message: str, code: int = 2) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from .model.project import ProjectError, save_project
     from .model.report import new_report
+    from .model.values import YEAR_RANGE
 
+    if args.year is not None and not YEAR_RANGE[0] <= args.year <= YEAR_RANGE[1]:
+        return _fail(f"年度 {args.year} 不在 {YEAR_RANGE[0]}–{YEAR_RANGE[1]} 之间")
     if args.source:
         from .loading import LoadError, load_report
         from .model.carry import next_year_report

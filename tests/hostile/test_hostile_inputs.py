@@ -136,3 +136,17 @@ def test_loads_project_never_raises_anything_but_project_error():
                  '"parts": {"一": [{"text": 1}]}}}', '[' * 100_000, '{"reportdesk_project": "3"}']:
         with pytest.raises(ProjectError):
             loads_project(text)
+
+
+def test_an_impossible_year_in_a_published_text_is_refused(tmp_path, capsys):
+    text = published_text_with("1").replace("20", "9" * 5000)  # every year and date: 9999…
+    path = write(tmp_path / "r.txt", text)
+    code, _, err = run(capsys, "check", path)
+    assert code == 2
+    code, _, err = run(capsys, "import", path, "-o", tmp_path / "r.rdproj")
+    assert code == 2 and "报告年度" in err and not (tmp_path / "r.rdproj").exists()
+
+
+def test_new_refuses_an_impossible_year(tmp_path, capsys):
+    code, _, err = run(capsys, "new", "--agency", "某局", "--year", "99999", "-o", tmp_path / "n.rdproj")
+    assert code == 2 and "1990" in err and not (tmp_path / "n.rdproj").exists()
