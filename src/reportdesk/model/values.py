@@ -141,27 +141,6 @@ def _bounded_amount(d: Decimal, shown: str) -> Decimal:
     return d.normalize() if d.as_tuple().exponent < -MAX_DECIMALS else d
 
 
-def bounded(kind: ValueKind, value: Value | None) -> Value | None:
-    """``value`` if it is within the bounds of its kind; else ``CellValueError``. For values made in code."""
-    if value is None:
-        return None
-    if isinstance(value, Money):
-        return Money(_bounded_amount(value.amount, str(value)), value.unit)
-    if isinstance(value, Decimal) and kind is not ValueKind.WAN_YUAN and kind is not ValueKind.MONEY:
-        if not value.is_finite():
-            raise CellValueError(f"“{value}”不是数字")
-        return _bounded_count(kind, value, str(value))
-    if isinstance(value, Decimal):
-        return _bounded_amount(value, str(value))
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise CellValueError(f"{type(value).__name__} 不能作为单元格的值")
-    if kind is ValueKind.WAN_YUAN:
-        return _bounded_amount(Decimal(value), str(value))
-    if kind is ValueKind.MONEY:
-        return Money(_bounded_amount(Decimal(value), str(value)), None)
-    return _bounded_count(kind, value, str(value))
-
-
 def normalise(text: str) -> str:
     return text.translate(_FULL_WIDTH).translate(_DASHES).replace(",", "").replace(" ", "").strip()
 
