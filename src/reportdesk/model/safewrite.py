@@ -293,10 +293,11 @@ def _backup(path: Path) -> None:
             shutil.copy2(path, fresh)
         os.replace(fresh, bak)
     except OSError:
-        try:
-            os.unlink(fresh)
-        except OSError:
-            pass  # a backup that cannot be made must not stop the save itself
+        pass  # a backup that cannot be made must not stop the save itself
+    try:  # rename() between two links to one file (a kill left .bak linked to the live file) does nothing
+        os.unlink(fresh)
+    except OSError:
+        pass
 
 
 def _copy_mode(path: Path, tmp: Path) -> None:
