@@ -18,6 +18,7 @@ from ..checks import Finding, Severity, check_report
 from ..checks.findings import count
 from ..formats import CellRef, cells_of
 from ..model import Paragraph, Report, format_value, parse_value
+from ..model.safewrite import ANY
 from ..model.values import CellValueError
 from . import commands
 
@@ -42,6 +43,7 @@ class Document(QObject):
         self.report = report
         self.path = path
         self.read_only = False
+        self.stamp: str | None = ANY  # the file's content hash when read or last saved (model.safewrite)
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
         self.cell_findings: dict[CellRef, list[Finding]] = {}
