@@ -236,6 +236,7 @@ _DATE_PENDING = {
         for f in ("x-pingtan-hzs-2020", "x-pingtan-scj-2019", "x-pingtan-jtj-2020")
     },
     "x-pingtan-shs-2024": "signature run into part 六's last sentence, date after an ideographic space (U+3000)",
+    "x-pingtan-lyy-2024": "signature and date run together and followed by （此件主动公开）",
 }
 
 
