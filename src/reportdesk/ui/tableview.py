@@ -185,6 +185,20 @@ class ReportTableView(QTableView):
         earlier = [i for i, p in zip(inputs, positions, strict=True) if p < key]
         return earlier[-1] if earlier else inputs[-1]
 
+    def input_below(self, index: QModelIndex, step: int = 1) -> QModelIndex:
+        """Enter as in Excel: the next input cell down the same column (up with ``step`` -1); past the
+        last one, the top of the next column that has input cells."""
+        inputs = self.input_indexes()
+        if not inputs:
+            return QModelIndex()
+        key = (index.column(), index.row())
+        ordered = sorted(inputs, key=lambda i: (i.column(), i.row()))
+        if step > 0:
+            later = [i for i in ordered if (i.column(), i.row()) > key]
+            return later[0] if later else ordered[0]
+        earlier = [i for i in ordered if (i.column(), i.row()) < key]
+        return earlier[-1] if earlier else ordered[-1]
+
     def moveCursor(self, action, modifiers):
         move = QAbstractItemView.CursorAction
         if action == move.MoveNext:
@@ -195,8 +209,8 @@ class ReportTableView(QTableView):
 
     def closeEditor(self, editor, hint) -> None:
         super().closeEditor(editor, hint)
-        if hint == Hint.SubmitModelCache:  # Enter in the cell editor: on to the next input cell
-            self.go(self.next_input(self.currentIndex()))
+        if hint == Hint.SubmitModelCache:  # Enter in the cell editor: down to the next input cell, as in Excel
+            self.go(self.input_below(self.currentIndex()))
 
     def _move_vertically(self, step: int) -> None:
         action = QAbstractItemView.CursorAction.MoveDown if step > 0 else QAbstractItemView.CursorAction.MoveUp
@@ -220,7 +234,7 @@ class ReportTableView(QTableView):
                 return
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 step = -1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
-                self.go(self.next_input(self.currentIndex(), step))
+                self.go(self.input_below(self.currentIndex(), step))
                 return
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.clear_selection_to_zero()
