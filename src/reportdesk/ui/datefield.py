@@ -83,7 +83,7 @@ class DateField(QWidget):
     def date(self) -> dt.date | None:
         return self._date
 
-    def setDate(self, d: dt.date | None) -> None:  # noqa: N802 - Qt naming, like QDateEdit
+    def setDate(self, d: dt.date | None) -> None:
         self._date = d
         self._show()
 
@@ -91,12 +91,12 @@ class DateField(QWidget):
         """Where the calendar opens while no date is set."""
         self.likely_month = dt.date(year, month, 1)
 
-    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 - Qt naming
+    def setReadOnly(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
         self.edit.setClearButtonEnabled(not read_only)
         self.button.setEnabled(not read_only)
 
-    def isReadOnly(self) -> bool:  # noqa: N802 - Qt naming
+    def isReadOnly(self) -> bool:
         return self.edit.isReadOnly()
 
     def _show(self) -> None:
