@@ -55,3 +55,107 @@ def test_calendar_opens_in_january_after_the_report_year(window, qtbot):
     info_field = window.info_page.ui.dateEdit
     info_field._open_calendar()
     assert (info_field.calendar.yearShown(), info_field.calendar.monthShown()) == (window.report.year + 1, 1)
+
+
+# ---------------------------------------------------------------- new from last year
+
+
+def _new_dialog(window):
+    from reportdesk.ui.newdialog import LAST_YEAR, PUBLISHED, NewReportDialog
+
+    return NewReportDialog(window), LAST_YEAR, PUBLISHED
+
+
+def test_new_from_last_years_project_fills_the_dialog_and_typed_wins(window, answers, demo_file, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from reportdesk.model.project import load_project
+    from reportdesk.model.stock import stock_rules
+
+    last = load_project(demo_file)
+    dialog, LAST_YEAR, _ = _new_dialog(window)
+    dialog.choice.button(LAST_YEAR).setChecked(True)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(demo_file), ""))
+    dialog.browse.click()
+    assert dialog.agency.text() == last.agency and dialog.year.value() == last.year + 1
+    assert dialog.kind.currentData() == last.kind
+    dialog.agency.clear()
+    dialog.agency.insert("青禾市市场监管局")  # typed by the clerk after choosing the file
+    dialog.accept()
+    new = dialog.result_report
+    assert new.agency == "青禾市市场监管局" and new.year == last.year + 1
+    assert new.title.startswith("青禾市市场监管局") and new.signature_agency == "青禾市市场监管局"
+    rule = stock_rules(new)[0]
+    assert new.values[rule.stock] == last.values[rule.stock]  # 现行有效 starts from last year's
+
+
+def test_a_file_not_from_the_year_before_is_said_before_creating(window, answers, demo_file):
+    from reportdesk.model.project import load_project
+
+    last = load_project(demo_file)
+    dialog, LAST_YEAR, _ = _new_dialog(window)
+    dialog.choice.button(LAST_YEAR).setChecked(True)
+    dialog.source.setText(str(demo_file))
+    dialog.year.setValue(last.year + 2)
+    answers.question = answers.question.No
+    dialog.accept()
+    assert dialog.result_report is None
+    assert answers.asked[-1].startswith(f"所选报告是 {last.year} 年的，新报告为 {last.year + 2} 年")
+    answers.question = answers.question.Yes
+    dialog.accept()
+    assert dialog.result_report.year == last.year + 2
+
+
+def test_stock_follows_issued_and_repealed_until_typed_over(window, answers, demo_file, monkeypatch):
+    from reportdesk.model.project import load_project
+    from reportdesk.model.stock import stock_rules
+    from reportdesk.ui.newdialog import NewReportDialog
+
+    last = load_project(demo_file)
+    dialog, LAST_YEAR, _ = _new_dialog(window)
+
+    def run(d):
+        d.choice.button(LAST_YEAR).setChecked(True)
+        d.source.setText(str(demo_file))
+        d.year.setValue(last.year + 1)
+        d.accept()
+        return d.result()
+
+    monkeypatch.setattr(NewReportDialog, "exec", run)
+    window.new_report_dialog()
+    report = window.report
+    rule = stock_rules(report)[0]
+    start = last.values[rule.stock]
+    page = window.pages["part2"]
+    assert page.model.following(rule.stock)
+    window.doc.type_cell(rule.plus, "5")
+    window.doc.type_cell(rule.minus, "2")
+    assert report.values[rule.stock] == start + 3
+    tip = page.model.data(page.model.index_of(rule.stock), Qt.ItemDataRole.ToolTipRole)
+    assert f"现行有效 {start} + 本年制发 5 − 本年废止 2 = {start + 3}" in tip
+    window.doc.type_cell(rule.stock, "40")  # the clerk knows better
+    window.doc.type_cell(rule.plus, "6")
+    assert report.values[rule.stock] == 40 and not page.model.following(rule.stock)
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert report.values[rule.stock] == start + 3 and page.model.following(rule.stock)
+
+
+def test_new_from_a_published_report_of_2023(window, answers):
+    from pathlib import Path
+
+    from reportdesk.importers import import_document
+
+    published = Path(__file__).parents[1] / "fixtures" / "published"
+    seed = next(p for p in sorted(published.glob("*.txt")) if import_document(p).report.year == 2023)
+    last = import_document(seed).report
+    dialog, _, PUBLISHED = _new_dialog(window)
+    dialog.choice.button(PUBLISHED).setChecked(True)
+    dialog.source.setText(str(seed))
+    dialog.source.editingFinished.emit()
+    assert dialog.year.value() == 2024 and dialog.agency.text() == last.agency
+    dialog.year.setValue(2025)
+    answers.question = answers.question.Yes
+    dialog.accept()
+    assert "所选报告是 2023 年的，新报告为 2025 年" in answers.asked[-1]
+    assert dialog.result_report.year == 2025 and dialog.result_report.agency == last.agency
