@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reportdesk.ui.datefield import DateTextError, parse_date_text
+from reportdesk.ui.newdialog import LAST_YEAR, PUBLISHED
 
 K = Qt.Key
 
@@ -61,9 +62,9 @@ def test_calendar_opens_in_january_after_the_report_year(window, qtbot):
 
 
 def _new_dialog(window):
-    from reportdesk.ui.newdialog import LAST_YEAR, PUBLISHED, NewReportDialog
+    from reportdesk.ui.newdialog import NewReportDialog
 
-    return NewReportDialog(window), LAST_YEAR, PUBLISHED
+    return NewReportDialog(window)
 
 
 def test_new_from_last_years_project_fills_the_dialog_and_typed_wins(window, answers, demo_file, monkeypatch):
@@ -73,7 +74,7 @@ def test_new_from_last_years_project_fills_the_dialog_and_typed_wins(window, ans
     from reportdesk.model.stock import stock_rules
 
     last = load_project(demo_file)
-    dialog, LAST_YEAR, _ = _new_dialog(window)
+    dialog = _new_dialog(window)
     dialog.choice.button(LAST_YEAR).setChecked(True)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(demo_file), ""))
     dialog.browse.click()
@@ -93,7 +94,7 @@ def test_a_file_not_from_the_year_before_is_said_before_creating(window, answers
     from reportdesk.model.project import load_project
 
     last = load_project(demo_file)
-    dialog, LAST_YEAR, _ = _new_dialog(window)
+    dialog = _new_dialog(window)
     dialog.choice.button(LAST_YEAR).setChecked(True)
     dialog.source.setText(str(demo_file))
     dialog.year.setValue(last.year + 2)
@@ -112,8 +113,6 @@ def test_stock_follows_issued_and_repealed_until_typed_over(window, answers, dem
     from reportdesk.ui.newdialog import NewReportDialog
 
     last = load_project(demo_file)
-    dialog, LAST_YEAR, _ = _new_dialog(window)
-
     def run(d):
         d.choice.button(LAST_YEAR).setChecked(True)
         d.source.setText(str(demo_file))
@@ -149,7 +148,7 @@ def test_new_from_a_published_report_of_2023(window, answers):
     published = Path(__file__).parents[1] / "fixtures" / "published"
     seed = next(p for p in sorted(published.glob("*.txt")) if import_document(p).report.year == 2023)
     last = import_document(seed).report
-    dialog, _, PUBLISHED = _new_dialog(window)
+    dialog = _new_dialog(window)
     dialog.choice.button(PUBLISHED).setChecked(True)
     dialog.source.setText(str(seed))
     dialog.source.editingFinished.emit()

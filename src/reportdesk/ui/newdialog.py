@@ -35,7 +35,7 @@ from .settings import load_settings, save_settings
 BLANK, LAST_YEAR, PUBLISHED = 0, 1, 2
 
 
-class Cancelled(Exception):
+class CancelledError(Exception):
     """The clerk answered No to a question while creating."""
 
 
@@ -193,7 +193,7 @@ class NewReportDialog(QDialog):
                 )
             )
         if year != last.year + 1 and not self.confirm_gap(last.year, year):
-            raise Cancelled
+            raise CancelledError
         report = next_year_report(last, year)
         return self.apply_typed(report, agency)
 
@@ -228,7 +228,7 @@ class NewReportDialog(QDialog):
     def accept(self) -> None:
         try:
             self.result_report = self.build()
-        except Cancelled:
+        except CancelledError:
             return
         except LoadError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
