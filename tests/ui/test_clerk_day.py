@@ -158,3 +158,79 @@ def test_new_from_a_published_report_of_2023(window, answers):
     dialog.accept()
     assert "所选报告是 2023 年的，新报告为 2025 年" in answers.asked[-1]
     assert dialog.result_report.year == 2025 and dialog.result_report.agency == last.agency
+
+
+# ---------------------------------------------------------------- bad input where typed
+
+
+def _part3(window, qtbot):
+    from reportdesk.formats import PART3, CellRef
+
+    window.show_section("part3")
+    page = window.pages["part3"]
+    view = page.view
+    view.setFocus()
+    p3 = window.report.format.part3
+    ref = CellRef(PART3, p3.input_rows[0], p3.input_columns[0])
+    view.setCurrentIndex(page.model.index_of(ref))
+    return view, page.model, ref
+
+
+def _type(view, qtbot, text):
+    """Type into the current cell as a clerk does: the first key opens the editor."""
+    qtbot.keyClicks(view, text[0])
+    editor = view.focusWidget()
+    qtbot.keyClicks(editor, text[1:])
+    return editor
+
+
+@pytest.mark.parametrize(("typed", "why"), [("abc", "不是数字"), ("-3", "不能为负数"), ("2.5", "不能有小数")])
+def test_a_refused_entry_stays_in_the_cell_with_the_reason_beside_it(window, qtbot, typed, why):
+    view, _model, ref = _part3(window, qtbot)
+    before = window.report.values[ref]
+    editor = _type(view, qtbot, typed)
+    qtbot.keyClick(editor, K.Key_Return)
+    assert view.state() == view.State.EditingState and view.focusWidget() is editor
+    assert editor.text() == typed and window.report.values[ref] == before
+    bubble = view.delegate.bubble
+    assert bubble.isVisible() and why in bubble.text()
+    assert abs(bubble.geometry().top() - editor.geometry().bottom()) < 8  # beside the cell, not far away
+    editor.selectAll()
+    qtbot.keyClicks(editor, "12")
+    assert not bubble.isVisible() and editor.text() == "12", editor.text()
+    qtbot.keyClick(editor, K.Key_Return)
+    qtbot.wait(5)  # Qt commits a Return in the next turn of the event loop
+    assert window.report.values[ref] == 12 and view.state() != view.State.EditingState
+
+
+def test_an_implausible_count_is_asked_once(window, qtbot, answers):
+    view, _model, ref = _part3(window, qtbot)
+    answers.question = answers.question.No
+    editor = _type(view, qtbot, "2000000")
+    qtbot.keyClick(editor, K.Key_Return)
+    assert "2000000" in answers.asked[-1] and view.state() == view.State.EditingState
+    assert window.report.values[ref] != 2000000
+    answers.question = answers.question.Yes
+    qtbot.keyClick(editor, K.Key_Return)
+    qtbot.wait(5)
+    assert window.report.values[ref] == 2000000 and len(answers.asked) == 2
+    qtbot.keyClick(_type(view, qtbot, "999"), K.Key_Return)  # an ordinary value is not asked about
+    qtbot.wait(5)
+    assert len(answers.asked) == 2
+
+
+def test_a_wide_value_is_drawn_whole_and_shown_in_the_tooltip(window, qtbot):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    view, model, ref = _part3(window, qtbot)
+    window.doc.edit_cells({ref: 123456789}, "填写")
+    index = model.index_of(ref)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(index)
+    normal = option.font.pointSizeF()
+    view.delegate.initStyleOption(option, index)
+    assert option.text == "123456789" and option.textElideMode == Qt.TextElideMode.ElideNone
+    assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width() - 8
+    assert option.font.pointSizeF() < normal
+    assert "数值：123456789" in model.data(index, Qt.ItemDataRole.ToolTipRole)
