@@ -234,3 +234,71 @@ def test_a_wide_value_is_drawn_whole_and_shown_in_the_tooltip(window, qtbot):
     assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width() - 8
     assert option.font.pointSizeF() < normal
     assert "数值：123456789" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+# ---------------------------------------------------------------- paste like Excel
+
+
+def _cells(window, rows, cols):
+    from reportdesk.formats import PART3, CellRef
+
+    return [[window.report.values[CellRef(PART3, r, c)] for c in cols] for r in rows]
+
+
+def test_paste_with_the_label_column_and_header_rows_aligns_by_labels(window, qtbot, answers):
+    from reportdesk.formats import PART3, CellRef
+
+    view, model, _ref = _part3(window, qtbot)
+    p3 = window.report.format.part3
+    # copied from a colleague's sheet: header rows, the label columns, columns in another order, a total
+    block = (
+        "\t\t\t申请人情况\n"
+        "\t\t\t法人或其他组织\t\t自然人\t总计\n"
+        "\t\t\t科研机构\t商业企业\t\t\n"
+        "二、上年结转政府信息公开申请数量\t\t\t4\t3\t2\t9\n"
+        "三、本年度办理结果\t（三）不予公开\t1.属于国家秘密\t无\t-\t5\t5\n"
+        "\t\t2.其他法律行政法规禁止公开\t/\t\t6\t6\n"
+    )
+    view.setCurrentIndex(model.index(0, 0))  # the cursor on the header: the labels decide
+    view.paste(block)
+    nat, com, sci = p3.input_columns[0], p3.input_columns[1], p3.input_columns[2]
+    carried = p3.carried_in_row
+    assert [window.report.values[CellRef(PART3, carried, c)] for c in (nat, com, sci)] == [2, 3, 4]
+    secret = next(r for r in p3.input_rows if r.endswith("属于国家秘密"))
+    other = next(r for r in p3.input_rows if r.endswith("其他法律行政法规禁止公开"))
+    assert [window.report.values[CellRef(PART3, secret, c)] for c in (nat, com, sci)] == [5, 0, 0]
+    assert [window.report.values[CellRef(PART3, other, c)] for c in (nat, com, sci)] == [6, 0, 0]
+    message = window.statusBar().currentMessage()
+    assert "已粘贴 9 个单元格" in message and "4 个“无”“-”“/”或空白按 0 填入" in message
+    assert "跳过 3 个合计" in message and "对齐" in message
+    assert window.doc.undo_stack.count() == 1 and window.doc.undo_stack.undoText() == "粘贴 9 个单元格"
+    assert window.undo_action.text() == "撤销 粘贴 9 个单元格"
+
+
+def test_paste_of_labels_only_column_and_nothing_marks(window, qtbot, answers):
+    from reportdesk.formats import PART3, CellRef
+
+    view, _model, _ref = _part3(window, qtbot)
+    p3 = window.report.format.part3
+    view.paste("一、本年新收政府信息公开申请数量\t7\t无\t—\t\t/\t1\n")  # the label, then 6 inputs
+    row = p3.input_rows[0]
+    assert [window.report.values[CellRef(PART3, row, c)] for c in p3.input_columns] == [7, 0, 0, 0, 0, 1]
+    assert "4 个“无”“-”“/”或空白按 0 填入" in window.statusBar().currentMessage()
+
+
+def test_paste_with_bad_cells_lists_each_and_pastes_the_rest_as_one_step(window, qtbot, answers):
+    from reportdesk.formats import PART3, CellRef
+
+    view, _model, _ref = _part3(window, qtbot)
+    p3 = window.report.format.part3
+    before = dict(window.report.values)
+    view.paste("1\tl2\t3\n4\t5\t6.5\n")
+    r0, r1 = p3.input_rows[0], p3.input_rows[1]
+    c = p3.input_columns
+    assert [window.report.values[CellRef(PART3, r0, x)] for x in c[:3]] == [1, before[CellRef(PART3, r0, c[1])], 3]
+    assert [window.report.values[CellRef(PART3, r1, x)] for x in c[:2]] == [4, 5]
+    told = answers.told[-1]
+    assert "“l2”" in told and "“6.5”" in told and CellRef(PART3, r0, c[1]).describe() in told
+    assert window.doc.undo_stack.count() == 1
+    window.undo()
+    assert window.report.values == before

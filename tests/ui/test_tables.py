@@ -143,13 +143,13 @@ def test_paste_block_skips_totals_and_is_one_undo_step(window, qtbot):
     assert window.report.values == before
 
 
-def test_paste_with_bad_value_stores_nothing(window):
+def test_paste_with_bad_value_pastes_the_rest_and_names_the_bad_one(window, answers):
     view, model = window.pages["part3"].view, window.pages["part3"].model
-    before = dict(window.report.values)
     view.setCurrentIndex(model.index_of(_p3(window)))
     view.paste("1\t2\tx\n")
-    assert window.report.values == before
-    assert "未粘贴" in window.statusBar().currentMessage()
+    assert window.report.values[_p3(window)] == 1 and window.report.values[_p3(window, 0, 1)] == 2
+    assert "1 个单元格不是数字" in window.statusBar().currentMessage()
+    assert "“x”" in answers.told[-1]
 
 
 def test_copy_block(window):

@@ -315,8 +315,21 @@ class MainWindow(FileActions, QMainWindow):
         stack = doc.undo_stack
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._undo_texts)
+        stack.redoTextChanged.connect(self._undo_texts)
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
+        self._undo_texts()
+
+    def _undo_texts(self, _text: str = "") -> None:
+        """撤销/重做 say what they will undo: “撤销 粘贴 6 个单元格”."""
+        try:
+            stack = self.doc.undo_stack
+            undo, redo = stack.undoText(), stack.redoText()
+        except RuntimeError:  # the stack signals once more while the window is destroyed
+            return
+        self.undo_action.setText(self.tr("撤销 {0}").format(undo) if undo else self.tr("撤销"))
+        self.redo_action.setText(self.tr("重做 {0}").format(redo) if redo else self.tr("重做"))
 
     def undo(self) -> None:
         self.flush_editors()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QMessageBox, QTableView
 
-from ..formats import PART2, PART3, PART4, CellRef, Role
+from ..formats import PART2, PART3, PART4, CellRef, Role, ValueKind, cells_of
 from ..model.values import CellValueError
 from .celldelegate import CellDelegate
+from .pasteplan import is_placeholder, plan_paste
 from .tablemodel import ReportTableModel
 
 Hint = QAbstractItemDelegate.EndEditHint
@@ -315,33 +316,72 @@ class ReportTableView(QTableView):
         self.message.emit(self.paste_block(self.currentIndex(), rows))
 
     def paste_block(self, start: QModelIndex, rows: list[list[str]]) -> str:
-        """Paste cell by cell from ``start``: a value landing on a total or a label is skipped."""
+        """Paste a block as Excel would, aligned by the labels or header row it carries (see pasteplan).
+
+        "无", "-", "—", "/" and blank paste as 0 in count cells; cells that cannot be read are listed
+        (cell and text) while the others are pasted, all as one undo step."""
         model = self.table_model
         doc = model.doc
+        kinds = cells_of(doc.report.format).kinds
+        plan = plan_paste(model.grid.cells, model.grid.rows, model.grid.cols, rows, start.row(), start.column())
         values: dict[CellRef, object] = {}
-        skipped = outside = 0
-        for dr, row in enumerate(rows):
-            for dc, text in enumerate(row):
-                r, c = start.row() + dr, start.column() + dc
-                cell = model.cover.get((r, c))
-                if cell is None:
-                    outside += bool(text.strip())
-                    continue
-                if not model.is_input(model.index(r, c)):
-                    skipped += bool(text.strip())
-                    continue
-                try:
-                    values[cell.ref] = doc.parse_cell(cell.ref, text)
-                except CellValueError as exc:
-                    return self.tr("未粘贴：{0}：{1}").format(cell.ref.describe(), exc)
+        bad: list[str] = []
+        skipped = outside = converted = 0
+        for r, c, text in plan.targets:
+            cell = model.cover.get((r, c))
+            if cell is None:
+                outside += bool(text.strip())
+                continue
+            if not model.is_input(model.index(r, c)):
+                skipped += bool(text.strip()) and not is_placeholder(text)
+                continue
+            kind = kinds[cell.ref]
+            if is_placeholder(text) and kind is not ValueKind.MONEY:
+                converted += text.strip() not in ("0", "０")
+                values[cell.ref] = doc.parse_cell(cell.ref, "0")
+                continue
+            try:
+                values[cell.ref] = doc.parse_cell(cell.ref, text)
+            except CellValueError:
+                bad.append(self.tr("{0}：“{1}”").format(cell.ref.describe(), text.strip()))
         if not values:
+            self.bad_cells = bad
+            if bad:
+                self.report_bad(bad, plan.unplaced)
+                return self.tr("未粘贴：{0} 个单元格不是数字").format(len(bad))
             return self.tr("没有粘贴任何数字：起始单元格之后没有可填写的单元格")
         doc.edit_cells(values, self.tr("粘贴 {0} 个单元格").format(len(values)))
         notes = [self.tr("已粘贴 {0} 个单元格").format(len(values))]
+        if plan.by_labels or plan.by_header:
+            notes.append(self.tr("按所带的{0}对齐").format(
+                self.tr("行标题和表头") if plan.by_labels and plan.by_header
+                else self.tr("行标题") if plan.by_labels else self.tr("表头")))
+        if converted:
+            notes.append(self.tr("{0} 个“无”“-”“/”或空白按 0 填入").format(converted))
         if skipped:
             notes.append(self.tr("跳过 {0} 个合计或标题单元格（合计自动计算）").format(skipped))
         if outside:
             notes.append(self.tr("{0} 个值超出表格范围，未粘贴").format(outside))
+        if bad:
+            notes.append(self.tr("{0} 个单元格不是数字，未粘贴").format(len(bad)))
+        if plan.unplaced:
+            notes.append(self.tr("{0} 行的标题在本表中找不到，未粘贴").format(len(plan.unplaced)))
+        self.bad_cells = bad
+        if bad or plan.unplaced:
+            self.report_bad(bad, plan.unplaced)
         last = model.index_of(list(values)[-1])
         self.selectionModel().select(last, QItemSelectionModel.SelectionFlag.NoUpdate)
         return "；".join(notes)
+
+    def report_bad(self, bad: list[str], unplaced: list[str]) -> None:
+        """Every cell that was not pasted, by name and text, in one box (the rest is pasted already)."""
+        lines = []
+        if bad:
+            lines += [self.tr("以下 {0} 个单元格的内容不是数字，未粘贴：").format(len(bad)), *(f"· {b}" for b in bad)]
+        if unplaced:
+            lines += [self.tr("以下行的标题在本表中找不到，未粘贴："), *(f"· {u}" for u in unplaced)]
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("部分内容未粘贴"), "\n".join(lines[:14]), parent=self)
+        if len(lines) > 14:
+            box.setInformativeText(self.tr("……共 {0} 处，见“显示详细信息”").format(len(bad) + len(unplaced)))
+            box.setDetailedText("\n".join(lines))
+        box.exec()
