@@ -302,3 +302,160 @@ def test_paste_with_bad_cells_lists_each_and_pastes_the_rest_as_one_step(window,
     assert window.doc.undo_stack.count() == 1
     window.undo()
     assert window.report.values == before
+
+
+# ---------------------------------------------------------------- read-only, close, help, recent
+
+
+def test_a_second_window_on_the_same_file_stays_clearly_read_only(qtbot, answers, demo_file, monkeypatch):
+    import json
+    import os
+
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QPlainTextEdit
+
+    from reportdesk.ui import recovery
+    from reportdesk.ui.mainwindow import MainWindow
+
+    # the first window is another instance of the program (a live process holds the lock)
+    recovery._lock_file(demo_file).write_text(json.dumps({"pid": os.getppid(), "path": str(demo_file)}), "utf-8")
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.open_report_file(demo_file)
+    second.show()
+    assert second.doc.read_only and second.banner.isVisible() and "只读" in second.banner.text()
+    ui = second.info_page.ui
+    for field in (ui.agencyEdit, ui.titleEdit, ui.openingEdit, ui.dateEdit, second.pages["signature"].agency):
+        assert field.isReadOnly(), field.objectName()
+    assert not ui.kindCombo.isEnabled() and not ui.yearSpin.isEnabled()
+    editable = [w for w in second.findChildren(QLineEdit) + second.findChildren(QPlainTextEdit)
+                if w.isVisibleTo(second) and w.isEnabled() and not w.isReadOnly() and second.central.widget(0).isAncestorOf(w)]
+    assert editable == []
+    second.show_section("part5")
+    assert second.banner.isVisible()  # stays, whatever part is shown
+    asked = []
+
+    def save_dialog(parent, title, suggested, *args):
+        asked.append((len(answers.told), suggested))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    told_before = len(answers.told)
+    assert not second.save()
+    assert "不能在此保存" in answers.told[told_before]  # said before the dialog opened
+    assert asked and asked[0][0] == told_before + 1 and asked[0][1].endswith("demo（副本）.rdproj")
+    second.close()
+
+
+def test_file_close_goes_to_the_start_page_and_back(window, qtbot, answers, demo_file):
+    from PySide6.QtGui import QKeySequence
+
+    close = next(a for a in window.report_actions if a.shortcut() == QKeySequence("Ctrl+W"))
+    assert close.text() == "关闭"
+    close.trigger()
+    assert window.on_start_page() and window.isVisible() and not window.dock.isVisible()
+    assert not window.save_action.isEnabled()
+    labels = [window.start_page.recent.item(i).text() for i in range(window.start_page.recent.count())]
+    assert labels[0].startswith("demo.rdproj　—　")
+    window.start_page.recent.itemClicked.emit(window.start_page.recent.item(0))
+    assert not window.on_start_page() and window.doc.path == demo_file and window.save_action.isEnabled()
+
+
+def test_recent_files_menu_shows_the_name_first(window):
+    window._fill_recent()
+    first = window.recent_menu.actions()[0].text()
+    assert first.startswith("demo.rdproj") and str(window.doc.path.parent) in first
+
+
+def test_f1_opens_the_bundled_user_guide(window, qtbot):
+    window.show_help()
+    help_window = window.help_window
+    assert help_window.isVisible()
+    text = help_window.text()
+    assert "编写第一份报告" in text and len(text) > 2000
+    assert help_window.show_heading("二编写第一份报告")
+    help_window.close()
+
+
+def test_the_bundled_guide_is_the_guide_in_docs():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    out = subprocess.run([sys.executable, str(root / "tools" / "bundle_guide.py"), "--check"], capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stdout
+
+
+# ---------------------------------------------------------------- a to-do list, not a wall of red
+
+
+def test_a_blank_report_is_a_to_do_list_until_checked(qtbot, answers):
+    from reportdesk.checks import Severity
+    from reportdesk.ui.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.counts.text().endswith("|\u30000 个错误 · 0 个警告") and "待填写：已完成 0/6 部分" in w.counts.text()
+    assert "落款" in w.counts.text()
+    texts = [item.text(1) for item, _f in w.findings_panel.finding_items()]
+    assert texts and all(t.startswith("【待填写】") for t in texts)
+    assert "（待填写）" in w.nav.item(1).text()  # 一、总体情况
+    # a real error is an error at once
+    from reportdesk.formats import PART3, CellRef
+
+    p3 = w.report.format.part3
+    w.doc.type_cell(CellRef(PART3, p3.input_rows[0], p3.input_columns[0]), "5")
+    assert any(f.severity is Severity.ERROR and not w.is_pending(f) for f in w.doc.findings)
+    assert not w.counts.text().split("|")[-1].strip().startswith("0 个错误")
+    w.doc.undo_stack.undo()
+    # 检查 turns the to-do items into errors
+    w.doc_recheck()
+    texts = [item.text(1) for item, _f in w.findings_panel.finding_items()]
+    assert any(t.startswith("【错误】") for t in texts) and not any("待填写" in t for t in texts)
+    errors = sum(f.severity is Severity.ERROR for f in w.doc.findings)
+    assert errors >= 4 and "待填写" not in w.counts.text() and w.counts.text().startswith(f"{errors} 个错误")
+    w.doc.undo_stack.setClean()
+    w.close()
+
+
+def test_the_findings_panel_shows_a_whole_message_and_keeps_its_size(window, qtbot):
+    from reportdesk.formats import PART3, CellRef
+
+    p3 = window.report.format.part3
+    window.doc.type_cell(CellRef(PART3, p3.input_rows[0], p3.input_columns[0]), "500")  # an imbalance
+    items = window.findings_panel.finding_items()
+    item, finding = items[0]
+    window.findings_panel.setCurrentItem(item)
+    assert finding.message in window.finding_detail.text() and window.finding_detail.wordWrap()
+    window.resizeDocks([window.dock], [260], Qt.Orientation.Vertical)
+    qtbot.wait(10)
+    height = window.dock.height()
+    window.doc.undo_stack.setClean()
+    window.close()
+    from reportdesk.ui.mainwindow import MainWindow
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert abs(again.dock.height() - height) <= 4
+    again.close()
+
+
+def test_errors_before_export_default_to_going_back(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reportdesk.ui import printing
+
+    seen = {}
+
+    def exec_(box):
+        seen["text"], seen["default"] = box.text(), box.defaultButton().text()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    window.doc.edit_field("date", None, "落款日期")
+    assert not printing.confirm_despite_errors(window, window.report, "导出")
+    assert seen["text"].startswith("该报告有") and seen["default"] == "返回修改"

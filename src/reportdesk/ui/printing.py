@@ -52,8 +52,9 @@ def confirm_despite_errors(parent: QWidget | None, report: Report, what: str) ->
     box.setText(f"该报告有 {len(errors)} 个错误，{what}前请核对：")
     box.setInformativeText(listed + more)
     go = box.addButton(f"仍然{what}", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(go)
+    back = box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)  # Enter goes back to the report, not on with its errors
+    box.setEscapeButton(back)
     box.exec()
     return box.clickedButton() is go
 
