@@ -459,3 +459,42 @@ def test_errors_before_export_default_to_going_back(window, qtbot, monkeypatch):
     window.doc.edit_field("date", None, "落款日期")
     assert not printing.confirm_despite_errors(window, window.report, "导出")
     assert seen["text"].startswith("该报告有") and seen["default"] == "返回修改"
+
+
+# ---------------------------------------------------------------- fits the screen; the preview
+
+
+def test_tables_three_and_four_fit_1024_without_scrolling_sideways(window, qtbot):
+    window.resize(1024, 740)
+    for key in ("part3", "part4"):
+        window.show_section(key)
+        view = window.pages[key].view
+        qtbot.waitUntil(lambda v=view: v.isVisible())
+        qtbot.wait(20)
+        total = sum(view.columnWidth(c) for c in range(view.model().columnCount()))
+        assert total <= view.viewport().width(), key
+        assert view.horizontalScrollBar().maximum() == 0, key
+
+
+def test_print_preview_renders_pages_at_screen_size_within_the_screen(window, qtbot):
+    from reportdesk.exporters import pdf_bytes
+    from reportdesk.ui.preview import PreviewDialog
+    from reportdesk.ui.printing import PdfPages
+
+    pages = PdfPages(pdf_bytes(window.report, {}))
+    dialog = PreviewDialog(pages, None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = window.screen().availableGeometry()
+    assert screen.contains(dialog.frameGeometry()) or dialog.height() <= screen.height()
+    pixmap = dialog.canvas.pixmap()
+    view = dialog.scroll.viewport().size()
+    assert pixmap.width() / pixmap.devicePixelRatio() <= view.width()
+    assert pixmap.height() / pixmap.devicePixelRatio() <= view.height()  # a whole page in view
+    image = pixmap.toImage()
+    # rendered, not scaled down: the page has grey anti-aliased edges and white paper
+    colours = {image.pixelColor(x, y).lightness() for x in range(0, image.width(), 3) for y in range(0, image.height(), 7)}
+    assert 255 in colours and any(40 < c < 230 for c in colours)
+    dialog.go(1)
+    assert dialog.page_label.text() == f"第 2 / {pages.count} 页"

@@ -7,10 +7,12 @@ copies them; a test checks the copy is current), so the frozen program has the g
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from .. import APP_TITLE, paths
+
+IMAGE_WIDTH = 640  # pixels a screenshot is shown at in the guide
 
 
 def _slug(text: str) -> str:
@@ -34,6 +36,7 @@ class HelpWindow(QDialog):
             self.browser.setMarkdown(path.read_text(encoding="utf-8"))
         except OSError:
             self.browser.setPlainText(self.tr("找不到使用说明文件：{0}").format(path))
+        self.fit_images(IMAGE_WIDTH)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.close)
@@ -45,6 +48,30 @@ class HelpWindow(QDialog):
             self.resize(min(900, screen.width() - 60), screen.height() - 80)
         else:
             self.resize(900, 680)
+
+    def fit_images(self, width: int) -> None:
+        """Screenshots as wide as the text, not as wide as the screen they were taken on."""
+        doc = self.browser.document()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fragment.isValid() and fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    source = doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(image.name()))
+                    natural = source.width() if hasattr(source, "width") else 0
+                    if not natural or natural > width:
+                        image.setWidth(width)
+                        if natural:
+                            image.setHeight(source.height() * width / natural)
+                        cursor = QTextCursor(doc)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setCharFormat(image)
+                it += 1
+            block = block.next()
 
     def _anchor(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https"):

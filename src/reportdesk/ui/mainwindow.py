@@ -229,6 +229,7 @@ class MainWindow(FileActions, QMainWindow):
             self.undo_action.setEnabled(False)
             self.redo_action.setEnabled(False)
             self.counts.clear()
+            self.statusBar().clearMessage()
             self.setWindowTitle(APP_TITLE)
 
     def on_start_page(self) -> bool:
@@ -342,6 +343,7 @@ class MainWindow(FileActions, QMainWindow):
             self._update_counts()
 
     def _update_counts(self) -> None:
+        self._show_detail(self.findings_panel.currentItem() if self.findings_panel else None)
         real = [f for f in self.doc.findings if not self.is_pending(f)]
         todo = [f for f in self.doc.findings if self.is_pending(f)]
         errors = sum(f.severity is Severity.ERROR for f in real)
@@ -432,8 +434,8 @@ class MainWindow(FileActions, QMainWindow):
         ]
         m.addSeparator()
         self.report_actions += [
-            self._action(m, self.tr("打印预览…"), lambda: self.print_call("preview_report")),
-            self._action(m, self.tr("打印…"), lambda: self.print_call("print_report"), keys.Print),
+            self._action(m, self.tr("打印预览…"), lambda: self.print_call(preview=True)),
+            self._action(m, self.tr("打印…"), lambda: self.print_call(preview=False), keys.Print),
         ]
         m.addSeparator()
         self._action(m, self.tr("导出字体…"), self.choose_fonts)
@@ -496,19 +498,19 @@ class MainWindow(FileActions, QMainWindow):
     def export(self, kind: str) -> None:
         self.flush_editors()
         self.set_strict(True)
-        from .printing import export_from_window
+        from .printing import export_from_window  # loaded when first used (QtPdf): start-up stays short
 
         suggested = self.doc.path.with_suffix(f".{kind}") if self.doc.path else None
         path = export_from_window(self, self.report, kind, suggested)
         if path:
             self.show_message(self.tr("已导出：{0}").format(path))
 
-    def print_call(self, name: str) -> None:
+    def print_call(self, preview: bool) -> None:
         self.flush_editors()
         self.set_strict(True)
-        from . import printing
+        from . import printing  # QtPdf and QtPrintSupport load when first used: start-up stays short
 
-        getattr(printing, name)(self, self.report)
+        (printing.preview_report if preview else printing.print_report)(self, self.report)
 
     def choose_fonts(self) -> None:
         from .fontsdialog import FontsDialog

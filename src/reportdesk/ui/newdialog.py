@@ -111,12 +111,14 @@ class NewReportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(620)
 
     def _source_enabled(self) -> None:
         on = self.choice.checkedId() != BLANK
         self.source.setEnabled(on)
         self.browse.setEnabled(on)
         self.carry_note.setVisible(on)
+        self.adjustSize()
 
     def _format_note(self) -> None:
         self.format_note.setText(format_for_year(self.year.value()).notice)
@@ -151,6 +153,7 @@ class NewReportDialog(QDialog):
         except (LoadError, OSError) as exc:
             self.last = None
             self.source_note.setText(self.tr("无法读取所选文件：{0}").format(exc))
+            self.adjustSize()
             return
         last = self.last
         if last.agency and "agency" not in self.touched:
@@ -160,10 +163,11 @@ class NewReportDialog(QDialog):
         if not keep_year:
             self.year.setValue(last.year + 1)
         self.source_note.setText(
-            self.tr("已读取：{0}，{1} 年度{2}。新报告为 {3} 年度；以下各项可修改。").format(
+            self.tr("已读取：{0}，{1} 年度{2}报告。新报告为 {3} 年度；以下各项可修改，以所填为准。").format(
                 last.agency or self.tr("（未识别机关名称）"), last.year, KINDS.get(last.kind, ""), last.year + 1
             )
         )
+        self.adjustSize()
 
     def build(self) -> Report:
         """The new report for the dialog's choices. Raises LoadError with a Chinese message."""

@@ -17,7 +17,7 @@ def legend_text() -> str:
     return (
         "<span style='background:#e9f0e1'>&nbsp;{}&nbsp;</span> {} · "
         "<span style='background:#f6c6c6'>&nbsp;{}&nbsp;</span> {} · "
-        "<span style='background:#fde9a9'>&nbsp;{}&nbsp;</span> {} · {}"
+        "<span style='background:#fde9a9'>&nbsp;{}&nbsp;</span> {}<br>{}"
     ).format(
         tr("TablePage", "合计"),
         tr("TablePage", "自动计算"),
@@ -25,7 +25,10 @@ def legend_text() -> str:
         tr("TablePage", "错误"),
         tr("TablePage", "黄色"),
         tr("TablePage", "警告（鼠标停留看原因）"),
-        tr("TablePage", "直接输入数字覆盖；Enter/Tab 到下一格；Delete 清零；Ctrl+V 粘贴 Excel/WPS 区块"),
+        tr(
+            "TablePage",
+            "直接输入数字覆盖；Enter 向下、Tab 向右；Delete 清零；Ctrl+V 粘贴 Excel/WPS 区块（可带行标题和表头）",
+        ),
     )
 
 

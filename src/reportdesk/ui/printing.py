@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QMarginsF, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..model.report import Report
@@ -195,12 +195,9 @@ def preview_report(parent: QWidget | None, report: Report) -> None:
     pages = _pages_of(parent, report)
     if pages is None:
         return
-    printer = make_printer()
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("打印预览")
-    dialog.paintRequested.connect(pages.paint)
-    dialog.resize(900, 1000)
-    dialog.exec()
+    from .preview import PreviewDialog  # the pages rendered at screen resolution, within the screen
+
+    PreviewDialog(pages, lambda: print_report(parent, report), parent).exec()
 
 
 def print_report(parent: QWidget | None, report: Report) -> None:

@@ -16,6 +16,7 @@ Hint = QAbstractItemDelegate.EndEditHint
 
 # Column widths in characters of the table font (so they follow the font and the DPI), chosen so
 # part 三 fits 1366 px beside the navigation: 9 + 10 + 18 + 7 × 5.7 ≈ 77 characters ≈ 1000 px at 9 pt.
+# On a narrower window they shrink to fit (column_widths): labels first, wrapping, then the numbers.
 LABEL_WIDTHS = {PART2: (20.0,), PART3: (9.0, 10.0, 18.0)}
 DATA_WIDTH = {PART2: 11.5, PART3: 5.7, PART4: 5.1}
 # Label columns that stay in place while the numbers scroll sideways on a narrow window (part 三's
@@ -60,22 +61,51 @@ class ReportTableView(QTableView):
         self.clearSpans()
         for cell in model.spans():
             self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
-        table = model.table
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        labels = LABEL_WIDTHS.get(table, ())
-        char = self.fontMetrics().horizontalAdvance("国")
-        for c in range(model.grid.cols):
-            width = labels[c] if c < len(labels) else DATA_WIDTH[table]
-            self.setColumnWidth(c, round(width * char))
-        rows = self.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        for r in range(model.grid.rows):
-            self.setRowHeight(r, self._row_height(r))
-        self._layout_frozen()
+        self._widths: list[int] = []
+        self._fit_columns()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         first = self.first_input()
         if first.isValid():
             self.setCurrentIndex(first)
+
+    def column_widths(self, room: int) -> list[int]:
+        """Widths that fit ``room`` pixels when they can: labels narrow (and wrap) first, then the numbers,
+        down to a label of five characters and a number of six digits (1,000,000 is asked about)."""
+        table = self.table_model.table
+        metrics = self.fontMetrics()
+        char = metrics.horizontalAdvance("国")
+        labels = LABEL_WIDTHS.get(table, ())
+        n = self.table_model.grid.cols
+        wanted = [round((labels[c] if c < len(labels) else DATA_WIDTH[table]) * char) for c in range(n)]
+        excess = sum(wanted) - room
+        if room <= 0 or excess <= 0:
+            return wanted
+        k = len(labels)
+        label_min, data_min = 5 * char, metrics.horizontalAdvance("00000") + 8
+        slack = sum(max(0, w - label_min) for w in wanted[:k])
+        take = min(excess, slack)
+        out = [w - round(max(0, w - label_min) * take / slack) if slack else w for w in wanted[:k]]
+        excess -= take
+        data = wanted[k:]
+        if excess > 0 and data:
+            each = -(-excess // len(data))
+            data = [max(data_min, w - each) for w in data]
+        return out + data
+
+    def _fit_columns(self) -> None:
+        """Column widths for the width the view has now, and row heights for the labels as they wrap."""
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width() - 2
+        widths = self.column_widths(room)
+        if widths == self._widths:
+            return
+        self._widths = widths
+        for c, w in enumerate(widths):
+            self.setColumnWidth(c, w)
+        for r in range(self.table_model.grid.rows):
+            self.setRowHeight(r, self._row_height(r))
+        self._layout_frozen()
 
     # ------------------------------------------------------------------ frozen label columns
 
@@ -128,6 +158,7 @@ class ReportTableView(QTableView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_columns()
         self._place_frozen()
 
     def updateGeometries(self) -> None:
@@ -149,16 +180,18 @@ class ReportTableView(QTableView):
             bar.setValue(bar.value() + left - self.frozen_width())
 
     def _row_height(self, row: int) -> int:
-        """Tall enough for the longest single-row header or label of this row, wrapped in its span."""
+        """Tall enough for the longest single-row header or label of this row, wrapped in its span (a wrapped
+        label breaks between characters and loses part of a line to padding: estimated generously)."""
         model = self.table_model
         metrics = self.fontMetrics()
         lines = 1
         for cell in model.grid.cells:
             if cell.row != row or cell.rowspan != 1 or not cell.text:
                 continue
-            width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 10
-            lines = max(lines, -(-metrics.horizontalAdvance(cell.text) // max(width, 1)))
-        return metrics.height() * min(lines, 4) + 10
+            width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 14
+            needed = metrics.horizontalAdvance(cell.text) + metrics.horizontalAdvance("国") // 2
+            lines = max(lines, -(-needed // max(width, 1)))
+        return metrics.height() * min(lines, 6) + 10
 
     # ------------------------------------------------------------------ navigation
 
