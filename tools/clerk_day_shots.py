@@ -177,6 +177,8 @@ def main(argv: list[str]) -> int:
     def preview(dialog) -> None:
         settle(1200)
         shot("print-preview")
+        dialog.go(3)  # a page with table rules
+        shot("print-preview-table")
         dialog.reject()
 
     while_modal(lambda: printing.preview_report(w, w.report), preview, 1500, "PreviewDialog")

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,13 +26,12 @@ from ..formats import ALL_PARTS, PROSE_PARTS, TABLE_PARTS
 from ..model import Report, new_report
 from .document import Document
 from .fileactions import FileActions
-from .findingspanel import FindingsPanel
+from .findingsdock import FindingsDock
 from .infopage import InfoPage, SignaturePage
 from .pages import ProsePage, TablePage
 from .recovery import RecoveryWriter
 from .settings import load_settings, save_settings
 from .startpage import StartPage
-from .todo import is_todo, progress_text
 
 SECTIONS = ["info", *(f"part{i}" for i in range(1, 7)), "signature"]
 PART_KEYS = {p: f"part{i}" for i, p in enumerate(ALL_PARTS, 1)}
@@ -81,26 +79,21 @@ class MainWindow(FileActions, QMainWindow):
         self.central.addWidget(editor)
         self.central.addWidget(self.start_page)
         self.setCentralWidget(self.central)
-        self.strict = False  # 待填写 shown as errors once the clerk asked for the check, exported or printed
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.doc: Document | None = None
-        self.findings_panel: FindingsPanel | None = None
-        self.finding_detail = QLabel()
-        self.finding_detail.setWordWrap(True)
-        self.finding_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.finding_detail.setStyleSheet("padding:3px 6px;background:#f4f7fb;border-top:1px solid #d5deea")
-        self.dock = QDockWidget(self.tr("检查结果"), self)
-        self.dock.setObjectName("findingsDock")
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self._build_menus()
         if report is None:  # a blank report for last year, the one being written in January
             report = new_report(load_settings().agency, dt.date.today().year - 1)
-        self.set_document(Document(report, path))
+        doc = Document(report, path)
+        self.dock = FindingsDock(doc, self)
+        self.findings_panel = self.dock.panel
+        self.finding_detail = self.dock.detail
+        self.dock.findingActivated.connect(lambda f: self.reveal(f.place))
+        self.dock.strictChanged.connect(self._update_counts)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.set_document(doc)
         self.fit_to_screen()
         state = load_settings().window_state
         if not state or not self.restoreState(state):  # the findings panel as the clerk last sized it
@@ -139,22 +132,7 @@ class MainWindow(FileActions, QMainWindow):
         self.pages["signature"] = SignaturePage(doc)
         for key in SECTIONS:
             self.stack.addWidget(self.pages[key])
-        self.strict = False
-        if self.findings_panel is None:
-            self.findings_panel = FindingsPanel(doc)
-            self.findings_panel.pending = self.is_pending
-            self.findings_panel.refresh()
-            self.findings_panel.findingActivated.connect(lambda f: self.reveal(f.place))
-            self.findings_panel.currentItemChanged.connect(self._show_detail)
-            holder = QWidget()
-            box = QVBoxLayout(holder)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(0)
-            box.addWidget(self.findings_panel, 1)
-            box.addWidget(self.finding_detail)
-            self.dock.setWidget(holder)
-        else:
-            self.findings_panel.set_document(doc)
+        self.dock.set_document(doc)
         for page in self.table_pages():
             page.view.message.connect(self.show_message)
         doc.findingsChanged.connect(self._update_counts)
@@ -332,25 +310,16 @@ class MainWindow(FileActions, QMainWindow):
         self.reveal(finding.place)
 
     def is_pending(self, finding) -> bool:
-        """A finding that only says "not filled in yet", shown as 待填写 until the check is asked for."""
-        return not self.strict and is_todo(finding)
+        return self.dock.is_pending(finding)
 
     def set_strict(self, on: bool = True) -> None:
-        """From now on 待填写 counts as errors (the clerk ran 检查, exported or printed)."""
-        if self.strict != on:
-            self.strict = on
-            self.findings_panel.refresh()
-            self._update_counts()
+        self.dock.set_strict(on)
 
     def _update_counts(self) -> None:
-        self._show_detail(self.findings_panel.currentItem() if self.findings_panel else None)
-        real = [f for f in self.doc.findings if not self.is_pending(f)]
-        todo = [f for f in self.doc.findings if self.is_pending(f)]
-        errors = sum(f.severity is Severity.ERROR for f in real)
-        warnings = sum(f.severity is Severity.WARNING for f in real)
-        progress = progress_text(self.report, todo) if not self.strict else ""
-        text = self.tr("{0} 个错误 · {1} 个警告").format(errors, warnings)
-        self.counts.setText(f"{progress}　|　{text}" if progress else text)
+        """The status bar's counts and the navigation's marks (red, yellow, 待填写) after every check."""
+        self.dock.show_detail()
+        text, errors = self.dock.summary()
+        self.counts.setText(text)
         self.counts.setStyleSheet("color:#b00020;font-weight:bold" if errors else "")
         by_section: dict[str, tuple[int, int, int]] = {}
         for f in self.doc.findings:
@@ -377,15 +346,6 @@ class MainWindow(FileActions, QMainWindow):
                 base = item.data(Qt.ItemDataRole.UserRole + 1) or item.text()
                 item.setData(Qt.ItemDataRole.UserRole + 1, base)
                 item.setText(self.tr("{0}（待填写）").format(base) if t and not e else base)
-
-    def _show_detail(self, item, _previous=None) -> None:
-        """The whole message of the finding under the cursor, wrapped, below the list."""
-        finding = next((f for it, f in self.findings_panel.finding_items() if it is item), None)
-        if finding is None:
-            self.finding_detail.setText("")
-            return
-        label = self.tr("待填写") if self.is_pending(finding) else finding.severity.label
-        self.finding_detail.setText(f"【{label}】{finding.place.describe()}：{finding.message}")
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
