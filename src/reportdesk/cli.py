@@ -106,7 +106,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         _print(json.dumps(results, ensure_ascii=False, indent=1))
         return code
-    severity_names = {"error": "错误", "warning": "警告", "info": "提示"}
+    severity_names = {"error": "错误", "warning": "警告", "info": "提示", "read": "读取说明"}
     for r in results:
         if r.get("error"):
             _print(f"{r['file']}：无法读取 — {r['error']}")

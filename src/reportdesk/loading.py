@@ -6,23 +6,22 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from .errors import LoadError
 from .model.interchange import InterchangeError, from_interchange
 from .model.project import MAX_PROJECT_BYTES, ProjectError, load_project
 from .model.report import Report
 
 PROJECT_SUFFIXES = {".rdproj"}
 JSON_SUFFIXES = {".json"}
-DOCUMENT_SUFFIXES = {".docx", ".txt", ".text", ".md"}
+# Saved web pages: most reports are published as pages on the portals.
+WEB_SUFFIXES = {".html", ".htm", ".mhtml", ".mht"}
+DOCUMENT_SUFFIXES = {".docx", ".txt", ".text", ".md"} | WEB_SUFFIXES
 REPORT_SUFFIXES = PROJECT_SUFFIXES | JSON_SUFFIXES | DOCUMENT_SUFFIXES
 # Read when named, not when a folder is searched: portals often publish the same report as
 # .docx and .pdf, and a folder's reports would then count twice.
 PDF_SUFFIXES = {".pdf"}
-# What the import pipeline reads: a published report, as text, .docx or PDF.
+# What the import pipeline reads: a published report, as text, a web page, .docx or PDF.
 IMPORT_SUFFIXES = DOCUMENT_SUFFIXES | PDF_SUFFIXES
-
-
-class LoadError(Exception):
-    """A file that cannot be read as a report. ``str()`` is the message for the user."""
 
 
 def load_interchange(path: Path) -> Report:
@@ -62,4 +61,4 @@ def load_report(path: str | Path) -> Report:
         from .importers import import_document  # the import pipeline (issue #5)
 
         return import_document(path).report
-    raise LoadError(f"无法识别“{path.name}”的类型：支持 .rdproj、.json、.docx、.pdf 和 .txt")
+    raise LoadError(f"无法识别“{path.name}”的类型：支持 .rdproj、.json、.docx、.pdf、.html 和 .txt")

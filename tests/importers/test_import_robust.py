@@ -98,3 +98,18 @@ def test_truncated_seed_still_imports_what_is_there(tmp_path, seed_text):
     assert result.report.agency == "银川市投资促进局"
     assert any("第三部分" in p for p in result.problems)
     assert all(v is None for ref, v in result.report.values.items() if ref.table == "三")
+
+
+def test_big_texts_import_or_are_refused_in_chinese(tmp_path, seed_text):
+    # the time is measured in bench/bench_reading.py (goal < 2 s each); here: a result, whole
+    from tests.importers.big_texts import write_big_texts
+
+    for name, path in write_big_texts(seed_text("000_730c80e139d75b64"), tmp_path).items():
+        assert 3_000_000 < path.stat().st_size < 4 * 1024 * 1024, name
+        try:
+            result = import_document(path)
+        except LoadError as exc:
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in str(exc)), name
+            continue
+        assert result.report.title, name
+        assert len(result.report.parts["一"]) >= 1, name

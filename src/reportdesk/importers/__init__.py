@@ -1,7 +1,7 @@
-"""Published report (.docx, .pdf, or text copied from a PDF or web page) -> report + what was not understood.
+"""Published report (.docx, .pdf, a saved web page, or text copied from a PDF or web page) -> report + what was not understood.
 
 ``import_document(path)`` returns an ``ImportResult``: the report, what was recognised and the
-problems found (each says where, in Chinese). Unreadable files raise ``loading.LoadError``.
+problems found (each says where, in Chinese). Unreadable files raise ``errors.LoadError``.
 """
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..loading import LoadError
+from ..errors import LoadError
 from ..model.report import Report
 from .document import Line, lines_from_text
 from .reader import MAX_LINES, MAX_TEXT_BYTES, report_from_lines
+
+WEB_SUFFIXES = {".html", ".htm", ".mhtml", ".mht"}  # as loading.WEB_SUFFIXES
 
 
 @dataclass
@@ -69,6 +71,10 @@ def import_document(path: str | Path) -> ImportResult:
         from .docx_reader import read_docx
 
         lines, from_docx = read_docx(path), True
+    elif path.suffix.lower() in WEB_SUFFIXES:
+        from .html_reader import read_html
+
+        lines, from_docx = read_html(path), True
     elif path.suffix.lower() == ".pdf":
         from .pdf_reader import read_pdf
 

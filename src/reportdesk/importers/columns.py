@@ -110,6 +110,7 @@ def join_wrapped(header: list[str], labels: list[str]) -> list[str]:
             and key(words[i + 1]) in keys
             and key(words[i]) + key(words[i + 2]) in keys
             and key(words[i]) not in keys
+            and key(words[i])  # punctuation left between cells is not half of a label
         ):
             # a label centred across the header rows sits between the two lines of its
             # neighbour: `商业` `总计` `企业`

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..model.prose import CN_NUMERALS
-from .normalise import clean_line, has_cjk, is_junk, is_number
+from .normalise import drop_url_brackets, has_cjk, is_junk, is_number, plain_spaces
 
 
 @dataclass
@@ -52,48 +52,106 @@ def spaced_cells(text: str) -> list[str] | None:
     return [x for x in _LABEL_START.split(label) if x] + m.group("numbers").split()
 
 
+# A Markdown table row (`| a | b |`) and the rule below its header (`|---|:--:|`).
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
 def lines_from_text(text: str) -> list[Line]:
+    """Text -> lines: paragraphs, and table rows from tabs (a browser's copy) or pipes (Markdown).
+    A text whose lines hold several parts of the report is cut by the official wording first."""
+    from .oneline import cut_by_wording  # the official wording, only where a text needs it
+
     out = []
-    for raw in text.splitlines():
-        line = clean_line(raw)
+    for raw in cut_by_wording(plain_spaces(text)):
+        line = drop_url_brackets(raw).rstrip()
         if _PAGE_NUMBER.match(line):
             continue
-        if "\t" in line:
-            out.append(Line(line, tuple(c.strip() for c in line.split("\t"))))
+        if _PIPE_ROW.match(line) and line.count("|") >= 3:
+            if _PIPE_RULE.match(line):
+                continue
+            cells = tuple(c.strip() for c in line.strip().strip("|").split("|"))
+            out.append(Line("\t".join(cells), cells, exact=True))  # a full grid: an empty cell is blank
+        elif "\t" in raw:
+            out.append(Line(line, tuple(c.strip() for c in drop_url_brackets(raw).rstrip(" \r\n").split("\t"))))
         else:
             out.append(Line(line.strip()))
     return out
 
 
+# Put after the cells of a row read whole (a real table's row, a browser's tab-separated row): the
+# cells before it are all of that row, so blank cells at its start or end can be placed.
+ROW_END = "\x00"  # after a real table's row (.docx, web page, Markdown)
+TAB_ROW_END = "\x01"  # after a tab-separated row of text (a browser's copy, or a PDF's)
+
+
+# Put before a real table's row that has no label cell at all (a converter moved its label
+# elsewhere): the numbers cannot be said to belong to the label read before them.
+ORPHAN = "\x02"
+
+
+# After a tab-separated row of a table whose rows show blank cells as empty fields between numbers
+# (a browser's copy): such a row can only have lost blank cells at its end (when line ends were
+# trimmed), never one in the middle.
+BLANKS_KEPT_ROW_END = "\x03"
+_INTERIOR_BLANK = re.compile(r"\d\t\t+[-+]?\d")
+
+
+def is_end(token: str) -> bool:
+    """A marker, not a cell."""
+    return token in (ROW_END, TAB_ROW_END, ORPHAN, BLANKS_KEPT_ROW_END)
+
+
 def tokens(lines: list[Line]) -> list[str]:
-    """The cells of a table region in reading order.
+    """The cells of a table region in reading order, ``ROW_END`` after a row read whole.
 
     Text copied from a PDF puts a tab before cells that stand one to a line, and tabs for merged
-    cells: a row with a single filled cell is that cell; trailing empty cells are dropped. Rows
-    of a real table keep every cell, since there an empty cell is a blank cell.
+    cells: a row with a single filled cell is that cell. Rows of a real table keep every cell,
+    since there an empty cell is a blank cell; so do tab-separated rows holding numbers (a
+    browser's copy of a web table, whose last cell may be blank).
     """
     out: list[str] = []
+    tab_end = TAB_ROW_END
+    if any(line.cells is not None and not line.exact and _INTERIOR_BLANK.search(line.text) for line in lines):
+        tab_end = BLANKS_KEPT_ROW_END
     for line in lines:
         if line.cells is None:
             spaced = spaced_cells(line.text) if line.text else None
             if spaced is None:
                 if line.text and not is_junk(line.text):
                     out.append(line.text)
+                    if tab_end == BLANKS_KEPT_ROW_END:
+                        out.append(tab_end)  # a label alone: its row's blank cells were trimmed away
                 continue
             cells = spaced
         else:
             cells = list(line.cells)
+        if all(not c for c in cells) and line.cells is not None and len(cells) >= 3:
+            out.extend(cells)  # a row of blank cells
+            out.append(ROW_END if line.exact else tab_end)
+            continue
         if all(not c or is_junk(c) for c in cells):
             continue
         first_label = next((i for i, c in enumerate(cells) if has_cjk(c) and not is_number(c)), 0)
         if not any(cells[:first_label]):
             del cells[:first_label]  # merged label columns before the row's label
         if line.exact:
+            if not any(has_cjk(c) and not is_number(c) for c in cells):
+                out.append(ORPHAN)
             out.extend(cells)
+            out.append(ROW_END)
             continue
         filled = [c for c in cells if c]
         if len(filled) == 1:
-            out.append(filled[0])
+            if line.cells is not None and cells[0] == filled[0] and has_cjk(filled[0]) and len(cells) >= 3:
+                out.extend(cells)  # a label and its row of blank cells (a browser's copy)
+                out.append(tab_end)
+            else:
+                out.append(filled[0])
+            continue
+        if line.cells is not None and any(is_number(c) for c in filled):
+            out.extend(cells)
+            out.append(tab_end)
             continue
         while cells and not cells[-1]:
             cells.pop()

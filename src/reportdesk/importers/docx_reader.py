@@ -9,7 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..loading import LoadError
+from ..errors import LoadError
 from .document import Line
 from .files import checked_size
 from .normalise import clean_line

@@ -18,6 +18,7 @@ _LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)(?=\D)"
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:万元|元)?")
 _ANGLE_URL = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>")
 _JUNK = re.compile(r"^[-—–_=:|.·…\s]+$")
+_ODD_SPACE = re.compile("[\u3000\xa0\u2002\u2003\u200b\ufeff]")
 _SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u200b": "", "\ufeff": ""})
 
 
@@ -38,9 +39,25 @@ def is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def plain_spaces(text: str) -> str:
+    """Odd spaces (ideographic, no-break, zero-width) made plain, in one pass over a whole text."""
+    return text.translate(_SPACES) if _ODD_SPACE.search(text) else text
+
+
+def drop_url_brackets(line: str) -> str:
+    return _ANGLE_URL.sub(r"\1", line) if "<" in line else line
+
+
 def clean_line(line: str) -> str:
     """A line with odd spaces made plain and `<http://…>` brackets dropped."""
-    return _ANGLE_URL.sub(r"\1", line.translate(_SPACES)).rstrip()
+    line = plain_spaces(line)
+    return (_ANGLE_URL.sub(r"\1", line) if "<" in line else line).rstrip()
+
+
+def clean_row(line: str) -> str:
+    """A tab-separated row cleaned as ``clean_line``, its trailing tabs kept: they are blank cells."""
+    line = plain_spaces(line)
+    return (_ANGLE_URL.sub(r"\1", line) if "<" in line else line).rstrip(" \r\n")
 
 
 def count_angle_urls(text: str) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..loading import LoadError
+from ..errors import LoadError
 from .document import Line, lines_from_text
 from .files import checked_size
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from ..formats import FORMATS, PART2, PART3, PART4, PROSE_PARTS, cells_of, format_for_year
-from ..loading import LoadError
+from ..errors import LoadError
+from ..formats import FORMATS, PART2, PART3, PART4, PATH_SEP, PROSE_PARTS, cells_of, format_for_year
 from ..model.prose import Paragraph
 from ..model.report import DEPARTMENT, GOVERNMENT, Contact, Report
 from .document import Line, tokens
 from .normalise import key
+from .part4 import read_part4
 from .structure import PART_HEADINGS, Layout, layout_of, paragraphs
-from .tables import TableNotes, compare_printed, read_part2, read_part3, read_part4
+from .tables import TableNotes, compare_printed, read_part2, read_part3
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024
+FORMAT_NOTE = "报告格式"  # where a note on the format is filed: the checks merge it into their format finding
+# A portal's table of facts above the article: 发布日期：2024-01-20 · 成文日期 2024年1月20日
+_PAGE_DATE = re.compile(r"(发布日期|公开日期|成文日期|发文日期|印发日期)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 MAX_LINES = 60_000
 _PERIOD_YEAR = re.compile(r"统计[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _WEBSITE = re.compile(r"可(?:在|从|登录|通过)(.{2,80}?)(?:查阅|下载|查看)")
@@ -41,23 +46,51 @@ def kind_of(agency: str, signature: str) -> str:
     return DEPARTMENT
 
 
-def _format_from_labels(table_tokens: list[str]):
-    """The format whose own labels (those the other format lacks) occur most in the tables."""
-    label_sets = {}
+def _own_labels() -> dict[str, dict[str, str]]:
+    """Per format, the labels (key -> label) its tables print and the other format's do not."""
+    label_sets: dict[str, dict[str, str]] = {}
     for fmt in FORMATS.values():
-        labels = {key(b.title) for b in fmt.part2}
+        labels = {key(b.title): b.title for b in fmt.part2}
         for b in fmt.part2:
-            labels |= {key(c.label) for c in b.columns} | {key(r) for r in b.rows}
-        labels |= {key(p.split("/")[-1]) for p in fmt.part3.row_paths}
+            labels |= {key(c.label): c.label for c in b.columns} | {key(r): r for r in b.rows}
+        labels |= {key(part): part for p in fmt.part3.row_paths for part in p.split(PATH_SEP)}
         label_sets[fmt.id] = labels
+    return {
+        fid: {k: v for k, v in labels.items() if all(k not in o for f, o in label_sets.items() if f != fid)}
+        for fid, labels in label_sets.items()
+    }
+
+
+CLEAR = 3  # the other format's own labels needed, with none of the year's own, to read by the other format
+
+
+def choose_format(year: int, table_tokens: list[str]):
+    """(format, note): the year's format unless the tables clearly print the other format's own
+    labels (at least ``CLEAR`` of them, and none of the year's own). A contradiction between the
+    year and the labels is one note naming both."""
     seen = {key(t) for t in table_tokens if t}
-    hits = {}
-    for fid, labels in label_sets.items():
-        others = set().union(*(v for k, v in label_sets.items() if k != fid))
-        hits[fid] = len((labels - others) & seen)
-    best = max(hits.values(), default=0)
-    winners = [fid for fid, n in hits.items() if n == best]
-    return (FORMATS[winners[0]], hits) if best and len(winners) == 1 else (None, hits)
+    hits = {fid: [label for k, label in own.items() if k in seen] for fid, own in _own_labels().items()}
+    by_year = format_for_year(year)
+    other = next(f for f in FORMATS.values() if f.id != by_year.id)
+    found = "“" + "”“".join(hits[other.id][:4]) + "”"
+    if len(hits[other.id]) >= CLEAR and not hits[by_year.id]:
+        return other, f"表格使用的是 {other.id} 年格式的标签（{found}等），没有 {by_year.id} 年格式的标签，已按 {other.id} 年格式读取"
+    if hits[other.id]:
+        return by_year, f"{found}（已按 {year} 年度应使用的 {by_year.id} 年格式读取）"
+    return by_year, ""
+
+
+def _page_date(lines: list[Line]) -> tuple[dt.date, str] | None:
+    """(date, its label) from a portal's facts before the report's first part, when it is not signed."""
+    for line in lines:
+        text = line.text if not line.is_row else "".join(line.cells or ())
+        m = _PAGE_DATE.search(text.replace(" ", ""))
+        if m:
+            try:
+                return dt.date(int(m.group(2)), int(m.group(3)), int(m.group(4))), m.group(1)
+            except ValueError:
+                return None
+    return None
 
 
 def _contact(opening: str) -> Contact:
@@ -131,7 +164,9 @@ def _summary(report: Report, layout: Layout, markers, notes: TableNotes, detecte
         recognised.append(f"标题：{report.title}（机关：{report.agency or '未识别'}；年度：{year}）")
     else:
         problems.append("标题：未找到“机关名称+年份+政府信息公开工作年度报告”形式的标题")
-    how = "从表格标签识别" if detected else "表格标签不足以判断，按年度选定"
+    how = "从表格标签识别（与年度不符）" if detected else "按年度选定，从表格标签识别的格式与之相符"
+    if not detected and any(where == FORMAT_NOTE for where, _ in notes.problems):
+        how = "按年度选定（表格中有另一格式的标签，见读取说明）"
     recognised.append(f"格式：{fmt.id} 年格式（{fmt.notice}），{how}")
     if detected and not fmt.applies_to(year):
         problems.append(f"格式：{year} 年度报告使用了 {fmt.id} 年格式的表格（{fmt.notice}），应使用 {format_for_year(year).id} 年格式")
@@ -163,6 +198,8 @@ def _summary(report: Report, layout: Layout, markers, notes: TableNotes, detecte
         problems.append("落款：文末未找到落款机关")
     if layout.date:
         recognised.append(f"日期：{layout.date_text}")
+    elif report.date:
+        recognised.append(f"日期：{report.date.isoformat()}（文末无落款日期，取自网页上的日期）")
     elif not layout.date_text:
         problems.append("日期：文末未找到落款日期（应为“YYYY年M月D日”）")
     return recognised, problems
@@ -182,8 +219,8 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
     regions = {p: _region(lines, layout, markers, p) for p in (PART2, PART3, PART4)}
     table_tokens = {p: tokens(region) for p, region in regions.items()}
     exact = {p: any(line.exact for line in region) for p, region in regions.items()}
-    detected, _hits = _format_from_labels([t for toks in table_tokens.values() for t in toks])
-    fmt = detected or format_for_year(year)
+    fmt, format_note = choose_format(year, [t for toks in table_tokens.values() for t in toks])
+    detected = fmt if fmt.id != format_for_year(year).id else None
     agency = layout.agency
     report = Report(agency=agency, year=year, kind=kind_of(agency, layout.signature))
     report.format_id = fmt.id
@@ -192,6 +229,9 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
     report.contact = _contact(opening)
     report.signature_agency = layout.signature
     report.date = layout.date
+    page_date = None if layout.date else _page_date(lines[:first_heading])
+    if page_date:
+        report.date = page_date[0]
     fc = cells_of(fmt)
     report.values = dict.fromkeys(fc.inputs)
 
@@ -202,15 +242,23 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
 
     for part in PROSE_PARTS:
         report.parts[part] = [Paragraph.from_markup(t) for t in paragraphs(_region(lines, layout, markers, part), join_broken)]
-    recognised, more = _summary(report, layout, markers, notes, detected is not None)
-    problems += more
     if layout.date_text and layout.date is None:
         notes.problems.append(("落款日期", f"“{layout.date_text}”不是有效日期，请核对"))
+    if page_date:
+        notes.problems.append(("落款日期", f"文末没有落款日期，按网页上的{page_date[1]} {page_date[0].isoformat()} 取"))
+    if format_note:
+        notes.problems.insert(0, (FORMAT_NOTE, format_note))
+    recognised, more = _summary(report, layout, markers, notes, detected is not None)
+    problems += more
     for where, message in notes.problems:
         problems.append(f"{where}：{message}")
         report.read_notes.append((where, message))
-    for ref, raw in report.unreadable.items():
-        problems.append(f"{ref.describe()}：无法识别“{raw}”，未读入")
+    by_row: dict[tuple[str, str, str], list] = {}
+    for ref, why in report.unreadable.items():
+        by_row.setdefault((ref.table, ref.row, why), []).append(ref)
+    for (_table, _row, why), refs in by_row.items():  # one line a row, not one a cell
+        where = refs[0].describe() if len(refs) == 1 else f"{refs[0].describe().rsplit('“', 1)[0]}的 {len(refs)} 格"
+        problems.append(f"{where}：未读入（{why}）")
     for where, message in compare_printed(report):
         problems.append(f"{where}：{message}")
     return report, recognised, problems

@@ -18,7 +18,8 @@ from .document import Line
 from .normalise import has_cjk, key, squeeze
 
 _TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告")
-_TITLE_YEAR_FIRST = re.compile(r"^(\d{4})年度?(.{2,40}?)政府信息公开(?:工作)?年度报告")
+# 2024年上海市科委政府信息公开工作年度报告; after a word of furniture (正文) at most
+_TITLE_YEAR_FIRST = re.compile(r"^(?:[^\d。，]{0,4}?)(\d{4})年度?([^。，\d]{2,40}?)政府信息公开(?:工作)?年度报告")
 _SIGNED_AND_DATED = re.compile(r"^(.{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$")  # 某局 2021年1月29日 on one line
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
@@ -57,23 +58,52 @@ def _plain(line: Line) -> str:
     return _BOLD_MARK.sub("", line.text).strip()
 
 
+# Portal furniture before a title: `标题：`, `名称：`, Markdown's `#`, a breadcrumb's `首页 > … >`.
+_FURNITURE = re.compile(r"^(?:#+|(?:文章|信息|文件)?(?:标题|名称|题名|主题)[:：]|.*[>»›][^>»›]*(?=\d{4}年|[^>»›]{2,40}\d{4}年))")
+_FACT = re.compile(r"^[^：:]{1,8}[：:]")
+_TITLE_SCAN = 300  # lines searched for the title: a saved page has navigation before it
+
+
+def _title_text(line: Line) -> str:
+    text = line.text if not line.is_row else "".join(line.cells or ())
+    text = _CN_YEAR.sub(lambda y: "".join(str(_CN_DIGITS[c]) for c in y.group(1)), squeeze(_plain(Line(text))))
+    return _FURNITURE.sub("", text, count=1)
+
+
+def _title_in(joined: str) -> tuple[str, str, int] | None:
+    m = _TITLE_YEAR_FIRST.match(joined)
+    if m:
+        return joined[m.start(1) : m.end()], m.group(2), int(m.group(1))
+    m = _TITLE.search(joined)
+    if m and m.start() <= 60:
+        begin = max(joined.rfind(c, 0, m.start()) for c in ">»›|：:") + 1  # after a breadcrumb or a label
+        agency = re.sub(r"关于$", "", joined[begin : m.start()])
+        return joined[begin : m.end()], agency, int(m.group(1))
+    return None
+
+
 def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
-    """(title, agency, year, index after the title); the title may wrap onto several lines."""
-    joined, seen = "", 0
-    for i, line in enumerate(lines):
-        if line.is_row or not line.text.strip() or _ATTACHMENT.match(line.text.strip()):
-            continue
-        seen += 1
-        if seen > 4 or len(joined) > 120:
-            break
-        joined += _CN_YEAR.sub(lambda y: "".join(str(_CN_DIGITS[c]) for c in y.group(1)), squeeze(_plain(line)))
-        m = _TITLE.search(joined)
-        if m:
-            agency = re.sub(r"关于$", "", joined[: m.start()])
-            return joined[: m.end()], agency, int(m.group(1)), i + 1
-        m = _TITLE_YEAR_FIRST.match(joined)
-        if m:
-            return joined[: m.end()], m.group(2), int(m.group(1)), i + 1
+    """(title, agency, year, index after the title). The title may wrap onto several lines and
+    follow a portal's navigation and its table of facts; a paragraph is preferred to a cell."""
+    for rows in (False, True):
+        texts = [
+            (i, _title_text(line))
+            for i, line in enumerate(lines[:_TITLE_SCAN])
+            if line.is_row == rows and line.text.strip() and not _ATTACHMENT.match(line.text.strip())
+        ]
+        for n, (_i, text) in enumerate(texts):
+            if _FACT.match(text) or (re.search(r"[>»›]", text) and not _TITLE.search(text)):
+                continue  # 发布日期：…, 索引号：… of the portal's table of facts; a breadcrumb
+            joined = ""
+            for j, more in texts[n : n + 3]:
+                if joined and len(more) > 60:
+                    break
+                joined += more if not joined else _FURNITURE.sub("", more, count=1)
+                hit = _title_in(joined)
+                if hit:
+                    return hit[0], hit[1], hit[2], j + 1
+                if len(joined) > 120:
+                    break
     return "", "", None, 0
 
 
@@ -109,7 +139,7 @@ def find_headings(lines: list[Line], start: int) -> dict[str, Heading]:
         for i in candidates:
             if i < pos:
                 continue
-            text = squeeze(_plain(lines[i]))
+            text = squeeze(_plain(lines[i])).lstrip("#")  # a Markdown heading
             verdict = _heading_match(text, part, official)
             if verdict is False and lines[i].auto_numbered and key(text) == key(official.split("、", 1)[1]):
                 verdict, text = True, official  # Word prints the number from its list style
@@ -186,9 +216,11 @@ def _looks_like_agency(text: str, agency: str) -> bool:
 
 def paragraphs(lines: list[Line], join_broken: bool) -> list[str]:
     """Prose lines as paragraphs. Text copied from a PDF breaks long paragraphs at page ends:
-    a long line that does not end a sentence continues in the next one."""
-    out: list[str] = []
+    a long line that does not end a sentence continues in the next one. Linear in the text: a
+    paragraph's pieces are joined once, at the end."""
+    out: list[list[str]] = []
     joining = False
+    length = 0  # of the current paragraph's plain text
     for line in lines:
         if line.is_row:
             joining = False
@@ -196,13 +228,15 @@ def paragraphs(lines: list[Line], join_broken: bool) -> list[str]:
         text = line.text.strip()
         if not text:
             continue
+        plain = _plain(Line(text))
         if joining and out and heading_level(text) == BODY and not _ENUMERATION.match(text):
-            out[-1] += text
+            out[-1].append(text)
+            length += len(plain)
         else:
-            out.append(text)
-        plain = _plain(Line(out[-1]))
-        joining = join_broken and len(plain) >= 25 and not plain.endswith(_ENDS)
-    return out
+            out.append([text])
+            length = len(plain)
+        joining = join_broken and length >= 25 and not (plain or "").endswith(_ENDS)
+    return ["".join(parts) for parts in out]
 
 
 def layout_of(lines: list[Line]) -> Layout:

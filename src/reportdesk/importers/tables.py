@@ -10,121 +10,32 @@ not fit its columns is never guessed: it is read only when every reading gives t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_of
 from ..model.report import Report
-from ..model.values import CellValueError, Value, as_number, parse_value
+from ..model.values import as_number
 from .columns import describe_order, header_order, join_wrapped
-from .normalise import bare_key, has_cjk, is_number, is_subsequence, key
-
-
-@dataclass
-class TableNotes:
-    """What reading the tables found that the clerk should know: problems and accepted variants."""
-
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
-    variants: list[str] = field(default_factory=list)
-
-
-def _variant_of(k: str, candidates: dict[str, str]) -> str | None:
-    """The one official label (by key) that a shorter spelling ``k`` abbreviates, if exactly one."""
-    if len(k) < 4:
-        return None
-    hits = [v for ck, v in candidates.items() if len(k) < len(ck) and len(k) >= 0.6 * len(ck) and is_subsequence(k, ck)]
-    return hits[0] if len(hits) == 1 else None
-
-
-_NOT_A_NUMBER = {"无", "空", "暂无"}  # written in a cell instead of 0: read as unreadable, never as 0
-
-
-def _is_value(token: str) -> bool:
-    return token == "" or is_number(token) or not has_cjk(token) or token.strip() in _NOT_A_NUMBER
-
-
-def fit(values: list[str], n: int, has_total: bool) -> tuple[list[str | None] | None, str | None]:
-    """The ``n`` cells of a row from the value tokens that followed its label."""
-    filled = [t for t in values if t != ""]
-    if len(filled) == n:
-        return list(filled), None
-    if len(values) == n:
-        return [t or None for t in values], None
-    if not filled:
-        return [None] * n, None
-    zeros = all(is_number(t) and as_number(parse_value_any(t)) == 0 for t in filled)
-    if zeros and (len(filled) > n or (has_total and len(filled) == n - 1)):
-        return ["0"] * n, f"读到 {len(filled)} 个数字，应为 {n} 个（有单元格在转换中丢失或多出）；读到的数字都是 0，各格只能是 0，已按 0 读入"
-    shown = _short(" ".join(filled))
-    return None, f"读到 {len(filled)} 个数字（{shown}），应为 {n} 个，无法确定各数字所在的列，未读入"
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-def parse_value_any(token: str) -> Value | None:
-    try:
-        return parse_value(ValueKind.MONEY if token.endswith("元") else ValueKind.SIGNED, token)
-    except CellValueError:
-        return None
-
-
-def _store(report: Report, refs: list[CellRef], raw: list[str | None] | None, row_text: str) -> None:
-    fc = cells_of(report.format)
-    for i, ref in enumerate(refs):
-        target = report.printed if ref in fc.formulas else report.values
-        if raw is None:
-            target[ref] = None
-            if ref not in fc.formulas:
-                report.unreadable[ref] = row_text
-            continue
-        text = raw[i]
-        if text is None:
-            target[ref] = None
-            continue
-        try:
-            target[ref] = parse_value(fc.kinds[ref], text)
-        except CellValueError as exc:
-            target[ref] = None
-            report.unreadable[ref] = f"{text}（{exc}）"
-
-
-class _RowMatcher:
-    """Finds which official row a cell names: exactly, without its number, split, or a variant."""
-
-    def __init__(self, labels: dict[str, str], forbidden_bare: set[str]) -> None:
-        self.full = {key(label): path for path, label in labels.items()}
-        self.bare = {}
-        for path, label in labels.items():
-            b = bare_key(label)
-            if len(b) >= 2 and b not in forbidden_bare:
-                self.bare[b] = path
-        self.taken: set[str] = set()
-
-    def match(self, token: str) -> tuple[str | None, str]:
-        """(row path, how): how is "" (exact), "split" or "variant"."""
-        k = key(token)
-        if not k or not has_cjk(token):
-            return None, ""
-        if k in self.full:
-            return self.full[k], ""
-        b = bare_key(token)
-        if b in self.bare:  # without its number, or with a wrong one (reported)
-            return self.bare[b], "" if b == k else "variant"
-        free = {ck: p for ck, p in self.full.items() if p not in self.taken}
-        if len(k) >= 5:
-            starts = [p for ck, p in free.items() if ck.startswith(k) or ck.startswith(b)]
-            if len(starts) == 1:
-                return starts[0], "split"
-        hit = _variant_of(k, free)
-        return (hit, "variant") if hit else (None, "")
+from .document import is_end
+from .normalise import has_cjk, is_number, key
+from .rows import (
+    RowMatcher,
+    TableNotes,
+    _variant_of,
+    fit,
+    is_stray,
+    is_value,
+    not_found,
+    parse_value_any,
+    short,
+    store,
+)
 
 
 def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
     """Blocks by their title, rows by their label, columns by the block's own header row."""
     fmt = report.format
     blocks = {key(b.title): b for b in fmt.part2}
-    matchers = {b.title: _RowMatcher({b.title + PATH_SEP + r: r for r in b.rows}, set()) for b in fmt.part2}
+    matchers = {b.title: RowMatcher({b.title + PATH_SEP + r: r for r in b.rows}, set()) for b in fmt.part2}
     block = None
     headers: dict[str, list[str]] = {}
     rows: dict[str, list[str]] = {}
@@ -152,10 +63,14 @@ def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
                 notes.variants.append(f"“{tok}”→“{label}”")
                 notes.problems.append((f"表二{title}", f"行标签写作“{tok}”，按官方标签“{label}”读入"))
         elif current is None:
-            if block is not None:
+            if block is not None and not is_end(tok):
                 headers[block.title].append(tok)
-        elif _is_value(tok):
+        elif is_value(tok):
             rows[current].append(tok)
+    if not rows and not headers and not any(is_number(t) for t in toks):
+        for ref in [r for r in report.values if r.table == PART2]:  # no such table in the document
+            del report.values[ref]
+        return
     for b in fmt.part2:
         units: dict[str, str] = {}
         columns = _column_order(b, headers.get(b.title, []), notes, units)
@@ -166,7 +81,7 @@ def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
             refs = [CellRef(PART2, path, c) for c in columns]
             if path not in rows:
                 missing.append(label)
-                _store(report, refs, [None] * len(refs), "")
+                not_found(report, refs)
                 continue
             raw, problem = fit(rows[path], len(refs), has_total=False)
             if raw is not None:  # a money cell without a unit takes the one its header prints
@@ -174,11 +89,19 @@ def read_part2(report: Report, toks: list[str], notes: TableNotes) -> None:
                     t + units[c] if t and c in units and kinds[c] is ValueKind.MONEY and is_number(t) and not has_cjk(t) else t
                     for t, c in zip(raw, columns, strict=True)
                 ]
-            _store(report, refs, raw, _short(" ".join(t for t in rows[path] if t)) or "（空）")
+            store(report, refs, raw, _row_text(rows[path], len(refs)))
             if problem:
                 notes.problems.append((f"表二{b.title}“{label}”行", problem))
-        if missing and rows:
-            notes.problems.append((f"表二{b.title}", f"未找到“{'”“'.join(missing)}”行，相应单元格为空"))
+        if missing:
+            notes.problems.append((f"表二{b.title}", f"未找到“{'”“'.join(missing)}”行，相应单元格未读入（未知，不按 0 计）"))
+
+
+def _row_text(values: list[str], n: int) -> str:
+    """Why a row's cells are unknown: what was found there."""
+    found = [t for t in values if t and not is_end(t)]
+    if not found:
+        return "原文此行只有行标签，没有数字"
+    return f"原文此行为“{short(' '.join(found))}”（{len(found)} 个数字，应为 {n} 个）"
 
 
 _UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]")
@@ -226,14 +149,21 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     p3 = fmt.part3
     labels = {path: path.split(PATH_SEP)[-1] for path in p3.row_paths}
     column_keys = {key(c) for c in p3.columns} | {key(p3.column_tree.label)}
-    matcher = _RowMatcher(labels, column_keys)
+    matcher = RowMatcher(labels, column_keys)
     all_label_keys = [key(lbl) for lbl in _node_labels(p3.rows)]
     header_keys = [key(lbl) for lbl in (p3.corner, p3.column_tree.label, *_node_labels(p3.column_tree.children))]
+    groups = _group_rows(p3)  # group path -> key of its label, e.g. （六）其他处理
     header: list[str] = []
     rows: dict[str, list[str]] = {}
+    group_rows: dict[str, list[str]] = {}
     current: str | None = None
     stray: list[str] = []
     for tok in toks:
+        group = next((g for g, gk in groups.items() if key(tok) == gk), None) if has_cjk(tok) else None
+        if group is not None and group not in group_rows:
+            current = group
+            group_rows[group] = []
+            continue
         path, how = matcher.match(tok) if not is_number(tok) else (None, "")
         if path and path not in rows:
             current = path
@@ -244,13 +174,18 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
                 notes.problems.append(("表三", f"行标签写作“{tok}”，按官方标签“{labels[path]}”读入"))
             continue
         if current is None:
-            header.append(tok)
-        elif _is_value(tok):
-            rows[current].append(tok)
-        else:
+            if not is_end(tok):
+                header.append(tok)
+        elif is_value(tok):
+            (group_rows if current in group_rows else rows)[current].append(tok)
+        elif not is_stray(tok):
             k = key(tok)
             if len(k) >= 4 and not any(k in lk for lk in all_label_keys) and not _repeated_header(tok, header_keys):
                 stray.append(tok)
+    if not rows and not group_rows and not any(is_number(t) for t in toks):
+        for ref in [r for r in report.values if r.table == PART3]:  # no such table in the document
+            del report.values[ref]
+        return
     if not exact:
         header = join_wrapped(header, [p3.column_tree.label, *_node_labels(p3.column_tree.children)])
     _part3_header(p3, header, notes)
@@ -259,19 +194,24 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     # into the six columns. A header merely garbled still has rows of seven.
     no_total = any(header) and key(p3.total_column) not in {key(t) for t in header}
     six = len(p3.input_columns)
-    if no_total and any(len([t for t in r if t]) == six for r in rows.values()):
+    if no_total and any(len(_filled(r)) == six for r in rows.values()):
         notes.problems.append(("表三表头", f"没有“{p3.total_column}”列，只读入各列数字，总计按各项计算"))
     zero_rows: list[str] = []
+    unsplit = _unsplit_groups(report, p3, rows, group_rows, columns, notes)
+    missing: list[str] = []
     for path in p3.row_paths:
-        short_row = no_total and path in rows and len([t for t in rows[path] if t]) == six
+        short_row = no_total and path in rows and len(_filled(rows[path])) == six
         refs = [CellRef(PART3, path, c) for c in (p3.input_columns if short_row else columns)]
         if path not in rows:
-            _store(report, refs, [None] * len(refs), "")
-            if rows:
-                notes.problems.append(("表三", f"未找到“{labels[path]}”行，相应单元格为空"))
+            group = next((g for g in unsplit if path.startswith(g + PATH_SEP)), None)
+            if group is not None:
+                not_found(report, refs, f"原表“{group.split(PATH_SEP)[-1]}”未分列")
+            else:
+                not_found(report, refs)
+                missing.append(labels[path])
             continue
         raw, problem = fit(rows[path], len(refs), has_total=True)
-        _store(report, refs, raw, _short(" ".join(t for t in rows[path] if t)) or "（空）")
+        store(report, refs, raw, _row_text(rows[path], len(refs)))
         if problem and raw is not None:
             zero_rows.append(labels[path])
         elif problem:
@@ -285,8 +225,51 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
                 "这些行读到的数字都是 0，各格只能是 0，已按 0 读入",
             )
         )
+    if missing:
+        shown = "”“".join(missing[:4]) + ("”等" if len(missing) > 4 else "”")
+        notes.problems.append(("表三", f"未找到“{shown} {len(missing)} 行，相应单元格未读入（未知，不按 0 计）"))
     if stray:
         notes.problems.append(("表三", f"有未识别的文字“{'”“'.join(stray[:5])}”，已忽略"))
+
+
+def _filled(values: list[str]) -> list[str]:
+    return [t for t in values if t and not is_end(t)]
+
+
+def _group_rows(p3) -> dict[str, str]:
+    """The row groups below the side label (（三）不予公开, （六）其他处理): path -> key of the label."""
+    out = {}
+    for path in p3.row_paths:
+        parts = path.split(PATH_SEP)
+        for depth in range(2, len(parts)):
+            group = PATH_SEP.join(parts[:depth])
+            out[group] = key(parts[depth - 1])
+    return out
+
+
+def _unsplit_groups(report: Report, p3, rows, group_rows, columns, notes: TableNotes) -> list[str]:
+    """Groups printed as one row with numbers, without their official sub-rows (（六）其他处理 as one
+    row in a 2021-format report): the printed numbers are kept as printed (not official cells),
+    the sub-rows are unknown, and the deviation is said once."""
+    out = []
+    for group, values in group_rows.items():
+        found = _filled(values)
+        if not found or any(path.startswith(group + PATH_SEP) for path in rows):
+            continue
+        out.append(group)
+        label = group.split(PATH_SEP)[-1]
+        subs = [p for p in p3.row_paths if p.startswith(group + PATH_SEP)]
+        raw, _problem = fit(values, len(columns), has_total=True)
+        if raw is not None:
+            for col, text in zip(columns, raw, strict=True):
+                report.printed[CellRef(PART3, group, col)] = parse_value_any(text) if text else None
+        message = (
+            f"“{label}”印为一行（{short(' '.join(found))}），没有官方格式的 {len(subs)} 个子项；"
+            "子项各格未读入（未知，不按 0 计），请按原始记录填写"
+        )
+        notes.problems.append(("表三", message))
+        notes.variants.append(f"“{label}”未分列子项")
+    return out
 
 
 def _repeated_header(tok: str, header_keys: list[str]) -> bool:
@@ -335,46 +318,6 @@ def _part3_columns(p3, header: list[str], notes: TableNotes, exact: bool) -> lis
     return columns
 
 
-def read_part4(report: Report, toks: list[str], notes: TableNotes, exact: bool = False) -> None:
-    p4 = report.format.part4
-    is_text = [has_cjk(t) and not is_number(t) for t in toks]
-    first_number = next((i for i, t in enumerate(toks) if t and not is_text[i]), len(toks))
-    last_header = max((i for i in range(first_number) if is_text[i]), default=-1)
-    data_end = next((i for i in range(first_number, len(toks)) if is_text[i]), len(toks))
-    header, data = toks[: last_header + 1], toks[last_header + 1 : data_end]
-    if not exact:
-        header = join_wrapped(header, _node_labels(p4.column_tree))
-    after = [t for t in toks[data_end:] if t]
-    if after:
-        notes.problems.append(("表四之后", f"有未识别的文字“{_short('”“'.join(after))}”，已忽略"))
-    refs = [CellRef(PART4, g, c) for g in p4.groups for c in p4.columns_of(g)]
-    if not [t for t in data if t]:
-        _store(report, refs, [None] * len(refs), "")
-        return
-    no_totals = key(p4.total_column) not in {key(t) for t in header} and any(header)
-    if no_totals and len([t for t in data if t]) == len(refs) - len(p4.groups):
-        refs = [r for r in refs if r.col != p4.total_column]  # printed without its 总计 columns
-        notes.problems.append(("表四表头", f"没有“{p4.total_column}”列，只读入各项数字，总计按各项计算"))
-    else:
-        order = header_order(p4.column_tree, header, exact)
-        if order is not None and [(r.row, r.col) for r in refs] != [(PATH_SEP.join(p[:-1]), p[-1]) for p in order]:
-            refs = [CellRef(PART4, PATH_SEP.join(p[:-1]), p[-1]) for p in order]
-            notes.problems.append(
-                ("表四表头", f"列的顺序与官方格式不同（{describe_order(order)}），已按表头的列标签读入各列数字，请核对")
-            )
-    raw, problem = fit(data, len(refs), has_total=True)
-    _store(report, refs, raw, _short(" ".join(t for t in data if t)))
-    if problem:
-        notes.problems.append(("表四", problem))
-    keys = {key(t) for t in header}
-    wanted = []
-    for label in _node_labels(p4.column_tree):
-        if key(label) not in keys and label not in wanted:
-            wanted.append(label)
-    if wanted and header:
-        notes.problems.append(("表四表头", f"表头残缺（未找到“{'”“'.join(wanted)}”），数字按官方列序读入"))
-
-
 def compare_printed(report: Report) -> list[tuple[str, str]]:
     """Printed totals against the sums of their parts: (where, message) naming the rule."""
     fmt = report.format
@@ -382,7 +325,7 @@ def compare_printed(report: Report) -> list[tuple[str, str]]:
     totals = report.totals()
     out = []
     for ref, printed in report.printed.items():
-        if printed is None or ref not in formulas or as_number(printed) == totals[ref]:
+        if printed is None or ref not in formulas or totals[ref] is None or as_number(printed) == totals[ref]:
             continue
         if ref.table == PART4:
             rule = "T4-TOTAL"

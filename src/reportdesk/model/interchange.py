@@ -3,6 +3,10 @@
 Other tools (a 政务公开办's platform, a script, Excel) exchange reports with ReportDesk in this
 form. Computed cells are written out; on reading they are kept as ``printed`` and compared by
 the checks, never taken as truth. Missing cells read as blank.
+
+Unknown cells (what reading a document could not take in) are ``null`` in ``tables`` like blank
+ones, so existing consumers see no number, and are listed with their reason in a separate
+``unknown`` object of the same shape as ``tables`` (docs/project-format.md).
 """
 
 from __future__ import annotations
@@ -31,18 +35,37 @@ class InterchangeError(ValueError):
     """The JSON is not a report; the message says what is wrong, in Chinese."""
 
 
+def _put(tables: dict[str, Any], ref: CellRef, v: Any) -> None:
+    if ref.table == PART2:
+        block, _, row = ref.row.partition(PATH_SEP)
+        tables.setdefault(PART2, {}).setdefault(block, {}).setdefault(row, {})[ref.col] = v
+    else:
+        tables.setdefault(ref.table, {}).setdefault(ref.row, {})[ref.col] = v
+
+
 def _nest(report: Report) -> dict[str, Any]:
     fmt = report.format
     kinds = cells_of(fmt).kinds
     tables: dict[str, Any] = {PART2: {}, PART3: {}, PART4: {}}
     for ref in all_cells(fmt):
-        v = to_json(kinds[ref], report.value(ref))
-        if ref.table == PART2:
-            block, _, row = ref.row.partition(PATH_SEP)
-            tables[PART2].setdefault(block, {}).setdefault(row, {})[ref.col] = v
-        else:
-            tables[ref.table].setdefault(ref.row, {})[ref.col] = v
+        _put(tables, ref, to_json(kinds[ref], report.value(ref)))
     return tables
+
+
+UNKNOWN_TOTAL = "合计含未能读取的单元格"
+
+
+def _unknown(report: Report) -> dict[str, Any]:
+    """Unknown cells -> why, nested like ``tables``; a total with an unknown input is listed too."""
+    out: dict[str, Any] = {}
+    if report.unreadable:
+        fc = cells_of(report.format)
+        for ref in all_cells(report.format):
+            if ref in report.unreadable:
+                _put(out, ref, report.unreadable[ref])
+            elif ref in fc.formulas and report.is_unknown(ref):
+                _put(out, ref, UNKNOWN_TOTAL)
+    return out
 
 
 def to_interchange(report: Report) -> dict[str, Any]:
@@ -60,6 +83,7 @@ def to_interchange(report: Report) -> dict[str, Any]:
         "signature": report.signature_agency,
         "contact": {k: getattr(c, k) for k in Contact.__dataclass_fields__},
         **({"headings": dict(report.headings)} if report.headings else {}),
+        **({"unknown": unknown} if (unknown := _unknown(report)) else {}),
     }
 
 
@@ -132,7 +156,21 @@ def from_interchange(data: Any) -> Report:
         raise InterchangeError("“headings”应为对象，值为文字")
     report.headings = {k: v for k, v in headings.items() if k in dict(report.format.part_headings)}
     read_cells(report, _flatten(data.get("tables") or {}))
+    read_unknown(report, data.get("unknown"))
     return report
+
+
+def read_unknown(report: Report, raw: Any) -> None:
+    """The ``unknown`` object: input cells become unknown (value None) with their reason."""
+    if not raw:
+        return
+    inputs = set(cells_of(report.format).inputs)
+    for ref, why in _flatten(raw).items():
+        if ref in inputs:
+            report.values[ref] = None
+            report.unreadable[ref] = why if isinstance(why, str) and why else "未能读取"
+        elif report.printed.get(ref, 0) is None:  # a total over unknown cells: not printed blank
+            del report.printed[ref]
 
 
 def read_cells(report: Report, raw: dict[CellRef, Any]) -> None:

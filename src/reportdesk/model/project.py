@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..formats import FORMATS, PROSE_PARTS, CellRef, cells_of
+from .carry import read_baseline_unknown
 from .interchange import InterchangeError, from_interchange, to_interchange
 from .prose import Paragraph
 from .report import Baseline, Report
@@ -42,10 +43,14 @@ def report_to_project(report: Report) -> dict[str, Any]:
             "format": b.format_id,
             "cells": [[r.table, r.row, r.col, to_json(kinds[r], v)] for r, v in b.values.items() if r in kinds],
         }
+        if b.unreadable:  # last year's cells that could not be read: unknown, not blank
+            body["baseline"]["unknown"] = [[r.table, r.row, r.col, why] for r, why in b.unreadable.items()]
     if report.draft_parts:
         body["draft_parts"] = sorted(report.draft_parts)
     if report.sources:
         body["sources"] = list(report.sources)
+    if report.checked:
+        body["checked"] = sorted(report.checked)  # warnings marked 已核对 (fingerprints)
     body.update(_import_findings(report))
     return {"reportdesk_project": PROJECT_VERSION, "report": body}
 
@@ -143,10 +148,13 @@ def project_to_report(data: Any) -> Report:
     report.parts.update(paragraphs)
     _read_import_findings(report, body)  # totals are derived; printed ones are only compared
     report.baseline = _read_baseline(body.get("baseline"))
+    read_baseline_unknown(report.baseline, body.get("baseline"))  # last year's unknown cells
     drafts = body.get("draft_parts") or []
     report.draft_parts = {p for p in drafts if p in PROSE_PARTS} if isinstance(drafts, list) else set()
     sources = body.get("sources") or []
     report.sources = [s for s in sources if isinstance(s, str)] if isinstance(sources, list) else []
+    checked = body.get("checked") or []
+    report.checked = {c for c in checked if isinstance(c, str)} if isinstance(checked, list) else set()
     return report
 
 

@@ -7,6 +7,7 @@ methods, which change the report, emit what changed and re-run the checks (about
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,13 @@ from ..model import Paragraph, Report, format_value, parse_value
 from ..model.stock import followed_stocks
 from ..model.values import CellValueError
 from . import commands
+
+
+@dataclass(frozen=True)
+class UnknownCell:
+    """An unknown cell's state in an undo command (so undo restores unknown, not blank)."""
+
+    reason: str
 
 
 class Document(QObject):
@@ -71,7 +79,8 @@ class Document(QObject):
         values = {**values, **followed_stocks(self.report, values)}  # 现行有效 follows 制发/废止 until typed over
         changes = {}
         for ref, new in values.items():
-            old = self.report.values.get(ref)
+            why = self.report.unreadable.get(ref)  # an unknown cell: undo makes it unknown again
+            old = self.report.values.get(ref) if why is None else UnknownCell(why)
             if ref not in formulas and (old != new or type(old) is not type(new)):
                 changes[ref] = (old, new)
         if not changes:
@@ -130,7 +139,12 @@ class Document(QObject):
     # ------------------------------------------------------------------ apply (called by commands)
 
     def apply_cells(self, values: dict[CellRef, Any]) -> None:
-        self.report.values.update(values)
+        for ref, value in values.items():
+            if isinstance(value, UnknownCell):
+                self.report.values[ref] = None
+                self.report.unreadable[ref] = value.reason
+            else:
+                self.report.set(ref, value)  # typed or pasted: known from now on
         self.recheck()
         self.cellsChanged.emit(set(values))
         self.modified.emit()

@@ -25,9 +25,9 @@ def open_filter() -> str:
     tr = QCoreApplication.translate
     return ";;".join(
         (
-            tr("FileActions", "报告文件") + " (*.rdproj *.json *.docx *.pdf *.txt)",
+            tr("FileActions", "报告文件") + " (*.rdproj *.json *.docx *.pdf *.txt *.html *.htm *.mhtml)",
             tr("FileActions", "项目文件") + " (*.rdproj)",
-            tr("FileActions", "已发布的报告") + " (*.docx *.pdf *.txt)",
+            tr("FileActions", "已发布的报告") + " (*.docx *.pdf *.txt *.html *.htm *.mhtml)",
             tr("FileActions", "交换格式") + " (*.json)",
         )
     )

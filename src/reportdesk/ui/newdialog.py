@@ -125,7 +125,7 @@ class NewReportDialog(QDialog):
 
     def _browse(self) -> None:
         kind = self.choice.checkedId()
-        filt = self.tr("项目文件 (*.rdproj)") if kind == LAST_YEAR else self.tr("已发布的报告 (*.docx *.pdf *.txt)")
+        filt = self.tr("项目文件 (*.rdproj)") if kind == LAST_YEAR else self.tr("已发布的报告 (*.docx *.pdf *.txt *.html *.htm *.mhtml)")
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择上年的文件"), load_settings().last_folder, filt)
         if path:
             self.source.setText(path)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..checks import Finding, Severity
 from ..formats import CellRef, GridCell, Role, cells_of, grid_of
+from ..model.report import UNKNOWN_MARK
 from ..model.stock import expected_stock, follows, stock_rules
 from .document import Document
 
@@ -27,6 +28,7 @@ WARNING_BG = QColor("#fde9a9")
 COMPUTED_FG = QColor("#2f4f1f")
 FOLLOWING_BG = QColor("#f2f7ec")  # 现行有效 still following last year's figures: computed, but may be typed over
 ERROR_FG = QColor("#8b0000")
+UNKNOWN_FG = QColor("#808080")  # an unknown cell's mark, grey
 
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -121,6 +123,8 @@ class ReportTableModel(QAbstractTableModel):
                 return cell.text
             if self._preview is not None and cell.role is Role.COMPUTED:
                 return self._previewed_total(ref)
+            if self.doc.report.is_unknown(ref):  # unknown is not blank and not 0
+                return UNKNOWN_MARK if role == R.DisplayRole else ""
             return self.doc.display(ref)
         if role == R.BackgroundRole:
             if ref is not None:
@@ -134,6 +138,8 @@ class ReportTableModel(QAbstractTableModel):
         if role == R.ForegroundRole:
             if ref is not None and ref in self._marks and self._marks[ref][0] is Severity.ERROR:
                 return ERROR_FG
+            if ref is not None and self.doc.report.is_unknown(ref):
+                return UNKNOWN_FG
             return COMPUTED_FG if cell.role is Role.COMPUTED else None
         if role == R.TextAlignmentRole:
             if ref is not None:
@@ -185,13 +191,15 @@ class ReportTableModel(QAbstractTableModel):
 
     def _previewed_total(self, total: CellRef) -> str:
         ref, value = self._preview
-        shown = self.doc.display(total)
         if total not in self.totals_of.get(ref, ()):
-            return shown
+            return UNKNOWN_MARK if self.doc.report.is_unknown(total) else self.doc.display(total)
         from ..model.values import as_number
 
-        delta = as_number(value) - as_number(self.doc.report.values.get(ref))
-        return str(int(self.doc.report.value(total)) + int(delta))
+        report = self.doc.report
+        if any(r in report.unreadable for r in self.formulas[total] if r != ref):
+            return UNKNOWN_MARK
+        known = sum(int(as_number(report.values.get(r))) for r in self.formulas[total] if r != ref)
+        return str(known + int(as_number(value)))
 
     def following(self, ref: CellRef) -> bool:
         """A 现行有效 cell that still follows last year's figures and this year's 制发/废止."""
@@ -224,6 +232,11 @@ class ReportTableModel(QAbstractTableModel):
                 if rule.same_year
                 else self.tr("按上年推算的现行有效件数；直接输入即以所填为准")
             )
+        report = self.doc.report
+        if ref in report.unreadable:
+            lines.append(self.tr("未知（未能从原文读取）：{0}。请按原文填写").format(report.unreadable[ref]))
+        elif report.is_unknown(ref):
+            lines.append(self.tr("未知：所加的单元格中有未能读取的"))
         mark = self._marks.get(ref)
         if mark is not None:
             lines += mark[1]
