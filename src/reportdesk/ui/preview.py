@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -119,7 +119,11 @@ class PreviewDialog(QDialog):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.zoom.currentData() in (WHOLE_PAGE, PAGE_WIDTH):
-            self.render()
+            QTimer.singleShot(0, self.render)  # once the scroll area has its new size
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.render)
 
     def _print(self) -> None:
         self.accept()
