@@ -42,7 +42,8 @@ def test_typing_the_signature_date(window, qtbot):
     field.edit.insert("二月")
     qtbot.keyClick(field.edit, K.Key_Return)
     assert window.report.date == dt.date(2026, 2, 3)  # kept; the field says why
-    assert "不是日期" in field.edit.toolTip()
+    assert "不是日期" in field.edit.toolTip() and field.problem_label.isVisible()  # said beside the field
+    assert field.edit.text() == "二月"  # the text stays as typed, to be corrected
     window.doc.undo_stack.undo()
     assert window.report.date == dt.date(2026, 1, 20)
 

@@ -10,7 +10,17 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
 
 from ..model.values import normalise
 
@@ -73,10 +83,19 @@ class DateField(QWidget):
         menu.aboutToShow.connect(self._open_calendar)
         self.button.setMenu(menu)
         self.menu = menu
-        layout = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+        self.problem_label = QLabel()  # why the typed text was not taken, right under the field
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color:#8b0000")
+        self.problem_label.hide()
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.button)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.problem_label)
         self.setFocusProxy(self.edit)
         self.problem = ""
 
@@ -109,6 +128,8 @@ class DateField(QWidget):
         self.problem = problem
         self.edit.setStyleSheet("QLineEdit { background:#fbe3e3; border:1px solid #b00020; }" if problem else "")
         self.edit.setToolTip(problem)
+        self.problem_label.setText(problem)
+        self.problem_label.setVisible(bool(problem))
 
     def _typed(self) -> None:
         if self.edit.isReadOnly():
