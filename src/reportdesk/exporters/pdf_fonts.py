@@ -34,8 +34,13 @@ OFFICIAL_FILES = {
     layout.HEADING2: ("楷体_GB2312.ttf", "KAITI_GB2312.TTF", "SIMKAI.TTF"),
     layout.TABLE: ("SIMSUN.TTC", "SIMSUN.TTF"),
 }
-SHIPPED = {layout.TITLE: "song", layout.BODY: "fang", layout.HEADING1: "hei", layout.HEADING2: "kai",
+SHIPPED = {layout.TITLE: "title", layout.BODY: "fang", layout.HEADING1: "hei", layout.HEADING2: "kai",
            layout.TABLE: "song"}
+# The shipped 宋/仿宋/楷 faces carry typewriter-like or sans digits and Latin letters; in these roles
+# (when the role's font is a shipped one) they come from a serif face instead, as SimSun/SimFang's own
+# proportional serif digits would. The title face (Noto Serif SC Bold) has matching ones of its own.
+LATIN_ROLES = (layout.BODY, layout.HEADING2, layout.TABLE)
+LATIN = "latin"
 # Where a character the role's font lacks is looked for: a Ming (宋) face first for the serif
 # roles, so a rare character in a 宋/仿宋/楷 line keeps a similar look; 黑 for the 黑体 role.
 SERIF_FALLBACKS = ("ming", "extb", "hei", "exta", "sym")
@@ -176,6 +181,7 @@ class FontSet:
     def __init__(self, overrides: dict[str, str] | None = None) -> None:
         self.overrides = {k: v for k, v in (overrides or {}).items() if v}
         self._roles: dict[str, Font] = {}
+        self._shipped: set[str] = set()  # roles set in a shipped font (not an official or chosen one)
         self._fallbacks: dict[str, Font] = {}
         self._by_char: dict[tuple[str, str], Font] = {}
         self._widths: dict[tuple[str, str, float], float] = {}
@@ -200,7 +206,8 @@ class FontSet:
                 return _load(official)
             except FontError:
                 pass  # an unusable official font: the shipped one still gives a correct PDF
-        return _load(shipped_path(SHIPPED[role]), weight=0.025 if role == layout.TITLE else 0.0)
+        self._shipped.add(role)
+        return _load(shipped_path(SHIPPED[role]))
 
     def fallback(self, name: str) -> Font:
         font = self._fallbacks.get(name)
@@ -210,19 +217,24 @@ class FontSet:
 
     def for_char(self, role: str, ch: str) -> Font:
         """The font that draws ``ch`` in ``role``: the role's own if it has the glyph."""
-        font = self.role(role)
-        if font.has(ch) or ch in "\n\t":
-            return font
         key = (role, ch)
         found = self._by_char.get(key)
-        if found is None:
-            found = font
+        if found is not None:
+            return found
+        font = self.role(role)
+        if "!" <= ch <= "\xff" and role in self._shipped and role in LATIN_ROLES:
+            latin = self.fallback(LATIN)
+            if latin.has(ch):
+                self._by_char[key] = latin
+                return latin
+        found = font
+        if not (font.has(ch) or ch in "\n\t"):
             for name in FALLBACKS.get(role, SERIF_FALLBACKS):
                 candidate = self.fallback(name)
                 if candidate.has(ch):
                     found = candidate
                     break
-            self._by_char[key] = found
+        self._by_char[key] = found
         return found
 
     def visible(self, role: str, text: str) -> str:

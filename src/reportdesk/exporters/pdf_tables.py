@@ -75,6 +75,9 @@ class OfficialTable(Flowable):
                 if para is None:
                     room = sum(widths[cell.col : cell.col + cell.colspan]) - 2 * layout.TABLE_PADDING
                     para = self.paragraphs[key] = self._content(cell.text, style, room)
+                if isinstance(para, tuple):  # one line in one font: a plain string (fast)
+                    commands.append(("FONTNAME", (cell.col, top), (cell.col, top), para[1]))
+                    para = para[0]
                 data[top][cell.col] = para
             if bottom > top or cell.colspan > 1:
                 commands.append(("SPAN", (cell.col, top), (cell.col + cell.colspan - 1, bottom)))
@@ -83,12 +86,11 @@ class OfficialTable(Flowable):
         return self._table
 
     def _content(self, text: str, style: ParagraphStyle, room: float):
-        """A one-line cell in the table's own font as a plain string (fast); else a wrapping Paragraph."""
+        """A one-line cell in one font as (text, font name) (fast); else a wrapping Paragraph."""
         fonts = self.fonts
         pieces = fonts.split(layout.TABLE, text)
-        base = fonts.role(layout.TABLE)
-        if len(pieces) == 1 and pieces[0][0] is base and fonts.width(base, text, self.block.size) <= room:
-            return text
+        if len(pieces) == 1 and fonts.width(pieces[0][0], text, self.block.size) <= room:
+            return text, pieces[0][0].name
         # Break the lines here, with the Chinese rules (reportlab's own CJK wrapping lets a closing
         # quote start a line), and let the Paragraph only draw them.
         size = self.block.size
