@@ -106,6 +106,6 @@ def test_odd_text_exports(tmp_path):
     docx_out, pdf_out = export_report(report, docx=tmp_path / "o.docx", pdf=tmp_path / "o.pdf")
     import docx
 
-    texts = [p.text for p in docx.Document(docx_out).paragraphs]
+    texts = [p.text.lstrip("\t") for p in docx.Document(docx_out).paragraphs]
     assert "abc<>&\"'😀\u3000终" in texts and "A&B<机关>" in texts
     assert pdf_out.read_bytes()[:5] == b"%PDF-"

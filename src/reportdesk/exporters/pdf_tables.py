@@ -17,6 +17,7 @@ from reportlab.platypus import Table as RLTable
 
 from . import document, layout, linebreak
 from .pdf_fonts import FontSet
+from .tablewidths import break_before
 
 
 def _cell_markup(fonts: FontSet, text: str) -> str:
@@ -118,13 +119,17 @@ class OfficialTable(Flowable):
             last = self.start + i + 1
         if last >= self.end and height <= avail_height:
             return [self]
-        last = min(last, self.end - 1)
-        # A merged label cut in two can make the first part taller than its rows were: give rows back.
-        while last > self.start:
-            first = OfficialTable(self.fonts, self.block, self.start, last, self.paragraphs)
-            if first.wrap(avail_width, avail_height)[1] <= avail_height:
-                return [first, OfficialTable(self.fonts, self.block, last, self.end, self.paragraphs)]
-            last -= 1
+        fits = min(last, self.end - 1)
+        choices = [(break_before(self.block, self.start, self.end, fits), True)]
+        if avail_height > 0.8 * layout.TEXT_HEIGHT:  # a page of its own: a plain break rather than none
+            choices.append((fits, False))
+        for last, by_rule in choices:
+            # A merged label cut in two can make the first part taller than its rows were: give rows back.
+            while last > self.start:
+                first = OfficialTable(self.fonts, self.block, self.start, last, self.paragraphs)
+                if first.wrap(avail_width, avail_height)[1] <= avail_height:
+                    return [first, OfficialTable(self.fonts, self.block, last, self.end, self.paragraphs)]
+                last = break_before(self.block, self.start, self.end, last - 1) if by_rule else last - 1
         return []
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab's names)
