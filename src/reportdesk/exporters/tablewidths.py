@@ -98,24 +98,31 @@ GROUP_MIN = 2  # rows a cut group keeps on each side of the break (else it moves
 GROUP_ROWS = 12  # a merged label spanning more rows than this (三、本年度办理结果) is no group to keep whole
 
 
-def groups(block) -> list[tuple[int, int]]:
-    """(first row, row after) of each group of rows under one merged label (（三）不予公开 and its items)."""
-    return sorted({(c.row, c.row + c.rowspan) for c in block.cells
-                   if c.header and 1 < c.rowspan <= GROUP_ROWS and c.row >= block.header_rows})
+def groups(block) -> list[tuple[int, int, int]]:
+    """(first row, row after, rows kept on each side of a break) of each group of rows: those under one
+    merged label (（三）不予公开 and its items: GROUP_MIN a side) and a part 二 block from its full-width
+    title row (第二十条第（五）项) to the next (whole: never cut)."""
+    found = {(c.row, c.row + c.rowspan, GROUP_MIN) for c in block.cells
+             if c.header and 1 < c.rowspan <= GROUP_ROWS and c.row >= block.header_rows}
+    titles = sorted(c.row for c in block.cells if c.header and c.colspan == block.cols and c.row >= block.header_rows)
+    for first, after in zip(titles, [*titles[1:], block.rows], strict=False):
+        if 1 < after - first <= GROUP_ROWS:
+            found.add((first, after, after - first))
+    return sorted(found)
 
 
 def break_before(block, start: int, end: int, last: int) -> int:
     """Where a typesetter breaks rows ``start``..``end`` that fit up to ``last``: the row that begins
     the next page. It moves up so that the next page carries at least MIN_ROWS rows, and to the start
-    of a group that it would cut with fewer than GROUP_MIN rows on a side. ``start`` (nothing fits: the
-    whole table moves on) is returned when no break is left."""
+    of a group that it would cut with fewer rows on a side than the group keeps. ``start`` (nothing
+    fits: the whole table moves on) is returned when no break is left."""
     if end - last < MIN_ROWS:
         last = end - MIN_ROWS
     spans = groups(block)
     for _ in range(block.rows):  # moving up can land in another group: look again
         moved = last
-        for first, after in spans:
-            if first < last < after and (last - first < GROUP_MIN or after - last < GROUP_MIN):
+        for first, after, keep in spans:
+            if first < last < after and (last - first < keep or after - last < keep):
                 moved = min(moved, first)
         if moved == last:
             break
@@ -125,9 +132,9 @@ def break_before(block, start: int, end: int, last: int) -> int:
 
 def kept_with_next(block) -> set[int]:
     """Rows to keep on the page of the row after them (for a word processor that breaks the table
-    itself): a group's first and its last but one, and the last MIN_ROWS rows of the table together."""
+    itself): the rows a group keeps together at its start and its end, and the table's last MIN_ROWS."""
     rows = set(range(max(block.header_rows, block.rows - MIN_ROWS), block.rows - 1))
-    for first, after in groups(block):
-        rows.update(range(first, min(first + GROUP_MIN - 1, after - 1)))
-        rows.update(range(max(first, after - GROUP_MIN), after - 1))
+    for first, after, keep in groups(block):
+        rows.update(range(first, min(first + keep - 1, after - 1)))
+        rows.update(range(max(first, after - keep), after - 1))
     return rows
