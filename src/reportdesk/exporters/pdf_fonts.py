@@ -7,15 +7,18 @@ maps to has an outline (a font may map a character to an empty glyph, which prin
 A character that no font has at all (a rare emoji) is printed as 〓, the mark Chinese typesetting uses
 for a missing character, and listed in ``FontSet.missing``; invisible joiners and variation selectors
 are dropped.
-The shipped fonts are ``resources/fonts/*.ttf.xz`` (see tools/convert_fonts.py); they are unpacked
-once into the user's cache folder.
+The shipped fonts are ``resources/fonts/*.ttf.gz`` and ``*.ttf.xz`` (see tools/convert_fonts.py); they
+are unpacked once into the user's cache folder.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import lzma
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,13 +105,18 @@ class Font:
 _loaded: dict[tuple[str, int], Font] = {}
 
 
-def _load(path: Path, face: int = 0, weight: float = 0.0) -> Font:
+def _load(path: Path, face: int = 0, weight: float = 0.0, data: bytes | None = None) -> Font:
+    """The font at ``path`` (or ``data``, the same file's bytes not yet on disk), parsed once a process."""
     key = (str(path), face)
     font = _loaded.get(key)
     if font is None:
         name = f"RD{len(_loaded)}-{path.stem}"
+        source = str(path)
+        if data is not None:
+            source = io.BytesIO(data)
+            source.name = str(path)
         try:
-            tt = TTFont(name, str(path), subfontIndex=face)
+            tt = TTFont(name, source, subfontIndex=face)
         except Exception as exc:  # reportlab raises several kinds for bad or CFF-only files
             if "postscript outlines" in str(exc).lower():
                 why = "它是 PostScript（CFF）轮廓的 OpenType 字体，而 PDF 只能嵌入 TrueType 轮廓的字体"
@@ -142,37 +150,100 @@ def font_dirs() -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
+_listings: dict[str, tuple[int, dict[str, Path]]] = {}
+
+
+def _listing(folder: Path) -> dict[str, Path]:
+    """File names (lower case) of a font folder, listed again only when the folder changed: the Windows
+    font folder holds hundreds of files and every export asks for five roles."""
+    try:
+        stamp = folder.stat().st_mtime_ns
+        cached = _listings.get(str(folder))
+        if cached is None or cached[0] != stamp:
+            cached = _listings[str(folder)] = (stamp, {p.name.lower(): p for p in folder.iterdir()})
+        return cached[1]
+    except OSError:
+        return {}
+
+
 def find_official(role: str) -> Path | None:
     """The official font file for ``role`` on this machine, if any."""
     wanted = [n.lower() for n in OFFICIAL_FILES[role]]
     for folder in font_dirs():
-        try:
-            present = {p.name.lower(): p for p in folder.iterdir()}
-        except OSError:
-            continue
+        present = _listing(folder)
         for name in wanted:
             if name in present:
                 return present[name]
     return None
 
 
+PACKINGS = ((".ttf.gz", gzip.decompress), (".ttf.xz", lzma.decompress))
+
+
+def _packed(name: str):
+    """(packed file, its unpacker, the unpacked file in the cache) of shipped font ``name``."""
+    for suffix, unpack in PACKINGS:
+        packed = paths.resource("fonts", f"{name}{suffix}")
+        if packed.exists():
+            return packed, unpack, paths.cache_dir() / "fonts" / f"{name}-{packed.stat().st_size}.ttf"
+    raise FontError(f"缺少随软件提供的字体“{name}.ttf”，请重新安装 ReportDesk。")
+
+
+def _unpack_to(target: Path, data: bytes, packed_name: str) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, data, backup=False)
+    except (OSError, ProjectError) as exc:  # a full disk or a locked cache folder
+        raise FontError(f"无法把字体“{packed_name}”解压到“{target.parent}”：{exc}。请检查磁盘空间后重试。") from exc
+
+
 def shipped_path(name: str) -> Path:
-    """The unpacked shipped font ``name`` (unpacked into the cache on first use)."""
-    packed = paths.resource("fonts", f"{name}.ttf.xz")
+    """The unpacked shipped font ``name`` (unpacked into the cache on first use).
+
+    The role fonts are packed with gzip (unpacked in a few tens of milliseconds); the large fallbacks,
+    rarely needed, with xz.
+    """
     plain = paths.resource("fonts", f"{name}.ttf")
     if plain.exists():
         return plain
-    if not packed.exists():
-        raise FontError(f"缺少随软件提供的字体“{packed.name}”，请重新安装 ReportDesk。")
-    folder = paths.cache_dir() / "fonts"
-    target = folder / f"{name}-{packed.stat().st_size}.ttf"
+    packed, unpack, target = _packed(name)
     if not target.exists():
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, lzma.decompress(packed.read_bytes()), backup=False)
-        except (OSError, ProjectError) as exc:  # a full disk or a locked cache folder
-            raise FontError(f"无法把字体“{packed.name}”解压到“{folder}”：{exc}。请检查磁盘空间后重试。") from exc
+        _unpack_to(target, unpack(packed.read_bytes()), packed.name)
     return target
+
+
+_writers: list[threading.Thread] = []
+
+
+def shipped_font(name: str) -> tuple[Path, bytes | None]:
+    """Shipped font ``name`` as (path, None) once it is in the cache; before that (the first export
+    after installing) as (path to be, its bytes unpacked in memory), the cache being written in the
+    background: the export does not wait for the disk, and a cache that cannot be written costs only
+    the unpacking again next time."""
+    plain = paths.resource("fonts", f"{name}.ttf")
+    if plain.exists():
+        return plain, None
+    packed, unpack, target = _packed(name)
+    if target.exists():
+        return target, None
+    data = unpack(packed.read_bytes())
+
+    def write() -> None:
+        try:
+            _unpack_to(target, data, packed.name)
+        except FontError:
+            pass  # used from memory this time; tried again next time
+
+    writer = threading.Thread(target=write, name=f"unpack-{name}")
+    writer.start()
+    _writers.append(writer)
+    return target, data
+
+
+def wait_for_cache() -> None:
+    """Wait until the fonts being written to the cache are there (tests, benchmarks)."""
+    while _writers:
+        _writers.pop().join()
 
 
 class FontSet:
@@ -207,12 +278,14 @@ class FontSet:
             except FontError:
                 pass  # an unusable official font: the shipped one still gives a correct PDF
         self._shipped.add(role)
-        return _load(shipped_path(SHIPPED[role]))
+        path, data = shipped_font(SHIPPED[role])
+        return _load(path, data=data)
 
     def fallback(self, name: str) -> Font:
         font = self._fallbacks.get(name)
         if font is None:
-            font = self._fallbacks[name] = _load(shipped_path(name))
+            path, data = shipped_font(name)
+            font = self._fallbacks[name] = _load(path, data=data)
         return font
 
     def for_char(self, role: str, ch: str) -> Font:
