@@ -128,6 +128,7 @@ def _styles(doc) -> None:
     _set(title.element.get_or_add_rPr(), "w:spacing", val="0")
     sig = styles.add_style(STYLE_SIGNATURE, 1)
     _paragraph_style(sig, layout.BODY, layout.BODY_SIZE, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _pitch(sig)  # the body's character pitch: the tab stops are computed with it
 
 
 def _page(doc) -> None:
@@ -276,12 +277,8 @@ def signature_stops(sig: document.Signature) -> tuple[float, float]:
     right and the name moves left with it. Widths as the body font sets them: a hanzi 1 em (plus the
     style's character spacing), a digit or Latin letter half of it."""
     ch = layout.CHAR_PITCH
-
-    def width(text: str) -> float:
-        return _docx_width(text)
-
     right = layout.TEXT_WIDTH - 2 * ch
-    name_x = min(right - width(sig.agency), right - width(sig.date) - 2 * ch)
+    name_x = min(right - _docx_width(sig.agency), right - _docx_width(sig.date) - 2 * ch)
     return name_x, name_x + 2 * ch
 
 
