@@ -136,3 +136,27 @@ def test_long_runs_break_at_their_punctuation_and_short_numbers_stay_whole():
     assert all(sum(16 if ord(c) > 0x2000 else 8 for c in line) <= 160 for line in lines)
     assert not any(line.endswith("12.") or line.startswith("35") for line in lines)
     assert linebreak.check_lines(lines) == []
+
+
+def test_a_paragraph_does_not_end_with_one_character_alone():
+    text = "甲" * 27 + "完成。"
+    lines = linebreak.fill(text, [16.0] * len(text), 16 * 28, 16 * 28)
+    assert [text[a:b] for a, b in lines][-1] == "成。"
+    fixed = [text[a:b] for a, b in linebreak.no_lone_last(text, lines)]
+    assert fixed == ["甲" * 27, "完成。"]
+
+
+def test_a_paragraph_never_leaves_one_line_alone_at_a_page_break():
+    """Widow and orphan control, as Word's (the .docx asks Word for it too)."""
+    from reportdesk.exporters import layout
+    from reportdesk.exporters.pdf_fonts import FontSet
+    from reportdesk.exporters.pdf_writer import GridText
+
+    para = GridText(FontSet(), layout.BODY, [("甲" * 26 + "乙" * 28 * 3, False)])  # 4 lines
+    assert len(para.lines) == 4
+    pitch = layout.LINE_PITCH
+    assert para.split(layout.TEXT_WIDTH, 1.5 * pitch) == []  # one line here: the paragraph moves on
+    first, rest = para.split(layout.TEXT_WIDTH, 3.5 * pitch)  # three would leave one: two and two
+    assert (len(first.lines), len(rest.lines)) == (2, 2)
+    first, rest = para.split(layout.TEXT_WIDTH, 2.2 * pitch)
+    assert (len(first.lines), len(rest.lines)) == (2, 2)

@@ -99,12 +99,12 @@ def _languages(doc) -> None:
         for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(qn(attr), name)
     ppr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
-    for tag in ("w:autoSpaceDN", "w:autoSpaceDE"):  # inserted first in turn: DE before DN, as the schema wants
+    for tag in ("w:autoSpaceDN", "w:autoSpaceDE", "w:widowControl"):  # each first in turn: schema order
         el = ppr.find(qn(tag))
         if el is None:
             el = OxmlElement(tag)
             ppr.insert(0, el)
-        el.set(qn("w:val"), "0")
+        el.set(qn("w:val"), "1" if tag == "w:widowControl" else "0")  # widow control as the PDF does it
     settings = doc.settings.element
     for el in settings.iter(qn("w:themeFontLang")):
         el.set(qn("w:val"), LANG)

@@ -107,6 +107,23 @@ def fill(
     return lines
 
 
+def no_lone_last(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``lines`` without a last line of one character (and its punctuation), such as “成。”: the line
+    before gives it its last piece that may start a line, as a typesetter would (the lines before are
+    justified, so they only stretch a little)."""
+    if len(lines) < 2:
+        return lines
+    start, end = lines[-1]
+    if sum(1 for ch in text[start:end] if ch not in CANNOT_START and not ch.isspace()) > 1:
+        return lines
+    prev_start, _ = lines[-2]
+    for a, _b in reversed(atoms(text[prev_start:start])):
+        cut = prev_start + a
+        if cut > prev_start and text[cut] != " ":
+            return [*lines[:-2], (prev_start, cut), (cut, end)]
+    return lines
+
+
 def stretchable_gaps(text: str, start: int, end: int) -> list[int]:
     """Indexes i (start < i < end) before which extra space may go when a line is justified."""
     inside = set()

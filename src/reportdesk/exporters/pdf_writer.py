@@ -23,6 +23,7 @@ from .pdf_tables import OfficialTable
 
 rl_config.useA85 = 0  # binary streams: smaller files, no ASCII85 encoding time
 
+MIN_LINES = 2  # lines of a paragraph kept together at the foot and at the head of a page
 ASCENT = 0.88  # ideographic em box: baseline 0.12 em above its bottom
 BOLD_STROKE = 0.035  # synthetic bold: outline stroke as a fraction of the size
 
@@ -83,8 +84,8 @@ class GridText(Flowable):
         self.indent = indent * layout.CHAR_PITCH
         if lines is None:
             width = layout.TEXT_WIDTH
-            lines = [(s, e, i == 0) for i, (s, e) in enumerate(
-                linebreak.fill(self.text, self.widths, width - self.indent, width))]
+            lines = [(s, e, i == 0) for i, (s, e) in enumerate(linebreak.no_lone_last(
+                self.text, linebreak.fill(self.text, self.widths, width - self.indent, width)))]
             self.last = lines[-1][1] if lines else 0
         self.lines = lines
 
@@ -98,9 +99,15 @@ class GridText(Flowable):
         return layout.TEXT_WIDTH, len(self.lines) * layout.LINE_PITCH
 
     def split(self, avail_width, avail_height):
+        """Break between lines, as Word's widow and orphan control does: never one line of a paragraph
+        alone at the foot of a page or at the head of the next."""
         n = int((avail_height + 0.01) // layout.LINE_PITCH)
-        if n <= 0 or n >= len(self.lines):
-            return [] if n <= 0 else [self]
+        if n >= len(self.lines):
+            return [self]
+        if len(self.lines) - n < MIN_LINES:
+            n = len(self.lines) - MIN_LINES
+        if n < MIN_LINES:
+            return []
         return [self._part(self.lines[:n]), self._part(self.lines[n:])]
 
     def draw(self) -> None:
