@@ -50,8 +50,9 @@ def rendered(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
 
 
 def _lines(page, size: float) -> list[float]:
-    """Tops of the text lines set in ``size`` points on ``page``."""
-    return sorted({round(c["top"], 1) for c in page.chars if abs(c["size"] - size) < 0.6 and c["text"].strip()})
+    """Baselines (from the top of the page) of the text lines set in ``size`` points on ``page``."""
+    return sorted({round(page.height - c["matrix"][5], 1) for c in page.chars
+                   if abs(c["size"] - size) < 0.6 and c["text"].strip()})
 
 
 def test_22_lines_fit_a_page_of_body_text(rendered):
@@ -61,7 +62,8 @@ def test_22_lines_fit_a_page_of_body_text(rendered):
         with pdfplumber.open(path) as pdf:
             pages = [_lines(p, layout.BODY_SIZE) for p in pdf.pages]
         full = [tops for tops in pages if len(tops) > 1 and tops[-1] > TOP + layout.TEXT_HEIGHT - 1.5 * layout.LINE_PITCH
-                and tops[0] < TOP + layout.LINE_PITCH]
+                and tops[0] < TOP + layout.LINE_PITCH  # text from the head to the foot, nothing else between
+                and all(b - a < 1.5 * layout.LINE_PITCH for a, b in itertools.pairwise(tops))]
         assert len(full) >= 3, path.name
         for tops in full:
             assert len(tops) == layout.LINES_PER_PAGE, (path.name, len(tops))
