@@ -103,6 +103,10 @@ def export_report(
 ) -> list[Path]:
     """Write the .docx and/or the PDF; the paths written, in that order."""
     written: list[Path] = []
+    if pdf and docx:  # on the first export after installing, the fonts unpack while the .docx is made
+        from .pdf_fonts import prefetch_roles
+
+        prefetch_roles(font_overrides)
     if docx:
         written.append(write_docx(report, docx))
     if pdf:

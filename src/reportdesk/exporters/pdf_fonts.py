@@ -212,7 +212,55 @@ def shipped_path(name: str) -> Path:
     return target
 
 
-_writers: list[threading.Thread] = []
+class _Unpacking:
+    """One shipped font being unpacked on a thread (zlib and lzma let other threads run meanwhile), then
+    written to the cache. ``data`` is ready when ``ready`` is set; the cache is written after that."""
+
+    def __init__(self, packed: Path, unpack, target: Path) -> None:
+        self.packed, self.unpack, self.target = packed, unpack, target
+        self.data: bytes | None = None
+        self.ready = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=f"unpack-{target.stem}")
+        self.thread.start()
+        _threads.append(self.thread)
+
+    def _run(self) -> None:
+        try:
+            self.data = self.unpack(self.packed.read_bytes())
+        except Exception:  # unpacked again, with its error, on the caller's thread
+            self.data = None
+        finally:
+            self.ready.set()
+        if self.data is not None:
+            try:
+                _unpack_to(self.target, self.data, self.packed.name)
+            except FontError:
+                pass  # used from memory this time; tried again next time
+
+
+_unpacking: dict[str, _Unpacking] = {}  # started, not yet taken by shipped_font
+_threads: list[threading.Thread] = []
+
+
+def prefetch(names) -> None:
+    """Start unpacking the shipped fonts ``names`` that are not in the cache yet, side by side, while the
+    caller does other work (the .docx, the blocks of the PDF)."""
+    for name in names:
+        if name in _unpacking or paths.resource("fonts", f"{name}.ttf").exists():
+            continue
+        try:
+            packed, unpack, target = _packed(name)
+        except FontError:
+            continue  # said when the font is asked for
+        if not target.exists():
+            _unpacking[name] = _Unpacking(packed, unpack, target)
+
+
+def prefetch_roles(overrides: dict[str, str] | None = None) -> None:
+    """Prefetch the shipped fonts an export will use (roles without a chosen or an official font)."""
+    overrides = overrides or {}
+    names = {SHIPPED[r] for r in layout.ROLES if not overrides.get(r) and find_official(r) is None}
+    prefetch(sorted(names | ({LATIN} if names else set())))
 
 
 def shipped_font(name: str) -> tuple[Path, bytes | None]:
@@ -223,27 +271,23 @@ def shipped_font(name: str) -> tuple[Path, bytes | None]:
     plain = paths.resource("fonts", f"{name}.ttf")
     if plain.exists():
         return plain, None
-    packed, unpack, target = _packed(name)
-    if target.exists():
-        return target, None
-    data = unpack(packed.read_bytes())
-
-    def write() -> None:
-        try:
-            _unpack_to(target, data, packed.name)
-        except FontError:
-            pass  # used from memory this time; tried again next time
-
-    writer = threading.Thread(target=write, name=f"unpack-{name}")
-    writer.start()
-    _writers.append(writer)
-    return target, data
+    job = _unpacking.pop(name, None)  # taken: the process keeps the parsed font, not these bytes
+    if job is None:
+        target = _packed(name)[2]
+        if target.exists():
+            return target, None
+        prefetch([name])
+        job = _unpacking.pop(name)
+    job.ready.wait()
+    if job.data is None:  # the unpacking failed: again here, to say why
+        return shipped_path(name), None
+    return job.target, job.data
 
 
 def wait_for_cache() -> None:
     """Wait until the fonts being written to the cache are there (tests, benchmarks)."""
-    while _writers:
-        _writers.pop().join()
+    while _threads:
+        _threads.pop().join()
 
 
 class FontSet:
@@ -251,6 +295,7 @@ class FontSet:
 
     def __init__(self, overrides: dict[str, str] | None = None) -> None:
         self.overrides = {k: v for k, v in (overrides or {}).items() if v}
+        prefetch_roles(self.overrides)  # the role fonts unpack side by side while the story is built
         self._roles: dict[str, Font] = {}
         self._shipped: set[str] = set()  # roles set in a shipped font (not an official or chosen one)
         self._fallbacks: dict[str, Font] = {}
