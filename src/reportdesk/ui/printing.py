@@ -14,7 +14,18 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QMarginsF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEventLoop,
+    QIODevice,
+    QMarginsF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -26,8 +37,13 @@ from ..model.report import Report
 MIN_DPI = 600  # asked of a printer that offers it; a lower native resolution is raised to it
 MAX_DPI = 600  # beyond this the bands only cost time (4x at 1200 dpi); office lasers print 600 dpi
 BAND_PIXELS = 1024  # rows rendered at a time (a whole A4 page at 1200 dpi would be 557 MB)
-KINDS = {"docx": ("Word 文档 (*.docx)", ".docx", "Word"), "pdf": ("PDF 文件 (*.pdf)", ".pdf", "PDF")}
+KINDS = {"docx": ("Word 文档 (*.docx)", ".docx", "Word"), "pdf": ("PDF 文件 (*.pdf)", ".pdf", "PDF")}  # filters: _tr() at use
 MAX_LISTED_ERRORS = 8
+
+
+def _tr(text: str) -> str:
+    """User-visible text through Qt's translation (these are functions, not QObjects with tr())."""
+    return QCoreApplication.translate("printing", text)
 
 
 def font_overrides() -> dict[str, str]:
@@ -65,14 +81,14 @@ def confirm_despite_errors(parent: QWidget | None, report: Report, what: str,
     if not errors:
         return True
     listed = "\n".join(f"· {e}" for e in errors[:MAX_LISTED_ERRORS])
-    more = f"\n……另有 {len(errors) - MAX_LISTED_ERRORS} 个错误" if len(errors) > MAX_LISTED_ERRORS else ""
+    more = _tr("\n……另有 {0} 个错误").format(len(errors) - MAX_LISTED_ERRORS) if len(errors) > MAX_LISTED_ERRORS else ""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("报告有错误")
-    box.setText(f"该报告有 {len(errors)} 个错误，{what}前请核对：")
+    box.setWindowTitle(_tr("报告有错误"))
+    box.setText(_tr("该报告有 {0} 个错误，{1}前请核对：").format(len(errors), _tr(what)))
     box.setInformativeText(listed + more)
-    go = box.addButton(f"仍然{what}", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    go = box.addButton(_tr("仍然{0}").format(_tr(what)), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(go)
     box.exec()
     return box.clickedButton() is go
@@ -92,7 +108,7 @@ def export_from_window(parent: QWidget | None, report: Report, kind: str, sugges
     if not confirm_despite_errors(parent, report, "导出", findings):
         return None
     start = str(suggested) if suggested else _suggested_name(report, suffix)
-    chosen, _ = QFileDialog.getSaveFileName(parent, f"导出 {label}", start, file_filter)
+    chosen, _ = QFileDialog.getSaveFileName(parent, _tr("导出 {0}").format(label), start, _tr(file_filter))
     if not chosen:
         return None
     path = Path(chosen)
@@ -105,13 +121,13 @@ def export_from_window(parent: QWidget | None, report: Report, kind: str, sugges
             write_pdf(report, path, font_overrides())
 
     try:
-        run_with_progress(parent, f"导出 {label}", "正在导出……", write)
+        run_with_progress(parent, _tr("导出 {0}").format(label), _tr("正在导出……"), write)
         missing = unprintable(report, font_overrides()) if kind == "pdf" else ""
     except ExportError as exc:
-        QMessageBox.critical(parent, "无法导出", str(exc))
+        QMessageBox.critical(parent, _tr("无法导出"), str(exc))
         return None
     if missing:
-        QMessageBox.warning(parent, "个别字符无法显示", unprintable_message(missing))
+        QMessageBox.warning(parent, _tr("个别字符无法显示"), unprintable_message(missing))
     return path
 
 
@@ -216,7 +232,7 @@ def make_printer() -> QPrinter:
     printer.setFullPage(True)
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                       QMarginsF(0, 0, 0, 0)))
-    printer.setDocName("政府信息公开工作年度报告")
+    printer.setDocName(_tr("政府信息公开工作年度报告"))
     return printer
 
 
@@ -225,9 +241,9 @@ def _pages_of(parent: QWidget | None, report: Report) -> PdfPages | None:
 
     overrides = font_overrides()
     try:
-        data = run_with_progress(parent, "打印", "正在排版……", lambda: pdf_bytes(report, overrides))
+        data = run_with_progress(parent, _tr("打印"), _tr("正在排版……"), lambda: pdf_bytes(report, overrides))
     except ExportError as exc:
-        QMessageBox.critical(parent, "无法打印", str(exc))
+        QMessageBox.critical(parent, _tr("无法打印"), str(exc))
         return None
     return PdfPages(data)
 
@@ -238,7 +254,7 @@ def preview_report(parent: QWidget | None, report: Report) -> None:
         return
     printer = make_printer()
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("打印预览")
+    dialog.setWindowTitle(_tr("打印预览"))
     dialog.paintRequested.connect(pages.paint)
     dialog.resize(900, 1000)
     dialog.exec()
@@ -252,7 +268,7 @@ def print_report(parent: QWidget | None, report: Report, findings: list[Finding]
         return
     printer = make_printer()
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("打印")
+    dialog.setWindowTitle(_tr("打印"))
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
     printer.setFromTo(1, pages.count)
@@ -261,4 +277,4 @@ def print_report(parent: QWidget | None, report: Report, findings: list[Finding]
     try:
         pages.paint(printer)
     except RuntimeError:
-        QMessageBox.critical(parent, "无法打印", "打印机无法开始打印，请检查打印机是否已连接并处于就绪状态。")
+        QMessageBox.critical(parent, _tr("无法打印"), _tr("打印机无法开始打印，请检查打印机是否已连接并处于就绪状态。"))
