@@ -141,7 +141,7 @@ def codepoints(font: TTFont, ranges: list[tuple[int, int]], limit_ext_b: bool, n
 
 
 def build(name: str, source: Path, face: int, ranges, licence: Path) -> Path:
-    font = TTFont(source, fontNumber=face, lazy=False)
+    font = TTFont(source, fontNumber=face, lazy=False, recalcTimestamp=False)  # same bytes every build
     options = subset.Options()
     options.hinting = False
     options.layout_features = []
