@@ -1,7 +1,7 @@
 """Build the free fonts shipped in ``resources/fonts/`` (repeatable; run on Debian).
 
     apt-get install fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-microhei \
-        fonts-wqy-zenhei fonts-babelstone-han fonts-dejavu-core fonts-noto-cjk
+        fonts-wqy-zenhei fonts-babelstone-han fonts-dejavu-core fonts-noto-cjk fonts-noto-cjk-extra
     (or apt-get download fonts-noto-cjk && dpkg-deb -x, then --noto <dir>/usr/share/fonts/opentype/noto)
     apt-get download texlive-lang-chinese && dpkg-deb -x texlive-lang-chinese_*.deb /tmp/tl
     python3 tools/convert_fonts.py --fandol /tmp/tl/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
@@ -69,7 +69,7 @@ DOC = Path("/usr/share/doc")
 FONTS = [
     ("title", "小标宋 title: Noto Serif CJK SC Bold (weight 700)", "noto:NotoSerifCJK-Bold.ttc", 2, GB2312,
      "noto"),
-    ("latin", "digits and Latin of the 宋/仿宋/楷 roles: Noto Serif CJK SC Regular", "noto:NotoSerifCJK-Regular.ttc",
+    ("latin", "digits and Latin of the 宋/仿宋/楷 roles (thin, like SimFang's): Noto Serif CJK SC Light", "noto:NotoSerifCJK-Light.ttc",
      2, LATIN, "noto"),
     ("fang", "仿宋 body: FandolFang Regular", "fandol:FandolFang-Regular.otf", 0, BASIC + URO, "fandol"),
     ("song", "宋体 title/tables: AR PL SungtiL GB", "arphic-gbsn00lp/gbsn00lp.ttf", 0, BASIC + URO,
