@@ -2,7 +2,8 @@
 
     apt-get install fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-microhei \
         fonts-wqy-zenhei fonts-babelstone-han fonts-dejavu-core fonts-noto-cjk fonts-noto-cjk-extra
-    (or apt-get download fonts-noto-cjk && dpkg-deb -x, then --noto <dir>/usr/share/fonts/opentype/noto)
+    (or apt-get download fonts-noto-cjk fonts-noto-cjk-extra && dpkg-deb -x each into <dir>, then
+     --noto <dir>/usr/share/fonts/opentype/noto)
     apt-get download texlive-lang-chinese && dpkg-deb -x texlive-lang-chinese_*.deb /tmp/tl
     python3 tools/convert_fonts.py --fandol /tmp/tl/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
 
@@ -171,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fandol", type=Path, help="folder with the Fandol .otf files (needed for fang)")
     parser.add_argument("--noto", type=Path, default=NOTO,
-                        help="folder with NotoSerifCJK-Bold.ttc and -Regular.ttc (fonts-noto-cjk)")
+                        help="folder with NotoSerifCJK-Bold.ttc (fonts-noto-cjk) and -Light.ttc (fonts-noto-cjk-extra)")
     parser.add_argument("--only", nargs="*", help="build only these names")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
