@@ -70,6 +70,15 @@ def main() -> None:
         report("demo -> .docx + PDF, warm", median_seconds(
             lambda: export_report(demo, docx=tmp / "w.docx", pdf=tmp / "w.pdf"), 10), goal=0.15)
         report("demo -> .docx, warm", median_seconds(lambda: export_report(demo, docx=tmp / "d.docx"), 10))
+        from reportdesk.exporters import layout
+        from reportdesk.exporters.pdf_fonts import FontSet
+
+        def fonts_again() -> None:  # a later export in a running window: nothing parsed again
+            fonts = FontSet()
+            for role in layout.ROLES:
+                fonts.role(role)
+
+        report("fonts of a later export in a running window", median_seconds(fonts_again, 20))
         report("demo -> PDF, warm", median_seconds(lambda: export_report(demo, pdf=tmp / "p.pdf"), 10))
         office = shutil.which("libreoffice") or shutil.which("soffice")
         if office:
