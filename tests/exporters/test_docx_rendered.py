@@ -91,7 +91,7 @@ def test_part3_header_has_no_one_character_lines_and_the_pdf_height(rendered):
     for cells in (their_cells, our_cells):
         lone = [lines for lines in cells if len(lines) > 1 and any(len(line.strip()) == 1 for line in lines)]
         assert lone == []
-    assert abs(their_height - our_height) < 0.15 * our_height, (their_height, our_height)
+    assert abs(their_height - our_height) < 0.03 * our_height, (their_height, our_height)  # measured: 0.2%
 
 
 def _signature(path: Path, agency: str):

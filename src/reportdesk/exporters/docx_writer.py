@@ -218,9 +218,11 @@ def _tc(width: int, span: int, merge: str | None, style_id: str, text: str, size
 
 
 def _cell_margins(tbl_pr) -> None:
-    """The PDF's cell padding (2 pt, 3 pt below) instead of the Table Grid style's 5.4 pt sides."""
+    """The PDF's cell padding (2 pt, 3 pt below) instead of the Table Grid style's 5.4 pt sides. A word
+    processor adds the 0.5 pt rule to the row's height where the PDF draws it over the row's edge: the
+    bottom padding gives that back, so rows are as tall as in the PDF."""
     pad = round(layout.TABLE_PADDING * TWIPS_PER_PT)
-    sides = {"top": pad, "left": pad, "bottom": pad + TWIPS_PER_PT, "right": pad}
+    sides = {"top": pad, "left": pad, "bottom": pad + TWIPS_PER_PT - TWIPS_PER_PT // 2, "right": pad}
     cells = "".join(f'<w:{side} w:w="{w}" w:type="dxa"/>' for side, w in sides.items())
     old = tbl_pr.find(qn("w:tblCellMar"))
     if old is not None:
