@@ -147,6 +147,22 @@ def _gray(pdf: Path, page: int, dpi: int, out: Path):
     return Image.open(next(out.parent.glob(out.name + "*"))).convert("L")
 
 
+def _profile(image, axis: int) -> list[int]:
+    """Darkness summed over each column (axis 0) or row (axis 1) of a grey image."""
+    w, h = image.size
+    data = image.tobytes()
+    if axis == 0:
+        return [sum(255 - data[y * w + x] for y in range(0, h, 2)) for x in range(w)]
+    return [sum(255 - data[y * w + x] for x in range(0, w, 2)) for y in range(h)]
+
+
+def _best_shift(a: list[int], b: list[int], reach: int = 6) -> int:
+    """The shift of ``b`` against ``a`` (in pixels) at which the two profiles differ least."""
+    def cost(k: int) -> int:
+        return sum(abs(a[i] - b[i + k]) for i in range(reach, len(a) - reach))
+    return min(range(-reach, reach + 1), key=cost)
+
+
 def test_paper_matches_our_pdf_at_printer_resolution(qapp, tmp_path):
     """Page 1 printed to a PDF printer: one image of ≥ 600 dpi, its ink where our PDF's text is."""
     import pdfplumber
@@ -174,11 +190,14 @@ def test_paper_matches_our_pdf_at_printer_resolution(qapp, tmp_path):
     misplaced = 0
     for c in chars:  # each character of our PDF has ink at the same place on paper, and as much of it
         box = tuple(round(v * scale) for v in (c["x0"], c["top"], c["x1"], c["bottom"]))
-        ink_a = sum(1 for v in a.crop(box).tobytes() if v < 128)
-        ink_b = sum(1 for v in b.crop(box).tobytes() if v < 128)
-        if ink_a and abs(ink_a - ink_b) > 0.25 * ink_a + 2:
+        ink_a = sum(255 - v for v in a.crop(box).tobytes())  # darkness: robust to antialiasing
+        ink_b = sum(255 - v for v in b.crop(box).tobytes())
+        if ink_a and abs(ink_a - ink_b) > 0.25 * ink_a + 255:
             misplaced += 1
     assert len(chars) > 300 and misplaced <= len(chars) // 50, (misplaced, len(chars))  # antialiasing
+    for axis in (0, 1):  # the ink profiles across and down the page line up best where they are
+        pa, pb = _profile(a, axis), _profile(b, axis)
+        assert _best_shift(pa, pb) == 0, axis
     diff = sum(abs(x - y) for x, y in zip(a.tobytes(), b.tobytes(), strict=True)) / len(a.tobytes())
     assert diff < 8.0, diff  # mean grey difference per pixel, 0-255 (antialiasing differs a little)
 

@@ -180,8 +180,9 @@ class PdfPages:
             return list(range(first - 1, last))
         return list(range(self.count))
 
-    def paint(self, printer: QPrinter) -> int:
-        """Paint the requested pages (times the copies the printer cannot make itself); pages painted."""
+    def paint(self, printer: QPrinter, progress: Callable[[int, int], None] | None = None) -> int:
+        """Paint the requested pages (times the copies the printer cannot make itself); pages painted.
+        ``progress(done, total)`` is called after each page (a page at 600 dpi takes about a second)."""
         pages = self.pages_for(printer)
         copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
         use_resolution(printer)
@@ -199,6 +200,8 @@ class PdfPages:
                         printer.newPage()
                     self.paint_page(painter, index, target)
                     painted += 1
+                    if progress is not None:
+                        progress(painted, copies * len(pages))
         finally:
             painter.end()
         return painted
@@ -274,7 +277,22 @@ def print_report(parent: QWidget | None, report: Report, findings: list[Finding]
     printer.setFromTo(1, pages.count)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return
+    busy = QProgressDialog(_tr("正在打印……"), "", 0, 0, parent)
+    busy.setWindowTitle(_tr("打印"))
+    busy.setCancelButton(None)
+    busy.setMinimumDuration(300)
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def progress(done: int, total: int) -> None:
+        busy.setMaximum(total)
+        busy.setValue(done)
+        busy.setLabelText(_tr("正在打印第 {0} 页，共 {1} 页……").format(done, total))
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
     try:
-        pages.paint(printer)
+        pages.paint(printer, progress)
     except RuntimeError:
         QMessageBox.critical(parent, _tr("无法打印"), _tr("打印机无法开始打印，请检查打印机是否已连接并处于就绪状态。"))
+    finally:
+        busy.close()
+        busy.deleteLater()
