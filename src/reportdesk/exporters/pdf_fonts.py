@@ -231,6 +231,9 @@ class _Unpacking:
             self.data = None
         finally:
             self.ready.set()
+        # The cache is written once the export is done (or after WRITE_AFTER seconds): the export
+        # that needs the font does not share the processor with the writing.
+        _export_done.wait(WRITE_AFTER)
         if self.data is not None:
             try:
                 _unpack_to(self.target, self.data, self.packed.name)
@@ -238,6 +241,8 @@ class _Unpacking:
                 pass  # used from memory this time; tried again next time
 
 
+WRITE_AFTER = 2.0  # seconds a cache write waits for the export to end
+_export_done = threading.Event()
 _unpacking: dict[str, _Unpacking] = {}  # started, not yet taken by shipped_font
 _threads: list[threading.Thread] = []
 
@@ -284,8 +289,14 @@ def shipped_font(name: str) -> tuple[Path, bytes | None]:
     return job.target, job.data
 
 
+def export_done() -> None:
+    """An export has its fonts: the unpacked ones may be written to the cache now."""
+    _export_done.set()
+
+
 def wait_for_cache() -> None:
     """Wait until the fonts being written to the cache are there (tests, benchmarks)."""
+    export_done()
     while _threads:
         _threads.pop().join()
 
