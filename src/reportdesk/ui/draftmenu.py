@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from .. import APP_TITLE
@@ -26,6 +27,7 @@ class DraftButton(QToolButton):
         self.setText(self.tr("插入数据说明"))
         self.setToolTip(self.tr("按当前表格生成统计数字的段落，插在光标所在段落之后；表格改了可一键更新"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes from the navigation straight into the text
         menu = QMenu(self)
         for table, text in (
             (PART2, self.tr("主动公开情况（表二）")),
