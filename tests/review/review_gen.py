@@ -125,8 +125,11 @@ def finish(r: Report) -> None:
     r.contact.phone = "0000-1234567"
     r.opening = standard_opening(r)
     r.parts["一"] = [Paragraph.from_markup(t, 0) for t in prose_part1(r)]
+    # each year's problems are written anew (a text copied from last year is a PROSE-CARRIED finding)
+    problems = ("政策解读形式较为单一", "答复文书不够规范", "栏目更新不够及时", "公开平台检索不便", "依申请办理流程不细")
+    first, second = problems[r.year % 5], problems[(r.year + 2) % 5]
     r.parts["五"] = [
-        Paragraph.from_markup("一是政策解读形式较为单一；二是答复文书不够规范。下一步将丰富解读形式、规范答复文书。", 0)
+        Paragraph.from_markup(f"{r.year}年，一是{first}；二是{second}。{r.year + 1}年将逐项整改，按期办结。", 0)
     ]
     r.parts["六"] = [Paragraph.from_markup(f"{r.year}年，本机关未收取政府信息公开信息处理费。", 0)]
     r.signature_agency = r.agency

@@ -196,3 +196,21 @@ def test_a_warning_the_clerk_marked_checked_is_still_shown_to_the_reviewer(tmp_p
     row = batch.review_file(str(tmp_path / "r.rdproj"))
     [seen] = [f for f in row.findings if f.rule == "PROSE-NUMBER"]
     assert seen.message.startswith("【经办人已核对】") and "999" in seen.message
+
+
+def test_repeat_rate_per_part_against_last_year(tmp_path):
+    """重复率: how much of each prose part repeats last year's word for word, in the row and its CSV."""
+    from reportdesk.review.table import HEADERS, cells
+
+    last = make_report("青禾县审计局", 2024, seed=3)
+    now = make_report("青禾县审计局", 2025, seed=4, last=last)
+    now.parts["五"] = copy.deepcopy(last.parts["五"])  # part 五 copied from last year
+    (tmp_path / "last").mkdir()
+    save_project(last, tmp_path / "last" / "a.rdproj")
+    save_project(now, tmp_path / "b.rdproj")
+    [row] = batch.review_paths([tmp_path / "b.rdproj"], previous=[tmp_path / "last"], workers=1)
+    assert "五 100%" in row.repeat and "六 0%" in row.repeat
+    assert cells(row)[HEADERS.index("重复率")] == row.repeat
+    assert "PROSE-CARRIED" in {f.rule for f in row.findings}
+    [alone] = batch.review_paths([tmp_path / "b.rdproj"], workers=1)
+    assert alone.repeat == "" and cells(alone)[HEADERS.index("重复率")] is None

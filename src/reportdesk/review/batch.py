@@ -47,19 +47,23 @@ def _unreadable(path: str, message: str) -> ReviewRow:
     return ReviewRow(file=path, unreadable=message)
 
 
-# (agency key, year) -> (file, format, cells, unknown cells -> why)
-PreviousIndex = dict[tuple[str, int], tuple[str, str, dict, dict]]
+# (agency key, year) -> (file, format, cells, unknown cells -> why, prose parts); the prose gives the
+# per-part 重复率 (how much of this year's text repeats last year's word for word)
+PreviousIndex = dict[tuple[str, int], tuple[str, str, dict, dict, dict]]
 
 
-def _previous_report(entry: tuple[str, str, dict, dict], agency: str, year: int) -> Report:
-    _, format_id, values, unknown = entry
-    return Report(agency=agency, year=year, format_id=format_id, values=dict(values), unreadable=dict(unknown))
+def _previous_report(entry: tuple[str, str, dict, dict, dict], agency: str, year: int) -> Report:
+    _, format_id, values, unknown, parts = entry
+    return Report(
+        agency=agency, year=year, format_id=format_id, values=dict(values), unreadable=dict(unknown), parts=dict(parts)
+    )
 
 
 def review_file(path: str, previous_index: PreviousIndex | None = None) -> ReviewRow:
     """Load and check one file; ``previous_index`` holds last year's reports (built by ``review_paths`` from last year's files)."""
     from ..checks import check_report, is_checked
     from ..checks.findings import count
+    from ..checks.prose_text import repeat_summary
 
     try:
         report = load_any(path)
@@ -81,6 +85,8 @@ def review_file(path: str, previous_index: PreviousIndex | None = None) -> Revie
         return _unreadable(path, f"检查“{Path(path).name}”时出错：{type(exc).__name__}: {exc}")
     errors, warnings = count(findings)
     figures = key_figures(report)
+    has_prose = previous is not None and any(previous.parts.values())
+    repeat = repeat_summary(report, previous) if has_prose and previous.year == report.year - 1 else ""
     return ReviewRow(
         file=path,
         agency=report.agency,
@@ -95,6 +101,7 @@ def review_file(path: str, previous_index: PreviousIndex | None = None) -> Revie
         findings=findings,
         previous=previous_file,
         previous_missing=previous_index is not None and previous_file is None,
+        repeat=repeat,
     )
 
 
@@ -107,7 +114,7 @@ def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict, dict]] 
     cells = carried_cells(report.format)
     values = {ref: report.values.get(ref) for ref in cells}
     unknown = {ref: report.unreadable[ref] for ref in cells if ref in report.unreadable}
-    return (agency_key(report.agency), report.year), (path, report.format_id, values, unknown)
+    return (agency_key(report.agency), report.year), (path, report.format_id, values, unknown, report.parts)
 
 
 def _review_chunk(paths: list[str], previous_index) -> list[ReviewRow]:

@@ -30,6 +30,7 @@ class ReviewRow:
     unreadable: str | None = None  # why the file could not be read at all
     previous: str | None = None  # last year's file checked against
     previous_missing: bool = False  # last year's reports were given, this agency's was not among them
+    repeat: str = ""  # 重复率 per prose part against last year's report (一 35% · 五 80% · 六 0%), when known
 
     @property
     def readable(self) -> bool:
@@ -51,4 +52,5 @@ class ReviewRow:
             "unreadable": self.unreadable,
             "previous": self.previous,
             "previous_missing": self.previous_missing,
+            "repeat": self.repeat,
         }

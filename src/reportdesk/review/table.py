@@ -14,7 +14,7 @@ from .figures import KEY_FIGURES
 from .rows import ReviewRow
 
 # The columns, in order; the numeric ones sort as numbers.
-HEADERS = ("文件", "机关", "年度", "格式", *KEY_FIGURES, "错误", "警告", "状态")
+HEADERS = ("文件", "机关", "年度", "格式", *KEY_FIGURES, "错误", "警告", "重复率", "状态")
 NUMERIC = frozenset(("年度", *KEY_FIGURES, "错误", "警告"))
 
 
@@ -58,6 +58,7 @@ def cells(row: ReviewRow, base: Path | None = None) -> list[object]:
         *(figure(row, name) for name in KEY_FIGURES),
         row.errors,
         row.warnings,
+        row.repeat or None,
         status(row),
     ]
 
