@@ -213,3 +213,16 @@ def test_a_backup_linked_to_the_live_file_is_replaced_not_left_beside_a_temp(tmp
     save_project(changed, path)
     assert temps(tmp_path) == []
     assert bak.read_bytes() == before and load_project(path).agency == "新的"
+
+
+def test_an_empty_lock_left_by_a_saver_killed_before_it_wrote_its_name_is_broken(tmp_path):
+    """A kill between creating the lock and writing the saver's name into it leaves an empty lock."""
+    path = tmp_path / "r.rdproj"
+    save_project(demo(), path)
+    lock = tmp_path / ".r.rdproj.saving"
+    lock.write_text("")
+    old = time.time() - 5
+    os.utime(lock, (old, old))
+    started = time.monotonic()
+    save_project(demo(), path)
+    assert time.monotonic() - started < 1 and not lock.exists()

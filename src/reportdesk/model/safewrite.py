@@ -30,6 +30,7 @@ from pathlib import Path
 
 STALE_LOCK_SECONDS = 30.0  # a save takes milliseconds; a lock this old belongs to a dead writer
 LOCK_WAIT_SECONDS = 3.0
+EMPTY_LOCK_SECONDS = 1.0  # a lock still empty this long: its saver died between creating and naming it
 ANY = "*"  # ``expected`` for a save that may replace whatever is there (new, save as, --force)
 
 
@@ -132,28 +133,22 @@ def _glob_escape(name: str) -> str:
 def remove_leftovers(path: Path, only_dead: bool = True) -> int:
     """Delete temporary files left by killed saves of ``path``; with ``only_dead``, only those
     whose process is gone (a file named in the old format counts as dead after a minute)."""
-    removed = 0
-    for tmp in leftover_temps(path):
-        if only_dead and _temp_alive(tmp):
-            continue
-        try:
-            tmp.unlink()
-            removed += 1
-        except OSError:
-            pass
-    return removed
+    return _unlink_all(tmp for tmp in leftover_temps(path) if not (only_dead and _temp_alive(tmp)))
 
 
 def remove_dead_temps(folder: Path) -> int:
     """Delete every temporary file of this protocol in ``folder`` whose process is gone."""
-    removed = 0
     try:
         temps = [p for p in folder.glob(".*.tmp") if p.is_file()]
     except OSError:
         return 0
-    for tmp in temps:
-        if _temp_alive(tmp) or tmp.name.count(".") < 3:
-            continue
+    return _unlink_all(tmp for tmp in temps if not (_temp_alive(tmp) or tmp.name.count(".") < 3))
+
+
+def _unlink_all(paths) -> int:
+    """Delete each file; the number deleted (one another process removed first is not counted)."""
+    removed = 0
+    for tmp in paths:
         try:
             tmp.unlink()
             removed += 1
@@ -212,7 +207,9 @@ class _SaveLock:
             return True
         if len(info) == 2 and info[0].isdigit() and info[1] == _host():
             return not pid_alive(int(info[0]))
-        return False
+        # A saver writes its name into the lock right after creating it; still empty after a moment,
+        # the saver was killed in between (a save takes milliseconds).
+        return not info and age > EMPTY_LOCK_SECONDS
 
     def _break(self) -> None:
         try:
