@@ -266,3 +266,29 @@ def test_pdf_text_with_a_spaced_side_label_a_broken_label_and_a_page_number(tmp_
     path.write_text(text, "utf-8")
     got = import_document(path).report
     assert _cells(got, want) == (len(cells_of(want.format).inputs), 0, 0)
+
+
+def _gathered(want, break_sum: bool) -> str:
+    """PDF text whose numbers of three rows come together after the first row's label."""
+    lines = [line.removeprefix("三、本年度办理结果\t") for line in pf.browser_copy(want).splitlines()]
+    i = next(i for i, line in enumerate(lines) if line.startswith("二、上年结转"))
+    rows = [lines[i + j].split("\t") for j in range(3)]
+    numbers = [n for row in rows for n in row[1:]]
+    if break_sum:  # as if the numbers came column by column: rows no longer add up
+        numbers[6], numbers[7] = numbers[7], numbers[6]
+    block = [rows[0][0], *numbers, rows[1][0], rows[2][0]]
+    return "\n".join([*lines[:i], *block, *lines[i + 3 :]])
+
+
+def test_numbers_of_several_rows_printed_together_are_split_only_when_every_row_adds_up(tmp_path):
+    want = demo()
+    path = tmp_path / "pdf.txt"
+    path.write_text(_gathered(want, break_sum=False), "utf-8")
+    got = import_document(path).report
+    assert _cells(got, want) == (len(cells_of(want.format).inputs), 0, 0)
+    assert any("印在一处" in m for _, m in got.read_notes)
+    path.write_text(_gathered(want, break_sum=True), "utf-8")
+    got = import_document(path).report
+    _right, wrong, unknown = _cells(got, want)
+    assert wrong == 0 and unknown >= 18
+    assert not any("印在一处" in m for _, m in got.read_notes)

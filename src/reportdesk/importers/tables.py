@@ -197,6 +197,8 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     if no_total and any(len(_filled(r)) == six for r in rows.values()):
         notes.problems.append(("表三表头", f"没有“{p3.total_column}”列，只读入各列数字，总计按各项计算"))
     zero_rows: list[str] = []
+    if columns == p3.columns and not no_total:
+        _gathered_rows(p3, rows, notes)
     unsplit = _unsplit_groups(report, p3, rows, group_rows, columns, notes)
     missing: list[str] = []
     for path in p3.row_paths:
@@ -230,6 +232,32 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
         notes.problems.append(("表三", f"未找到“{shown} {len(missing)} 行，相应单元格未读入（未知，不按 0 计）"))
     if stray:
         notes.problems.append(("表三", f"有未识别的文字“{'”“'.join(stray[:5])}”，已忽略"))
+
+
+def _gathered_rows(p3, rows: dict[str, list[str]], notes: TableNotes) -> None:
+    """Numbers of several rows printed together after the first row's label, the next rows' labels
+    alone after them (as a PDF's text can come out): split in the official row order, but only
+    when every row so made adds up to the 总计 printed at its end."""
+    n = len(p3.columns)
+    order = list(p3.row_paths)
+    for i, path in enumerate(order):
+        found = _filled(rows.get(path, []))
+        k = len(found) // n
+        if k < 2 or len(found) != k * n or any(is_end(t) for t in rows[path]):
+            continue
+        following = order[i + 1 : i + k]
+        if len(following) != k - 1 or any(p not in rows or _filled(rows[p]) for p in following):
+            continue
+        chunks = [found[j * n : (j + 1) * n] for j in range(k)]
+        numbers = [[parse_value_any(t) for t in chunk] for chunk in chunks]
+        if any(v is None for chunk in numbers for v in chunk):
+            continue
+        if not all(sum(as_number(v) for v in chunk[:-1]) == as_number(chunk[-1]) for chunk in numbers):
+            continue
+        for target, chunk in zip([path, *following], chunks, strict=True):
+            rows[target] = list(chunk)
+        labels = "”“".join(p.split(PATH_SEP)[-1] for p in [path, *following])
+        notes.problems.append(("表三", f"“{labels}”{k} 行的数字在原文中印在一处，按官方行序分行读入（每行各项之和都等于其总计），请核对"))
 
 
 def _filled(values: list[str]) -> list[str]:
