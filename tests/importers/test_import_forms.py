@@ -292,3 +292,17 @@ def test_numbers_of_several_rows_printed_together_are_split_only_when_every_row_
     _right, wrong, unknown = _cells(got, want)
     assert wrong == 0 and unknown >= 18
     assert not any("印在一处" in m for _, m in got.read_notes)
+
+
+def test_web_page_cells_with_inline_markup_and_paragraphs(tmp_path):
+    want = demo()
+    row = "一、本年新收政府信息公开申请数量"
+    n = want.values[CellRef(PART3, row, "自然人")]
+    page = pf.html_page(want).decode("utf-8")
+    page = page.replace(f"<td>{row}</td>", "<td><p>一、本年新收政府</p><p>信息公开申请数量</p></td>", 1)
+    page = page.replace(f"<td>{n}</td>", f"<td><span>{str(n)[0]}</span><b>{str(n)[1:]}</b></td>", 1)
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    got = import_document(path).report
+    assert got.values[CellRef(PART3, row, "自然人")] == n
+    assert _cells(got, want) == (len(cells_of(want.format).inputs), 0, 0)
