@@ -306,3 +306,26 @@ def test_web_page_cells_with_inline_markup_and_paragraphs(tmp_path):
     got = import_document(path).report
     assert got.values[CellRef(PART3, row, "自然人")] == n
     assert _cells(got, want) == (len(cells_of(want.format).inputs), 0, 0)
+
+
+def test_digits_run_together_are_split_only_one_way():
+    from reportdesk.importers.rows import split_run
+
+    assert split_run("21710000218", 7) == ["217", "1", "0", "0", "0", "0", "218"]
+    parts = ["2", "1", "3", "1", "7", "0", "0", "0", "0", "0", "13", "2", "4", "0", "19"]
+    assert split_run("21317000001324019", 15, groups=3) == parts
+    assert split_run("0000000", 7) == ["0"] * 7
+    assert split_run("3200000032", 7) is None  # eight numbers, not seven: no way
+    assert split_run("1120000022", 7) is None  # 11+2=13? 1+1+2=... more than one way or none: refused
+
+
+def test_scraped_page_text_with_cells_run_together(tmp_path):
+    want = demo()
+    lines = [line.removeprefix("三、本年度办理结果\t") for line in pf.browser_copy(want).splitlines()]
+    path = tmp_path / "dump.txt"
+    path.write_text("".join(line.replace("\t", "") for line in lines), "utf-8")  # text_content() of the page
+    got = import_document(path).report
+    _right, wrong, _unknown = _cells(got, want)
+    part3 = [r for r in cells_of(want.format).inputs if r.table == PART3]
+    assert wrong == 0 and not any(got.is_unknown(r) for r in part3)
+    assert any("唯一拆法" in m for _, m in got.read_notes)

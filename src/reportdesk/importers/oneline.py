@@ -25,6 +25,7 @@ _SENTENCE_END = re.compile(r"(?<=[。！？；])\s+")
 _DATE_AT_END = re.compile(r"\s+(?=\S{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
 _PIPE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+")
 _MD_HEADING = re.compile(r"(?<!\S)#{1,6}(?=\s)")
+_CLOSING = tuple("）)〕]】”\"'")
 _OPENING = "（(〔[【“\"'"
 _NUMBERING = re.compile(r"^\d+\s*[.．、]")
 
@@ -122,8 +123,8 @@ def _cut(line: str) -> list[str]:
             if any(a < at < b for a, b in inside):
                 continue
             cuts.add(at)
-            if not piped and line[end : end + 1] == " ":  # a line break once: the label ended its row
-                cuts.add(end)
+            if not piped and (line[end : end + 1] == " " or line[end : end + 1].isdigit()):
+                cuts.add(end)  # a line break once, or the cells' digits run on: the label ended
             elif piped and line[max(table_from, at - 4) : at].strip()[-1:] != "|":
                 cuts.add(end)  # a label in the text, not in a cell: the cells after it are another row's
     prose = [(0, table_from), (table_to, len(line))]
@@ -169,5 +170,8 @@ def _labels(line: str, lo: int, hi: int) -> list[tuple[int, int]]:
             continue
         while at > lo and line[at - 1] in _OPENING:  # the label's `（` before its key
             at -= 1
-        starts.append((at, where[m.end() - 1] + 1))
+        end = where[m.end() - 1] + 1
+        while line[end : end + 1] in _CLOSING and end < hi:  # the label's `）` after its key
+            end += 1
+        starts.append((at, end))
     return starts

@@ -18,6 +18,7 @@ from .columns import describe_order, header_order, join_wrapped
 from .document import is_end
 from .normalise import has_cjk, is_number, key
 from .rows import (
+    RUN_SPLIT,
     RowMatcher,
     TableNotes,
     _variant_of,
@@ -197,6 +198,7 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     if no_total and any(len(_filled(r)) == six for r in rows.values()):
         notes.problems.append(("表三表头", f"没有“{p3.total_column}”列，只读入各列数字，总计按各项计算"))
     zero_rows: list[str] = []
+    split_rows: list[str] = []
     if columns == p3.columns and not no_total:
         _gathered_rows(p3, rows, notes)
     unsplit = _unsplit_groups(report, p3, rows, group_rows, columns, notes)
@@ -214,7 +216,9 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
             continue
         raw, problem = fit(rows[path], len(refs), has_total=True)
         store(report, refs, raw, _row_text(rows[path], len(refs)))
-        if problem and raw is not None:
+        if problem and raw is not None and problem.startswith(RUN_SPLIT):
+            split_rows.append(labels[path])
+        elif problem and raw is not None:
             zero_rows.append(labels[path])
         elif problem:
             notes.problems.append((f"表三“{labels[path]}”行", problem))
@@ -226,6 +230,11 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
                 f"“{shown} {len(zero_rows)} 行的数字个数与 7 列不符（单元格在转换中丢失或多出）；"
                 "这些行读到的数字都是 0，各格只能是 0，已按 0 读入",
             )
+        )
+    if split_rows:
+        shown = "”“".join(split_rows[:4]) + ("”等" if len(split_rows) > 4 else "”")
+        notes.problems.append(
+            ("表三", f"“{shown} {len(split_rows)} 行的数字连在一起（抓取网页时单元格未分开），已按“各项之和等于总计”的唯一拆法读入，请核对")
         )
     if missing:
         shown = "”“".join(missing[:4]) + ("”等" if len(missing) > 4 else "”")
