@@ -7,7 +7,6 @@ level, so the rules can be tested without a build.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path, PurePath
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -233,8 +232,9 @@ def drop_dangling_symlinks(toc, binaries):
 
 
 def project_version(root: Path = ROOT) -> str:
-    """The version in pyproject.toml, the source of the package metadata."""
-    return tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    """The version, as ``reportdesk.__version__`` writes it (pyproject.toml takes it from there too)."""
+    text = (root / "src" / "reportdesk" / "__init__.py").read_text("utf-8")
+    return re.search(r'^__version__ = "([^"]+)"', text, re.MULTILINE).group(1)
 
 
 def dist_info_name(version: str) -> str:

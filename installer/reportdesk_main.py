@@ -112,6 +112,7 @@ def main() -> int:
     # A worker of the batch review's process pool: run the worker and leave (after every runtime hook has
     # run, so PyInstaller's version of freeze_support is in place on all systems).
     multiprocessing.freeze_support()
+    os.environ["REPORTDESK_POOL_READY"] = "1"  # reportdesk.review.batch.POOL_READY_ENV: workers may start now
     if os.environ.get(SELFTEST_ENV):
         return _selftest()
     if os.environ.get(QUIT_ENV):

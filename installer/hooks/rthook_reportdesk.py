@@ -3,10 +3,11 @@
 - A windowed Windows build has no console: ``sys.stdout``/``sys.stderr`` are None, and any print would
   raise. They go to a log file in the user's log folder (or nowhere if that cannot be opened).
 - Qt finds its plugins inside the bundle (PyInstaller's own hook sets this; kept as a fallback).
-- The batch review may use a process pool only when the frozen program is ready for it: the flag is set
-  here, and ``multiprocessing.freeze_support()`` (children run the child code instead of a second window) is
-  the first thing the entry (installer/reportdesk_main.py) does. It cannot be called here: PyInstaller's own
-  multiprocessing hook, which makes freeze_support work on Linux too, runs after this one.
+- Qt's environment that PyInstaller's own PySide6 runtime hook would set. The spec drops that hook: it imports
+  QtCore (+64 ms) for every command, ``reportdesk check`` included, only to register a qt.conf that the
+  PySide6 wheels register themselves when QtCore is first imported.
+
+Nothing here imports more than it must: every command, ``--version`` included, pays for this file.
 """
 
 import os
@@ -29,24 +30,17 @@ def _console_streams() -> None:
         sys.stderr = stream
 
 
-def _qt_plugin_path() -> None:
+def _qt_environment() -> None:
     base = getattr(sys, "_MEIPASS", None)
-    if not base or os.environ.get("QT_PLUGIN_PATH"):
+    if not base:
         return
-    for candidate in (os.path.join(base, "PySide6", "Qt", "plugins"), os.path.join(base, "PySide6", "plugins")):
-        if os.path.isdir(candidate):
-            os.environ["QT_PLUGIN_PATH"] = candidate
-            return
-
-
-def _batch_pool() -> None:
-    try:
-        from reportdesk.review import batch
-    except ImportError:  # the batch review is not part of this build
+    qt = next((p for p in (os.path.join(base, "PySide6", "Qt"), os.path.join(base, "PySide6")) if os.path.isdir(p)), None)
+    if qt is None:
         return
-    batch.FROZEN_POOL_READY = True
+    os.environ.setdefault("QT_PLUGIN_PATH", os.path.join(qt, "plugins"))
+    if sys.platform.startswith("win"):  # Qt finds the DLLs collected beside it (PyInstaller's hook does the same)
+        os.environ["PATH"] = base + os.pathsep + os.environ.get("PATH", "")
 
 
 _console_streams()
-_qt_plugin_path()
-_batch_pool()
+_qt_environment()

@@ -8,8 +8,10 @@ from pathlib import Path
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="reportdesk")
-    parser.add_argument("file", nargs="?", help="要打开的报告文件（.rdproj、.json、.docx、.txt）")
+    from .cli import ChineseParser
+
+    parser = ChineseParser(prog="reportdesk", epilog="命令行用法：reportdesk -h")
+    parser.add_argument("file", nargs="?", help="要打开的报告文件（.rdproj、.json、.docx、.pdf、.txt）")
     parser.add_argument("--demo", action="store_true", help="打开内置示例报告")
     parser.add_argument("--portable", action="store_true", help="设置与恢复文件保存在程序旁边")
     return parser.parse_args(argv)
@@ -65,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
 
         paths.set_portable(Path(sys.executable).resolve().parent)
     app = make_app()
+    from .ui import recovery
+    from .ui.aboutdialog import install_excepthook
+
+    install_excepthook()  # an exception in a slot: logged, and a Chinese message instead of a traceback
+    recovery.clean_folders()  # temporary files that killed writes left in the recovery and lock folders
     window = open_window(args.file, args.demo)
     if window is None:
         return 2

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 from .errors import LoadError
 from .model.interchange import InterchangeError, from_interchange
 from .model.project import MAX_PROJECT_BYTES, ProjectError, load_project
 from .model.report import Report
+from .model.values import json_number_hooks
 
 PROJECT_SUFFIXES = {".rdproj"}
 JSON_SUFFIXES = {".json"}
@@ -32,7 +32,7 @@ def load_interchange(path: Path) -> Report:
     if len(raw) > MAX_PROJECT_BYTES:
         raise LoadError(f"无法读取“{path.name}”：文件过大，不是报告")
     try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
+        data = json.loads(raw.decode("utf-8-sig"), **json_number_hooks())
         return from_interchange(data)
     except UnicodeDecodeError as exc:
         raise LoadError(f"无法读取“{path.name}”：不是 UTF-8 编码的文本") from exc
@@ -42,6 +42,8 @@ def load_interchange(path: Path) -> Report:
         raise LoadError(f"无法读取“{path.name}”：内容嵌套过深") from exc
     except InterchangeError as exc:
         raise LoadError(f"无法读取“{path.name}”：{exc}") from exc
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a shape no check foresaw
+        raise LoadError(f"无法读取“{path.name}”：内容不符合交换格式（{type(exc).__name__}）") from exc
 
 
 def load_report(path: str | Path) -> Report:

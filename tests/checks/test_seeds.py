@@ -13,8 +13,8 @@ from reportdesk.checks import check_report
 from reportdesk.formats import PART4, CellRef
 
 EXPECTED = {
-    # 银川市投资促进局 2020: a correct report in the 2019 format.
-    "000_730c80e139d75b64": set(),
+    # 银川市投资促进局 2020: part 一 says 72 条 were published, its own list adds up to 73.
+    "000_730c80e139d75b64": {"PROSE-SUM"},
     # 石嘴山市投资促进局 2023: no signature and no date; part 五's heading lacks “的”.
     "001_082ea42f41a4a5d8": {"SIGNATURE-MISSING", "DATE-MISSING", "PART-HEADING"},
     # 中卫市工业和信息化局 2020: dated 2020年1月26日, inside its own reporting year; part 四 leaves
@@ -22,8 +22,9 @@ EXPECTED = {
     "002_7afa714d70970faa": {"DATE-IN-YEAR", "CELL-BLANK"},
     # 澄江市投资促进局 2020: no opening paragraph; part 二's heading lacks “二、”.
     "003_bce8275da3ca3d23": {"OPENING-MISSING", "PART-HEADING"},
-    # 银川市西夏区审批服务管理局 2020: ends after part 六 with no signature or date.
-    "004_a9dbc25bac2331b1": {"SIGNATURE-MISSING", "DATE-MISSING"},
+    # 银川市西夏区审批服务管理局 2020: ends after part 六 with no signature or date; part 一 says 116
+    # 个 projects, its own list (26、37、87) adds up to 150.
+    "004_a9dbc25bac2331b1": {"SIGNATURE-MISSING", "DATE-MISSING", "PROSE-SUM"},
 }
 
 
@@ -52,10 +53,12 @@ def test_date_inside_the_year_names_the_date_and_window():
 
 
 def test_seed_prose_agrees_with_its_tables():
-    """000 says 受理 1 件 and no 复议/诉讼; 002 says 未收到 any application: all agree with the tables."""
-    from reportdesk.checks.prose_numbers import stated_numbers
+    """000 says 受理 1 件; 002 says 未收到 any application and no 复议/诉讼: all agree with the tables."""
+    from reportdesk.checks.prose_claims import STATEMENTS
+    from reportdesk.checks.prose_reading import claims
 
-    stated = [n for p in seed("000_730c80e139d75b64").parts["一"] for _, n, _ in stated_numbers(p.text)]
-    assert sorted(stated) == [0, 0, 1]
-    stated = [n for p in seed("002_7afa714d70970faa").parts["一"] for _, n, _ in stated_numbers(p.text)]
-    assert stated and set(stated) == {0}
+    stated = [(c.quantity, c.number) for p in seed("000_730c80e139d75b64").parts["一"] for c in claims(p.text)]
+    assert stated == [("new", 1)]
+    text = "".join(p.text for p in seed("002_7afa714d70970faa").parts["一"])
+    said = {st.name for st in STATEMENTS if st.pattern.search(text)}
+    assert said == {"未收到政府信息公开申请", "未发生行政复议或行政诉讼"}

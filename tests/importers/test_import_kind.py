@@ -35,7 +35,8 @@ def test_area_titled_government_report_dated_in_march_is_not_late(tmp_path, seed
     path.write_text(text, "utf-8")
     r = import_document(path).report
     assert (r.agency, r.kind, r.signature_agency) == ("银川市西夏区", "government", "银川市西夏区人民政府")
-    assert check_report(r) == []
+    # the seed's own prose defect (116 个 printed, its items add up to 150) is not about the kind or date
+    assert [f for f in check_report(r) if f.rule != "PROSE-SUM"] == []
 
 
 def test_title_with_the_year_in_chinese_numerals(tmp_path, seed_text):

@@ -137,11 +137,16 @@ def test_dangling_symlinks_are_dropped():
     assert [d[0] for d in rules.drop_dangling_symlinks(datas, binaries)] == ["libQt6Core.so.6", "resources/demo/demo.rdproj"]
 
 
-def test_version_comes_from_pyproject():
+def test_version_written_once():
     import tomllib
+    from importlib.metadata import version
 
-    expected = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
-    assert rules.project_version() == expected
+    import reportdesk
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    assert "version" in pyproject["project"]["dynamic"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "reportdesk.__version__"}
+    assert rules.project_version() == reportdesk.__version__ == version("reportdesk")
     assert rules.version_tuple("1.2.3") == (1, 2, 3, 0)
     assert rules.version_tuple("0.1.0+source") == (0, 1, 0, 0)
     assert rules.version_tuple("2026.1") == (2026, 1, 0, 0)

@@ -84,7 +84,7 @@ def test_read_only_folder_gives_a_message_and_keeps_the_file(tmp_path):
     before = path.read_bytes()
     tmp_path.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
-        with pytest.raises(ProjectError, match="没有写入权限"):
+        with pytest.raises(ProjectError, match="没有权限"):
             save_project(demo(), path)
     finally:
         tmp_path.chmod(stat.S_IRWXU)
@@ -165,7 +165,8 @@ def test_missing_file_message(tmp_path):
 
 def test_permission_error_gives_a_message_and_keeps_the_file(tmp_path, monkeypatch):
     import errno
-    import tempfile
+
+    from reportdesk.model import safewrite
 
     path = tmp_path / "r.rdproj"
     save_project(demo(), path)
@@ -174,7 +175,7 @@ def test_permission_error_gives_a_message_and_keeps_the_file(tmp_path, monkeypat
     def refused(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refused)
-    with pytest.raises(ProjectError, match="没有写入权限"):
+    monkeypatch.setattr(safewrite, "open", refused, raising=False)
+    with pytest.raises(ProjectError, match="没有权限"):
         save_project(demo(), path)
     assert path.read_bytes() == before

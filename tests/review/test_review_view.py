@@ -124,7 +124,28 @@ def test_expected_list_kept_in_the_reviewed_folder_is_not_a_report(qtbot, tmp_pa
     names = tmp_path / "in" / "应报名单.txt"
     names.write_text("青禾县教育局\n青禾县民政局\n", "utf-8")
     w = _load(qtbot, tmp_path / "in")
-    assert w.model.rowCount() == 2  # the list was taken for an unreadable report
-    with qtbot.waitSignal(w.finished, timeout=30_000):
-        w.set_expected(str(names))
+    assert w.model.rowCount() == 1  # a list of names never mentions 信息公开: not taken for a report
+    assert w.set_expected(str(names))
     assert w.model.rowCount() == 1 and "1 个机关未报送：青禾县民政局" in w.notes.text()
+
+
+def test_window_says_which_files_were_skipped_and_shows_unknown_figures(qtbot, tmp_path):
+    import json
+
+    from tests.helpers import seed
+
+    from reportdesk.formats import PART3, CellRef
+    from reportdesk.model.interchange import to_interchange
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    r = seed("000_730c80e139d75b64")
+    ref = CellRef(PART3, "一、本年新收政府信息公开申请数量", "自然人")
+    r.values[ref], r.unreadable[ref] = None, "“l”（不是数字）"
+    (folder / "a.json").write_text(json.dumps(to_interchange(r), ensure_ascii=False), "utf-8")
+    (folder / "README.md").write_text("说明\n", "utf-8")
+    w = _load(qtbot, folder)
+    assert w.model.rowCount() == 1
+    assert "已跳过 1 个不是报告的文件：README.md" in w.notes.text()
+    assert _column(w, "新收") == ["？"] and _column(w, "办结") == ["1"]
+    w.proxy.sort(table.HEADERS.index("新收"))  # sorting a ？ does not fail

@@ -200,7 +200,7 @@ def test_review_window_double_click_opens_the_report_at_its_first_finding(window
     with qtbot.waitSignal(review.finished, timeout=60000):
         review.load_folder(str(folder))
     assert review.proxy.rowCount() == 2
-    files = [str(review._row_of(review.proxy.index(r, 0))["file"]) for r in range(review.proxy.rowCount())]
+    files = [str(review._row_of(review.proxy.index(r, 0)).file) for r in range(review.proxy.rowCount())]
     row = next(r for r, f in enumerate(files) if "broken" in f)
     index = review.proxy.index(row, 0)
     review.view.scrollTo(index)

@@ -6,15 +6,18 @@ Every rule has a stable id; see docs/checks.md for the list.
 from __future__ import annotations
 
 from ..model.report import Report
-from . import completeness, prose_numbers, tables, years
+from . import completeness, prose_claims, prose_numbers, prose_sums, prose_text, tables, years
 from .findings import Finding, Place, Severity, count
 
 _ORDER = {"": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_SEVERITY = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_SEVERITY = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.READ: 3}
 
 
-def check_report(report: Report, previous: Report | None = None) -> list[Finding]:
-    """Every finding for ``report``, errors first, then by part. ``previous`` is last year's report."""
+def check_report(report: Report, previous: Report | None = None, *, include_checked: bool = False) -> list[Finding]:
+    """Every finding for ``report``, errors first, then by part. ``previous`` is last year's report.
+
+    Warnings the clerk marked as checked (已核对, ``report.checked``) are left out while their inputs
+    are unchanged, unless ``include_checked``."""
     totals = report.totals()
     findings: list[Finding] = []
     findings += years.format_and_year(report)
@@ -22,13 +25,34 @@ def check_report(report: Report, previous: Report | None = None) -> list[Finding
     findings += tables.values(report)
     findings += tables.identity(report, totals)
     findings += tables.printed_totals(report, totals)
+    findings += tables.unchecked(report)
     findings += years.across_years(report, previous)
     findings += prose_numbers.prose_against_tables(report)
+    findings += prose_claims.prose_claims(report)
+    findings += prose_sums.prose_sums(report)
+    findings += prose_sums.prose_percentages(report)
+    findings += prose_text.repeated_words(report)
+    findings += prose_text.stale_years(report)
+    findings += prose_text.carried_over(report, previous)
     findings += completeness.leftovers(report)
     findings += completeness.review_marks(report)
     findings += years.signature(report)
+    if not include_checked:
+        findings = [f for f in findings if not is_checked(report, f)]
     findings.sort(key=lambda f: (_SEVERITY[f.severity], _ORDER.get(f.place.part, 9)))
     return findings
 
 
-__all__ = ["Finding", "Place", "Severity", "check_report", "count"]
+def is_checked(report: Report, finding: Finding) -> bool:
+    """A warning the clerk marked 已核对 whose inputs have not changed since. Errors are never hidden."""
+    return finding.severity is not Severity.ERROR and finding.fingerprint in report.checked
+
+
+def mark_checked(report: Report, finding: Finding) -> None:
+    """已核对: hide this warning until the figures it was computed from change."""
+    if finding.severity is Severity.ERROR:
+        raise ValueError("errors cannot be marked as checked")
+    report.checked.add(finding.fingerprint)
+
+
+__all__ = ["Finding", "Place", "Severity", "check_report", "count", "is_checked", "mark_checked"]

@@ -6,9 +6,9 @@ import re
 
 from ..formats import PROSE_PARTS
 from ..model.report import Report
-from .findings import Finding, Place, Severity
+from .findings import FIELD_NAMES, Finding, Place, Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, READ = Severity.ERROR, Severity.WARNING, Severity.READ
 
 _NOTHING = re.compile(r"^[\s。.、，,]*(?:无|暂无|没有|无其他需要报告的事项)[\s。.、，,]*$")
 _LEFTOVERS = re.compile(
@@ -18,11 +18,36 @@ _LEFTOVERS = re.compile(
 _FEE = re.compile(r"信息处理费|处理费")
 
 
+def _note_on_part(report: Report, part: str) -> str | None:
+    """A reading note that says reading lost this part (its ``where`` names the part)."""
+    names = (f"第{part}部分", f"{part}、", report.format.heading(part))
+    for where, message in report.read_notes:
+        if where.strip().startswith(names):
+            return f"{where}：{message}"
+    return None
+
+
 def parts_present(report: Report) -> list[Finding]:
     out = []
     fmt = report.format
-    for part in PROSE_PARTS:
-        if not "".join(p.text for p in report.parts[part]).strip():
+    empty = [p for p in PROSE_PARTS if not "".join(x.text for x in report.parts[p]).strip()]
+    if report.published and empty and len(empty) == len(PROSE_PARTS):
+        # A published report without a word in any part: the reader missed the text, the report did not.
+        out.append(
+            Finding(
+                READ,
+                "PART-UNREAD",
+                "未能从原文中找到任何一个部分的文字（可能是版式或复制方式所致），未核对各部分是否齐全。"
+                "请对照原文核对。",
+                Place(),
+            )
+        )
+        empty = []
+    for part in empty:
+        note = _note_on_part(report, part)
+        if note:
+            out.append(Finding(READ, "PART-UNREAD", f"“{fmt.heading(part)}”未能读取（{note}），未核对其内容。", Place(part)))
+        else:
             out.append(
                 Finding(
                     E,
@@ -100,6 +125,8 @@ def review_marks(report: Report) -> list[Finding]:
         if part in report.draft_parts
     ]
     for where, message in report.read_notes:
+        if where == FIELD_NAMES["format"]:  # merged into the format finding (years.format_and_year)
+            continue
         table = re.match(r"表([二三四])", where)  # notes on a table are shown on that part
-        out.append(Finding(W, "READ-NOTE", f"{where}：{message}", Place(table.group(1) if table else "")))
+        out.append(Finding(READ, "READ-NOTE", f"{where}：{message}", Place(table.group(1) if table else "")))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -12,10 +13,13 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+    # What reading a published document could not take in: about the reading, not the report,
+    # so never counted among the report's errors or warnings.
+    READ = "read"
 
     @property
     def label(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return {"error": "错误", "warning": "警告", "info": "提示", "read": "读取说明"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,15 @@ class Finding:
     rule: str
     message: str
     place: Place = field(default_factory=Place)
+    # What the finding was computed from (the sentence, the figures, the cells' values). Marking a
+    # warning as checked (已核对) stores the fingerprint of these; when they change it shows again.
+    inputs: str = ""
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable while the finding's inputs are unchanged (not its paragraph number or wording)."""
+        basis = self.inputs or f"{self.place.part}|{self.place.field}|{self.message}"
+        return hashlib.sha1(f"{self.rule}|{basis}".encode()).hexdigest()[:16]
 
     def to_json(self) -> dict:
         p = self.place
@@ -74,7 +87,7 @@ class Finding:
 
 
 def count(findings: list[Finding]) -> tuple[int, int]:
-    """(errors, warnings)"""
+    """(errors, warnings) about the report; reading notes (``Severity.READ``) are not counted."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     return errors, warnings

@@ -7,7 +7,8 @@ from ..model.report import Report
 from ..model.values import Money, as_number, format_value, value_problem
 from .findings import Finding, Place, Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, READ = Severity.ERROR, Severity.WARNING, Severity.READ
+SHOWN_CELLS = 6  # unknown cells named in one finding; the rest are counted
 
 
 def _label(path: str) -> str:
@@ -18,23 +19,31 @@ def _row_name(ref: CellRef) -> str:
     return ref.row.replace(PATH_SEP, "·") if ref.table == PART4 else _label(ref.row)
 
 
-def identity(report: Report, totals: dict[CellRef, int]) -> list[Finding]:
-    """Rule 1, printed in the table itself: 一 + 二 = （七）总计 + 四, column by column."""
+def _identity_cells(report: Report, col: str) -> tuple[CellRef, ...]:
+    p3 = report.format.part3
+    return tuple(CellRef(PART3, r, col) for r in (p3.new_row, p3.carried_in_row, p3.total_row, p3.carried_out_row))
+
+
+def identity(report: Report, totals: dict[CellRef, int | None]) -> list[Finding]:
+    """Rule 1, printed in the table itself: 一 + 二 = （七）总计 + 四, column by column.
+    A column with an unknown cell is not checked (``unchecked`` says so, once)."""
     p3 = report.format.part3
     out = []
     for col in p3.input_columns:
+        if any(report.is_unknown(r) for r in _identity_cells(report, col)):
+            continue
 
         def v(row: str, col: str = col) -> int:
             ref = CellRef(PART3, row, col)
-            return totals[ref] if ref in totals else int(as_number(report.values.get(ref)))
+            if ref in totals:
+                return int(totals[ref] or 0)
+            return int(as_number(report.values.get(ref)))
 
         new, carried_in = v(p3.new_row), v(p3.carried_in_row)
         done, carried_out = v(p3.total_row), v(p3.carried_out_row)
         if new + carried_in != done + carried_out:
             left, right = new + carried_in, done + carried_out
-            cells = tuple(
-                CellRef(PART3, r, col) for r in (p3.new_row, p3.carried_in_row, p3.total_row, p3.carried_out_row)
-            )
+            cells = _identity_cells(report, col)
             out.append(
                 Finding(
                     E,
@@ -48,8 +57,9 @@ def identity(report: Report, totals: dict[CellRef, int]) -> list[Finding]:
     return out
 
 
-def printed_totals(report: Report, totals: dict[CellRef, int]) -> list[Finding]:
-    """Rules 2–4 for a published document: each printed total against the sum of its parts."""
+def printed_totals(report: Report, totals: dict[CellRef, int | None]) -> list[Finding]:
+    """Rules 2–4 for a published document: each printed total against the sum of its parts.
+    A total with an unknown part is not compared (``unchecked`` says so, once)."""
     if not report.printed:
         return []
     fmt = report.format
@@ -60,7 +70,7 @@ def printed_totals(report: Report, totals: dict[CellRef, int]) -> list[Finding]:
         if printed is None or ref not in formulas:
             continue
         computed = totals[ref]
-        if as_number(printed) == computed:
+        if computed is None or as_number(printed) == computed:
             continue
         parts = [(r, int(as_number(report.values.get(r)))) for r in formulas[ref]]
         shown = [f"{_part_name(ref, r)} {n}" for r, n in parts if n] or ["各项均为 0"]
@@ -92,16 +102,7 @@ def values(report: Report) -> list[Finding]:
     """Rule 5: whole numbers >= 0, money with a unit, no blank cells, nothing unreadable."""
     fmt = report.format
     fc = cells_of(fmt)
-    out: list[Finding] = []
-    for ref, raw in report.unreadable.items():
-        out.append(
-            Finding(
-                E,
-                "CELL-UNREADABLE",
-                f"{ref.describe()}无法识别：“{raw}”。请按原文核对后填写。",
-                Place(ref.table, (ref,)),
-            )
-        )
+    out = unreadable_notes(report)
     for ref in fc.inputs:
         v = report.values.get(ref)
         if v is None:
@@ -120,6 +121,76 @@ def values(report: Report) -> list[Finding]:
                 )
             )
     out.extend(_blanks(report))
+    return out
+
+
+def _unknown_by_table(report: Report, inputs_only: bool = True) -> dict[str, list[CellRef]]:
+    """The unknown input cells of each table (with ``inputs_only=False`` also printed totals that
+    could not be read), in the table's order."""
+    fc = cells_of(report.format)
+    out: dict[str, list[CellRef]] = {}
+    for ref in fc.inputs if inputs_only else (*fc.inputs, *fc.formulas):
+        if ref in report.unreadable:
+            out.setdefault(ref.table, []).append(ref)
+    return out
+
+
+def _listing(refs: list[CellRef], name) -> str:
+    shown = "；".join(name(r) for r in refs[:SHOWN_CELLS])
+    return shown + (f"；等共 {len(refs)} 个" if len(refs) > SHOWN_CELLS else "")
+
+
+def _cell_name(ref: CellRef) -> str:
+    return f"“{_row_name(ref)}”·“{ref.col}”"
+
+
+def unreadable_notes(report: Report) -> list[Finding]:
+    """What reading could not take in, one reading note per table (not a finding about the report)."""
+    out = []
+    for table, refs in _unknown_by_table(report, inputs_only=False).items():
+        listing = _listing(refs, lambda r: f"{_cell_name(r)}：{report.unreadable[r]}")
+        out.append(
+            Finding(
+                READ,
+                "CELL-UNREADABLE",
+                f"表{table}有 {len(refs)} 个单元格未能从原文读取，按“未知”处理（不是 0）：{listing}。"
+                f"请按原文核对后填写。",
+                Place(table, tuple(refs)),
+            )
+        )
+    return out
+
+
+def unchecked(report: Report) -> list[Finding]:
+    """Once per table with unknown cells: which checks could not be made, and which cells are unknown."""
+    if not report.unreadable:
+        return []
+    fmt = report.format
+    formulas = cells_of(fmt).formulas
+    out = []
+    for table, refs in _unknown_by_table(report).items():
+        skipped = []
+        if table == PART3:
+            cols = [c for c in fmt.part3.input_columns if any(report.is_unknown(r) for r in _identity_cells(report, c))]
+            if cols:
+                skipped.append(f"{'、'.join(f'“{c}”' for c in cols)}列的“新收 + 上年结转 = 办理结果总计 + 结转下年度”")
+        printed = [
+            r
+            for r, v in report.printed.items()
+            if r.table == table and v is not None and r in formulas and report.is_unknown(r)
+        ]
+        if printed:
+            skipped.append(f"{len(printed)} 个印出的合计与各项之和的核对")
+        skipped.append("这些单元格的取值和空白检查")
+        out.append(
+            Finding(
+                W,
+                "TABLE-UNCHECKED",
+                f"表{table}有 {len(refs)} 个单元格的数字未知（{_listing(refs, _cell_name)}），"
+                f"以下核对未能进行：{'；'.join(skipped)}。请按原文核对后填写这些单元格。",
+                Place(table, tuple(refs)),
+            )
+        )
     return out
 
 
@@ -162,7 +233,7 @@ def _blanks(report: Report) -> list[Finding]:
 
 
 def _is_blank(report: Report, ref: CellRef) -> bool:
-    if ref in report.unreadable:
+    if report.is_unknown(ref):  # unknown (or a total over unknown cells): not blank
         return False
     if ref in cells_of(report.format).formulas:
         return ref in report.printed and report.printed[ref] is None

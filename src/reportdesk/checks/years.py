@@ -8,7 +8,7 @@ import re
 from ..formats import FORMATS, PART2, PART3, PATH_SEP, CellRef, format_for_year
 from ..model.report import KINDS, Report, chinese_date, deadline_for
 from ..model.values import as_number
-from .findings import Finding, Place, Severity
+from .findings import FIELD_NAMES, Finding, Place, Severity
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -20,16 +20,35 @@ _PERIOD = re.compile(
 _REPORT_YEAR = re.compile(r"(\d{4})\s*年度?\s*(?:政府信息公开工作年度报告|政府信息公开年度报告|年度报告)")
 
 
+def format_notes(report: Report) -> list[str]:
+    """What reading said about the format (``read_notes`` under 报告格式): e.g. the tables' labels
+    are those of the other format than the year's."""
+    return [m for where, m in report.read_notes if where == FIELD_NAMES["format"]]
+
+
 def format_and_year(report: Report) -> list[Finding]:
     out = []
     fmt, right = report.format, format_for_year(report.year)
+    notes = "；".join(format_notes(report))
     if fmt.id != right.id:
         out.append(
             Finding(
                 E,
                 "FORMAT-YEAR",
-                f"{report.year}年度报告应使用{right.notice}规定的格式，而本报告使用的是{fmt.notice}的格式。"
-                f"请转换为{right.id}年格式。",
+                f"{report.year}年度报告应使用{right.notice}规定的格式，而本报告（表格）使用的是{fmt.notice}的格式。"
+                + (f"（读取说明：{notes}）" if notes else "")
+                + f"请转换为{right.id}年格式。",
+                Place(field="format"),
+            )
+        )
+    elif notes:  # read as the year's format although the tables look like the other one: one finding
+        other = next(f for f in FORMATS.values() if f.id != fmt.id)
+        out.append(
+            Finding(
+                W,
+                "FORMAT-YEAR",
+                f"{report.year}年度报告应使用{right.notice}规定的格式（已按此读取），而表格中有{other.notice}格式的"
+                f"标签：{notes}。请核对所用格式。",
                 Place(field="format"),
             )
         )
@@ -108,10 +127,13 @@ def _opening(report: Report) -> list[Finding]:
 
 
 def signature(report: Report) -> list[Finding]:
+    """A report being written must be signed and dated; a published one that prints no signature
+    (portals often put agency and date in the page header instead) gets a warning."""
     out = []
+    missing = W if report.published else E
     if not report.signature_agency.strip():
         out.append(
-            Finding(E, "SIGNATURE-MISSING", "缺少落款机关名称。请在文末填写发布机关。", Place(field="signature"))
+            Finding(missing, "SIGNATURE-MISSING", "缺少落款机关名称。请在文末填写发布机关。", Place(field="signature"))
         )
     deadline = deadline_for(report)
     kind = KINDS.get(report.kind, report.kind)
@@ -119,7 +141,7 @@ def signature(report: Report) -> list[Finding]:
     if d is None:
         out.append(
             Finding(
-                E,
+                missing,
                 "DATE-MISSING",
                 f"缺少落款日期。{kind}报告应在{chinese_date(deadline)}前公布，请填写成文日期。",
                 Place(field="date"),
@@ -151,20 +173,34 @@ def signature(report: Report) -> list[Finding]:
 
 
 def _previous_values(report: Report, previous: Report | None):
-    """(format id, year, value getter) for last year, from a report or the stored baseline."""
+    """(format id, year, value getter, unknown test) for last year, from a report or the stored baseline."""
     if previous is not None:
-        return previous.format_id, previous.year, previous.value
+        return previous.format_id, previous.year, previous.value, previous.is_unknown
     if report.baseline is not None:
         b = report.baseline
-        return b.format_id, b.year, b.values.get
+        return b.format_id, b.year, b.values.get, b.is_unknown
     return None
+
+
+def _uncompared(what: str, here: list[str], there: list[str], last_year: int, cells: tuple) -> Finding:
+    sides = []
+    if here:
+        sides.append(f"本年报告{'、'.join(here)}未知")
+    if there:
+        sides.append(f"{last_year}年报告{'、'.join(there)}未知")
+    return Finding(
+        W,
+        "PREV-UNCOMPARED",
+        f"{what}未能与{last_year}年报告核对：{'；'.join(sides)}（未能从原文读取）。请按原文核对。",
+        Place(cells[0].table if cells else "", cells),
+    )
 
 
 def across_years(report: Report, previous: Report | None) -> list[Finding]:
     last = _previous_values(report, previous)
     if last is None:
         return []
-    last_format, last_year, last_value = last
+    last_format, last_year, last_value, last_unknown = last
     if last_year != report.year - 1:
         return [
             Finding(
@@ -177,9 +213,17 @@ def across_years(report: Report, previous: Report | None) -> list[Finding]:
     out = []
     p3 = report.format.part3
     last_p3 = FORMATS[last_format].part3
+    unknown_here, unknown_there, cells = [], [], []
     for col in p3.input_columns:
         here = CellRef(PART3, p3.carried_in_row, col)
         there = CellRef(PART3, last_p3.carried_out_row, col)
+        if report.is_unknown(here) or last_unknown(there):
+            if report.is_unknown(here):
+                unknown_here.append(f"“上年结转”“{col}”")
+            if last_unknown(there):
+                unknown_there.append(f"“结转下年度继续办理”“{col}”")
+            cells.append(here)
+            continue
         a, b = as_number(report.values.get(here)), as_number(last_value(there))
         if a != b:
             out.append(
@@ -191,21 +235,46 @@ def across_years(report: Report, previous: Report | None) -> list[Finding]:
                     Place(PART3, (here,)),
                 )
             )
+    if cells:
+        out.append(_uncompared("表三结转数字", unknown_here, unknown_there, last_year, tuple(cells)))
     if last_format == report.format_id:
         for rule in report.format.continuity:
-            out.extend(_continuity(report, rule, last_value, last_year))
+            out.extend(_continuity(report, rule, last_value, last_unknown, last_year))
+    elif report.format.continuity:
+        out.append(
+            Finding(
+                INFO,
+                "PREV-FORMAT",
+                f"{last_year}年报告使用{FORMATS[last_format].id}年格式，本年为{report.format_id}年格式，"
+                f"表二的延续数字（{'、'.join(r.stock for r in report.format.continuity)}）无法逐项对应，未核对。",
+                Place(PART2),
+            )
+        )
     return out
 
 
-def _continuity(report: Report, rule, last_value, last_year: int) -> list[Finding]:
+def _continuity(report: Report, rule, last_value, last_unknown, last_year: int) -> list[Finding]:
     fmt = report.format
     out = []
+    unknown_here: list[str] = []
+    unknown_there: list[str] = []
+    skipped: list[CellRef] = []
     for title in rule.blocks:
         block = fmt.block(title)
         for row in block.rows:
 
             def ref(col: str, row: str = row, title: str = title) -> CellRef:
                 return CellRef(PART2, title + PATH_SEP + row, col)
+
+            mine = [ref(rule.stock)] + ([ref(rule.plus), ref(rule.minus)] if rule.same_year else [])
+            theirs = [ref(rule.stock)] + ([] if rule.same_year else [ref(rule.plus)])
+            here = [r for r in mine if report.is_unknown(r)]
+            there = [r for r in theirs if last_unknown(r)]
+            if here or there:
+                unknown_here += [f"“{row}”“{r.col}”" for r in here]
+                unknown_there += [f"“{row}”“{r.col}”" for r in there]
+                skipped.append(ref(rule.stock))
+                continue
 
             stock_now = as_number(report.values.get(ref(rule.stock)))
             stock_then = as_number(last_value(ref(rule.stock)))
@@ -233,4 +302,6 @@ def _continuity(report: Report, rule, last_value, last_year: int) -> list[Findin
                         Place(PART2, cells),
                     )
                 )
+    if skipped:
+        out.append(_uncompared(f"表二“{rule.stock}”", unknown_here, unknown_there, last_year, tuple(skipped)))
     return out

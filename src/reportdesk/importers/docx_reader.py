@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import LoadError
 from .document import Line
-from .files import checked_size
+from .files import check_xml_parts, checked_size
 from .normalise import clean_line
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024  # a report with photos is a few MB
@@ -51,6 +51,7 @@ def _check_package(path: Path) -> None:
         raise LoadError(f"无法导入“{name}”：不是有效的 Word 文档（.docx），文件可能已损坏或只是改了扩展名") from exc
     except OSError as exc:
         raise LoadError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
+    check_xml_parts(path)  # sizes and element counts of every XML part, streamed (issue #12)
 
 
 def _paragraph_markup(p) -> str:

@@ -9,6 +9,7 @@ from ..errors import LoadError
 from ..formats import FORMATS, PART2, PART3, PART4, PATH_SEP, PROSE_PARTS, cells_of, format_for_year
 from ..model.prose import Paragraph
 from ..model.report import DEPARTMENT, GOVERNMENT, Contact, Report
+from ..model.values import YEAR_RANGE
 from .document import Line, tokens
 from .normalise import key
 from .part4 import read_part4
@@ -215,6 +216,8 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
     first_heading = min((h.index for h in layout.headings.values()), default=len(lines))
     opening = "\n".join(paragraphs(lines[layout.title_end : first_heading], join_broken))
     year = _year(layout, opening, problems)
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:  # bounded where it enters (issue #12)
+        raise LoadError(f"无法导入“{name}”：找到的报告年度 {year} 不在 {YEAR_RANGE[0]}–{YEAR_RANGE[1]} 之间，请核对标题")
     markers = _markers(lines, layout, format_for_year(year))
     regions = {p: _region(lines, layout, markers, p) for p in (PART2, PART3, PART4)}
     table_tokens = {p: tokens(region) for p, region in regions.items()}

@@ -362,7 +362,7 @@ def compare_printed(report: Report) -> list[tuple[str, str]]:
     totals = report.totals()
     out = []
     for ref, printed in report.printed.items():
-        if printed is None or ref not in formulas or as_number(printed) == totals[ref]:
+        if printed is None or ref not in formulas or totals[ref] is None or as_number(printed) == totals[ref]:
             continue
         if ref.table == PART4:
             rule = "T4-TOTAL"

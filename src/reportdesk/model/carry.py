@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 
-from ..formats import PART2, PART3, PATH_SEP, CellRef, cells_of
+from ..formats import FORMATS, PART2, PART3, PATH_SEP, CellRef, cells_of
 from ..formats.spec import ReportFormat
 from .prose import Paragraph
 from .report import Baseline, Report, new_report
@@ -28,8 +28,24 @@ def carried_cells(fmt: ReportFormat) -> list[CellRef]:
 
 def _baseline(last: Report) -> Baseline:
     """The figures of last year that this year's checks continue from."""
-    values = {ref: last.values.get(ref) for ref in carried_cells(last.format)}
-    return Baseline(year=last.year, format_id=last.format.id, values=values)
+    cells = carried_cells(last.format)
+    values = {ref: last.values.get(ref) for ref in cells}
+    unknown = {ref: last.unreadable[ref] for ref in cells if ref in last.unreadable}
+    return Baseline(year=last.year, format_id=last.format.id, values=values, unreadable=unknown)
+
+
+def read_baseline_unknown(baseline: Baseline | None, raw: object) -> None:
+    """The project's ``baseline.unknown``: ``[[table, row, column, reason], …]``, last year's cells
+    that could not be read (unknown, not blank). Entries that are not such rows are ignored."""
+    if baseline is None or not isinstance(raw, dict) or not isinstance(raw.get("unknown"), list):
+        return
+    kinds = cells_of(FORMATS[baseline.format_id]).kinds
+    for item in raw["unknown"]:
+        if isinstance(item, list) and len(item) == 4 and all(isinstance(x, str) for x in item):
+            ref = CellRef(*item[:3])
+            if ref in kinds:
+                baseline.values[ref] = None
+                baseline.unreadable[ref] = item[3]
 
 
 def _carried_prose(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -48,9 +64,15 @@ def next_year_report(last: Report, year: int | None = None) -> Report:
     p3_new, p3_last = report.format.part3, last.format.part3
     inputs = set(cells_of(report.format).inputs)
     for col in p3_new.input_columns:
-        source = last.values.get(CellRef(PART3, p3_last.carried_out_row, col))
+        there = CellRef(PART3, p3_last.carried_out_row, col)
+        source = last.values.get(there)
         target = CellRef(PART3, p3_new.carried_in_row, col)
-        if target in inputs and source is not None:
+        if target not in inputs:
+            continue
+        if there in last.unreadable:  # unknown last year: unknown this year, never 0
+            report.values[target] = None
+            report.unreadable[target] = f"{last.year}年报告“{p3_last.carried_out_row}”此列未能读取：{last.unreadable[there]}"
+        elif source is not None:
             report.values[target] = source
     report.baseline = _baseline(last)
     for part, paragraphs in last.parts.items():
@@ -60,4 +82,4 @@ def next_year_report(last: Report, year: int | None = None) -> Report:
     return report
 
 
-__all__ = ["next_year_report"]
+__all__ = ["next_year_report", "read_baseline_unknown"]

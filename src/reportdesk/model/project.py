@@ -10,25 +10,28 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..formats import FORMATS, PROSE_PARTS, CellRef, cells_of
+from .carry import read_baseline_unknown
 from .interchange import InterchangeError, from_interchange, to_interchange
 from .prose import Paragraph
 from .report import Baseline, Report
-from .values import CellValueError, from_json, to_json
+from .safewrite import (
+    ANY,
+    ProjectError,
+    WriteConflictError,
+    atomic_write,
+    describe_os_error,
+    remove_leftovers,
+    stamp_of,
+)
+from .values import CellValueError, FieldError, bounded_int, check_year, from_json, json_number_hooks, to_json
 
 PROJECT_VERSION = 3
 SUFFIX = ".rdproj"
 MAX_PROJECT_BYTES = 20 * 1024 * 1024  # a real report is ~50 KB; anything this big is not one
-
-
-class ProjectError(Exception):
-    """A project file that cannot be read or written. ``str()`` is the message for the user."""
 
 
 def report_to_project(report: Report) -> dict[str, Any]:
@@ -42,10 +45,14 @@ def report_to_project(report: Report) -> dict[str, Any]:
             "format": b.format_id,
             "cells": [[r.table, r.row, r.col, to_json(kinds[r], v)] for r, v in b.values.items() if r in kinds],
         }
+        if b.unreadable:  # last year's cells that could not be read: unknown, not blank
+            body["baseline"]["unknown"] = [[r.table, r.row, r.col, why] for r, why in b.unreadable.items()]
     if report.draft_parts:
         body["draft_parts"] = sorted(report.draft_parts)
     if report.sources:
         body["sources"] = list(report.sources)
+    if report.checked:
+        body["checked"] = sorted(report.checked)  # warnings marked 已核对 (fingerprints)
     body.update(_import_findings(report))
     return {"reportdesk_project": PROJECT_VERSION, "report": body}
 
@@ -68,21 +75,20 @@ def _read_import_findings(report: Report, body: dict[str, Any]) -> None:
     formulas = cells_of(report.format).formulas
     try:
         report.printed = {}
-        for table, row, col, v in body.get("printed") or []:
-            ref = CellRef(table, row, col)
+        for ref, v in _cell_rows(body.get("printed") or [], "printed"):
             if ref in formulas:
-                report.printed[ref] = from_json(kinds[ref], v)
-        for table, row, col, text in body.get("unreadable") or []:
-            ref = CellRef(table, row, col)
+                report.printed[ref] = _cell_value(kinds[ref], ref, v, "原文合计")
+        for ref, text in _cell_rows(body.get("unreadable") or [], "unreadable"):
             if ref in kinds and isinstance(text, str):
                 report.unreadable[ref] = text
+        notes = body.get("read_notes") or []
+        if not isinstance(notes, list) or not all(isinstance(n, list) and len(n) == 2 for n in notes):
+            raise FieldError("“read_notes”应为 [位置, 说明] 的列表")
         report.read_notes = report.read_notes + [
-            (where, message)
-            for where, message in body.get("read_notes") or []
-            if isinstance(where, str) and isinstance(message, str)
+            (where, message) for where, message in notes if isinstance(where, str) and isinstance(message, str)
         ]
-    except (TypeError, ValueError, CellValueError) as exc:
-        raise ProjectError(f"导入记录（printed/unreadable/read_notes）格式不正确：{exc}") from exc
+    except FieldError as exc:
+        raise ProjectError(f"导入记录格式不正确：{exc}") from exc
 
 
 def _migrate_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -110,9 +116,10 @@ def project_to_report(data: Any) -> Report:
         data = {"reportdesk_project": 1, **data}
     if not isinstance(data, dict) or "reportdesk_project" not in data:
         raise ProjectError("不是 ReportDesk 项目文件")
-    version = data["reportdesk_project"]
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ProjectError(f"项目文件版本号无效：{version!r}")
+    try:
+        version = bounded_int(data["reportdesk_project"], "reportdesk_project（文件版本号）", 1, 1000)
+    except FieldError as exc:
+        raise ProjectError(str(exc)) from exc
     if version > PROJECT_VERSION:
         raise ProjectError(
             f"该文件由较新版本的 ReportDesk 保存（文件版本 {version}，本程序支持到 {PROJECT_VERSION}），请升级后再打开"
@@ -136,34 +143,60 @@ def project_to_report(data: Any) -> Report:
         paragraphs[part] = []
         for item in items:
             level = item.get("level")
-            if level is not None and (isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= 4):
-                raise ProjectError(f"第{part}部分的段落级别无效：{level!r}")
+            if level is not None:
+                try:
+                    level = bounded_int(level, f"第{part}部分的段落级别（level）", 0, 4)
+                except FieldError as exc:
+                    raise ProjectError(str(exc)) from exc
             paragraphs[part].append(Paragraph.from_markup(item["text"], level))
     report = from_interchange({**body, "parts": {}})
     report.parts.update(paragraphs)
     _read_import_findings(report, body)  # totals are derived; printed ones are only compared
     report.baseline = _read_baseline(body.get("baseline"))
+    read_baseline_unknown(report.baseline, body.get("baseline"))  # last year's unknown cells
     drafts = body.get("draft_parts") or []
-    report.draft_parts = {p for p in drafts if p in PROSE_PARTS} if isinstance(drafts, list) else set()
+    report.draft_parts = {p for p in drafts if isinstance(p, str) and p in PROSE_PARTS} if isinstance(drafts, list) else set()
     sources = body.get("sources") or []
     report.sources = [s for s in sources if isinstance(s, str)] if isinstance(sources, list) else []
+    checked = body.get("checked") or []
+    report.checked = {c for c in checked if isinstance(c, str)} if isinstance(checked, list) else set()
     return report
 
 
 def _read_baseline(raw: Any) -> Baseline | None:
     if raw is None:
         return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("format"), str) or raw["format"] not in FORMATS:
+        raise ProjectError("上年基数（baseline）格式不正确：“format”应为 " + " 或 ".join(FORMATS))
+    if not isinstance(raw.get("cells"), list):
+        raise ProjectError("上年基数（baseline）格式不正确：“cells”应为列表")
     try:
         fmt = FORMATS[raw["format"]]
         kinds = cells_of(fmt).kinds
-        baseline = Baseline(year=int(raw["year"]), format_id=fmt.id)
-        for table, row, col, v in raw["cells"]:
-            ref = CellRef(table, row, col)
+        baseline = Baseline(year=check_year(raw.get("year"), "baseline.year（上年基数的年度）"), format_id=fmt.id)
+        for ref, v in _cell_rows(raw["cells"], "baseline.cells"):
             if ref in kinds:
-                baseline.values[ref] = from_json(kinds[ref], v)
+                baseline.values[ref] = _cell_value(kinds[ref], ref, v, "上年基数")
         return baseline
-    except (KeyError, TypeError, ValueError, CellValueError) as exc:
+    except FieldError as exc:
         raise ProjectError(f"上年基数（baseline）格式不正确：{exc}") from exc
+
+
+def _cell_rows(rows: Any, field: str):
+    """``[[table, row, col, value], …]`` with every key a text; anything else names ``field``."""
+    if not isinstance(rows, list):
+        raise FieldError(f"“{field}”应为列表")
+    for item in rows:
+        if not (isinstance(item, list) and len(item) == 4 and all(isinstance(k, str) for k in item[:3])):
+            raise FieldError(f"“{field}”中的一项应为 [表, 行, 列, 值]")
+        yield CellRef(item[0], item[1], item[2]), item[3]
+
+
+def _cell_value(kind, ref: CellRef, raw: Any, what: str):
+    try:
+        return from_json(kind, raw)
+    except CellValueError as exc:
+        raise FieldError(f"{what}{ref.describe()}：{exc}") from exc
 
 
 def dumps_project(report: Report) -> str:
@@ -172,7 +205,7 @@ def dumps_project(report: Report) -> str:
 
 def loads_project(text: str) -> Report:
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, **json_number_hooks())
     except json.JSONDecodeError as exc:
         raise ProjectError(
             f"内容不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}），文件可能已损坏或被截断"
@@ -181,13 +214,25 @@ def loads_project(text: str) -> Report:
         raise ProjectError("内容嵌套过深，不是项目文件") from exc
     try:
         return project_to_report(data)
-    except InterchangeError as exc:
+    except (InterchangeError, FieldError) as exc:
         raise ProjectError(str(exc)) from exc
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        # a shape no check above foresaw: still the file's fault, still no traceback
+        raise ProjectError(f"文件内容不符合项目文件的格式（{type(exc).__name__}）") from exc
 
 
 def load_project(path: str | os.PathLike[str]) -> Report:
     """Read a project file. Every failure is a ``ProjectError`` naming the file; the file is untouched."""
+    return read_project(path)[0]
+
+
+def read_project(path: str | os.PathLike[str]) -> tuple[Report, str]:
+    """The report and the stamp of the bytes it was read from (for ``save_project(expected=…)``).
+
+    Temporary files that a killed save of this project left behind are removed first.
+    """
     path = Path(path)
+    remove_leftovers(path)
     try:
         size = path.stat().st_size
         if size > MAX_PROJECT_BYTES:
@@ -198,7 +243,7 @@ def load_project(path: str | os.PathLike[str]) -> Report:
     except FileNotFoundError as exc:
         raise ProjectError(f"找不到文件“{path}”") from exc
     except OSError as exc:
-        raise ProjectError(f"无法读取“{path}”：{exc.strerror or exc}") from exc
+        raise ProjectError(f"无法读取“{path}”：{describe_os_error(exc)}") from exc
     if not raw.strip():
         raise ProjectError(f"无法打开“{path.name}”：文件是空的")
     try:
@@ -206,109 +251,35 @@ def load_project(path: str | os.PathLike[str]) -> Report:
     except UnicodeDecodeError as exc:
         raise ProjectError(f"无法打开“{path.name}”：文件不是 UTF-8 编码的文本，可能已损坏或不是项目文件") from exc
     try:
-        return loads_project(text)
+        return loads_project(text), stamp_of(raw)
     except ProjectError as exc:
         raise ProjectError(f"无法打开“{path.name}”：{exc}") from exc
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes, backup: bool = True) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, whole.
+def save_project(report: Report, path: str | os.PathLike[str], expected: str | None = ANY) -> str:
+    """Save atomically with a backup; returns the saved content's stamp (see ``safewrite``).
 
-    A temporary file in the same folder is written, flushed and fsynced, then renamed over the
-    target. The previous version is kept as ``<name>.bak``. Errors become ``ProjectError``.
+    ``expected`` is the stamp ``read_project`` or the last save returned: a file changed on disk
+    since then raises ``WriteConflictError`` instead of being overwritten. Nothing that cannot be
+    written (a value no JSON can hold) leaves anything half-done: the text is made first.
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ProjectError(_write_message(path, exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if backup and path.exists():
-            bak = path.with_name(path.name + ".bak")
-            try:
-                os.link(path, _fresh(bak))
-            except OSError:
-                try:  # no hard links here (FAT, some network shares): copy instead
-                    shutil.copy2(path, bak)
-                except OSError:
-                    pass  # a backup that cannot be made must not stop the save itself
-        _copy_mode(path, tmp)
-        os.replace(tmp, path)
-        _fsync_dir(folder)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise ProjectError(_write_message(path, exc)) from exc
-
-
-def _fresh(bak: Path) -> Path:
-    """Make room for a hard link to the current file as the backup."""
-    try:
-        bak.unlink()
-    except FileNotFoundError:
-        pass
-    return bak
-
-
-def _copy_mode(path: Path, tmp: str) -> None:
-    """mkstemp makes the file private (0600); give it the mode a plain open() would."""
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        os.chmod(tmp, mode)
-    except OSError:
-        pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_message(path: Path, exc: OSError) -> str:
-    import errno
-
-    if exc.errno == errno.ENOSPC:
-        why = "磁盘空间不足"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        why = "没有写入权限（文件或文件夹为只读，或文件正被其他程序占用）"
-    elif exc.errno == errno.ENOENT:
-        why = "文件夹不存在"
-    else:
-        why = exc.strerror or str(exc)
-    return f"无法保存“{path}”：{why}。原文件未被改动，请换一个位置保存。"
-
-
-def save_project(report: Report, path: str | os.PathLike[str]) -> None:
-    atomic_write(path, dumps_project(report).encode("utf-8"))
+        data = dumps_project(report).encode("utf-8")
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise ProjectError(f"无法保存“{Path(path).name}”：报告中有无法保存的内容（{type(exc).__name__}）。原文件未被改动。") from exc
+    return atomic_write(path, data, expected=expected)
 
 
 __all__ = [
+    "ANY",
     "PROJECT_VERSION",
     "SUFFIX",
     "ProjectError",
+    "WriteConflictError",
     "atomic_write",
     "dumps_project",
     "load_project",
     "loads_project",
+    "read_project",
     "save_project",
 ]

@@ -21,6 +21,7 @@ from .values import Money, Value, as_number
 DEPARTMENT = "department"  # 县级以上人民政府部门: published by 31 January
 GOVERNMENT = "government"  # 本级人民政府: published by 31 March
 KINDS = {DEPARTMENT: "部门", GOVERNMENT: "本级人民政府"}
+UNKNOWN_MARK = "？"  # how an unknown figure is shown (table editor, review, text): never 0, never blank
 
 
 @dataclass
@@ -42,6 +43,11 @@ class Baseline:
     year: int
     format_id: str
     values: dict[CellRef, Value | None] = field(default_factory=dict)
+    # Last year's cells that reading could not take in (cell -> why): unknown, not blank, not 0.
+    unreadable: dict[CellRef, str] = field(default_factory=dict)
+
+    def is_unknown(self, ref: CellRef) -> bool:
+        return ref in self.unreadable
 
 
 @dataclass
@@ -68,6 +74,7 @@ class Report:
     # What reading a document or JSON could not take in, for the checks to report:
     unreadable: dict[CellRef, str] = field(default_factory=dict)  # cell -> the text found there
     read_notes: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
+    checked: set[str] = field(default_factory=set)  # fingerprints of warnings marked 已核对 (checks.mark_checked)
 
     def __post_init__(self) -> None:
         if not self.format_id:
@@ -76,27 +83,44 @@ class Report:
             self.parts.setdefault(part, [])
 
     @property
+    def published(self) -> bool:
+        """Read from a published document (or another tool's JSON), not written in ReportDesk: it
+        carries printed totals, reading notes, or cells that could not be read (a report carried from
+        last year or a summary of others may have unknown cells too, but they have a baseline or sources)."""
+        carried = self.baseline is not None or bool(self.sources)
+        return bool(self.printed or self.read_notes or (self.unreadable and not carried))
+
+    @property
     def format(self) -> ReportFormat:
         return FORMATS[self.format_id]
 
     def value(self, ref: CellRef) -> Value | int | None:
-        """An input cell's value, or a computed cell's derived total."""
+        """An input cell's value, or a computed cell's derived total; None for a blank input cell and
+        for a computed cell with an unknown input (ask ``is_unknown`` to tell the two apart)."""
         formula = cells_of(self.format).formulas.get(ref)
         if formula is None:
             return self.values.get(ref)
-        return sum(int(as_number(self.values.get(r))) for r in formula)
+        return self._sum(formula)
 
-    def totals(self) -> dict[CellRef, int]:
-        """Every computed cell, derived from the inputs."""
-        vals = self.values
-        return {
-            ref: sum(int(as_number(vals.get(r))) for r in formula)
-            for ref, formula in cells_of(self.format).formulas.items()
-        }
+    def _sum(self, formula: tuple[CellRef, ...]) -> int | None:
+        unknown, vals = self.unreadable, self.values
+        if unknown and any(r in unknown for r in formula):
+            return None
+        return sum(int(as_number(vals.get(r))) for r in formula)
+
+    def totals(self) -> dict[CellRef, int | None]:
+        """Every computed cell, derived from the inputs; None where an input is unknown."""
+        formulas = cells_of(self.format).formulas
+        if self.unreadable:
+            return {ref: self._sum(formula) for ref, formula in formulas.items()}
+        vals = self.values  # nothing unknown: every total is a sum (the common case, kept fast)
+        return {ref: sum(int(as_number(vals.get(r))) for r in formula) for ref, formula in formulas.items()}
 
     def is_unknown(self, ref: CellRef) -> bool:
         """True when the value is not known: an input cell that reading could not take in (its reason is
         in ``unreadable``), or a computed cell with such an input. Unknown is neither blank nor 0."""
+        if not self.unreadable:  # the common case, asked for every cell by every rule
+            return False
         formula = cells_of(self.format).formulas.get(ref)
         if formula is None:
             return ref in self.unreadable
@@ -108,8 +132,12 @@ class Report:
         self.values[ref] = value
         self.unreadable.pop(ref, None)  # typed or pasted: known from now on
 
-    def part3(self, row: str, col: str) -> int:
-        return int(as_number(self.value(CellRef(PART3, row, col))))
+    def part3(self, row: str, col: str) -> int | None:
+        """A part-三 figure as a number (blank counts as 0); None when it is unknown."""
+        ref = CellRef(PART3, row, col)
+        if self.is_unknown(ref):
+            return None
+        return int(as_number(self.value(ref)))
 
 
 def default_title(agency: str, year: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..formats import PROSE_PARTS, TABLE_PARTS, Role, cells_of, grid_of
-from .report import KINDS, Report, chinese_date
+from .report import KINDS, UNKNOWN_MARK, Report, chinese_date
 from .values import format_value
 
 
@@ -20,7 +20,8 @@ def table_as_text(report: Report, table: str) -> str:
             if cell is None:
                 row.append("")
             elif cell.ref is not None:
-                row.append(format_value(kinds[cell.ref], report.value(cell.ref)))
+                unknown = report.is_unknown(cell.ref)
+                row.append(UNKNOWN_MARK if unknown else format_value(kinds[cell.ref], report.value(cell.ref)))
             elif cell.role is not Role.EMPTY:
                 row.append(cell.text)
             else:

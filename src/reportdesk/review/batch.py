@@ -1,11 +1,7 @@
 """Check many report files at once, on both cores when there are enough of them.
 
-A review row is a plain dict (picklable, JSON-ready) so that worker processes can send it back and
-every output -- terminal, HTML, CSV, the window -- reads the same thing:
-
-``{"file", "agency", "year", "format", "kind", "figures": {name: int}, "errors", "warnings",
-"findings": [Finding.to_json()], "unreadable": message or None, "previous": file or None,
-"previous_missing": bool}``
+Each file gives one ``ReviewRow`` (review/rows.py): picklable, so worker processes send it back,
+and every output -- terminal, HTML, CSV, the window -- reads the same thing.
 """
 
 from __future__ import annotations
@@ -18,48 +14,22 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..loading import REPORT_SUFFIXES, LoadError, load_report
+from ..loading import LoadError, load_report
 from ..model.carry import carried_cells
 from ..model.report import Report
-from .figures import KEY_FIGURES, agency_key, key_figures
+from .figures import agency_key, key_figures
+from .folder import FOLDER_SUFFIXES, ReviewError, find_files
+from .rows import ReviewRow
 
-# A frozen (PyInstaller) build may only start worker processes when its entry point calls
-# multiprocessing.freeze_support(); the installer sets this flag once it does.
-FROZEN_POOL_READY = False
+# A frozen (PyInstaller) build may only start worker processes when its entry point has called
+# multiprocessing.freeze_support(); installer/reportdesk_main.py sets this variable once it has (an
+# environment variable, so that start-up need not import this module for every command).
+POOL_READY_ENV = "REPORTDESK_POOL_READY"
 POOL_MIN_FILES = 300  # below this, starting two workers (~0.15 s) costs more than it saves
 WORKERS = 2
 CHUNK = 25
 
 Progress = Callable[[int, int], None]
-
-
-class ReviewError(Exception):
-    """Nothing to review (no report file found, a folder missing). ``str()`` is the message for the user."""
-
-
-def find_files(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Every report file named or found (recursively) under the given folders, in a stable order."""
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            candidates = sorted(
-                (p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()),
-                key=lambda p: [part.casefold() for part in p.relative_to(path).parts],
-            )
-        elif path.exists():
-            candidates = [path]
-        else:
-            raise ReviewError(f"找不到“{path}”")
-        for p in candidates:
-            if p.name.startswith(("~$", ".~lock")):  # Word / LibreOffice lock files beside an open document
-                continue
-            key = p.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(p)
-    return found
 
 
 def load_any(path: str | os.PathLike[str]) -> Report:
@@ -72,32 +42,20 @@ def load_any(path: str | os.PathLike[str]) -> Report:
         raise LoadError(f"无法读取“{Path(path).name}”：{type(exc).__name__}: {exc}") from exc
 
 
-def _unreadable(path: str, message: str) -> dict:
-    return {
-        "file": path,
-        "agency": "",
-        "year": None,
-        "format": "",
-        "kind": "",
-        "figures": dict.fromkeys(KEY_FIGURES),
-        "errors": None,
-        "warnings": None,
-        "findings": [],
-        "unreadable": message,
-        "previous": None,
-        "previous_missing": False,
-    }
+def _unreadable(path: str, message: str) -> ReviewRow:
+    return ReviewRow(file=path, unreadable=message)
 
 
-PreviousIndex = dict[tuple[str, int], tuple[str, str, dict]]  # (agency key, year) -> (file, format, cells)
+# (agency key, year) -> (file, format, cells, unknown cells -> why)
+PreviousIndex = dict[tuple[str, int], tuple[str, str, dict, dict]]
 
 
-def _previous_report(entry: tuple[str, str, dict], agency: str, year: int) -> Report:
-    _, format_id, values = entry
-    return Report(agency=agency, year=year, format_id=format_id, values=dict(values))
+def _previous_report(entry: tuple[str, str, dict, dict], agency: str, year: int) -> Report:
+    _, format_id, values, unknown = entry
+    return Report(agency=agency, year=year, format_id=format_id, values=dict(values), unreadable=dict(unknown))
 
 
-def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
+def review_file(path: str, previous_index: PreviousIndex | None = None) -> ReviewRow:
     """Load and check one file; ``previous_index`` holds last year's reports (built by ``review_paths`` from last year's files)."""
     from ..checks import check_report
     from ..checks.findings import count
@@ -117,33 +75,37 @@ def review_file(path: str, previous_index: PreviousIndex | None = None) -> dict:
     except Exception as exc:  # a checks bug must not stop the batch either
         return _unreadable(path, f"检查“{Path(path).name}”时出错：{type(exc).__name__}: {exc}")
     errors, warnings = count(findings)
-    return {
-        "file": path,
-        "agency": report.agency,
-        "year": report.year,
-        "format": report.format_id,
-        "kind": report.kind,
-        "figures": key_figures(report),
-        "errors": errors,
-        "warnings": warnings,
-        "findings": [f.to_json() for f in findings],
-        "unreadable": None,
-        "previous": previous_file,
-        "previous_missing": previous_index is not None and previous_file is None,
-    }
+    figures = key_figures(report)
+    return ReviewRow(
+        file=path,
+        agency=report.agency,
+        year=report.year,
+        format_id=report.format_id,
+        kind=report.kind,
+        figures=figures,
+        unknown_figures=[name for name, v in figures.items() if v is None],
+        unknown_cells=len(report.unreadable),
+        errors=errors,
+        warnings=warnings,
+        findings=findings,
+        previous=previous_file,
+        previous_missing=previous_index is not None and previous_file is None,
+    )
 
 
-def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict]] | None:
+def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict, dict]] | None:
     """A previous-year file as an index entry, or None when it cannot be read."""
     try:
         report = load_any(path)
     except LoadError:
         return None
-    values = {ref: report.values.get(ref) for ref in carried_cells(report.format)}
-    return (agency_key(report.agency), report.year), (path, report.format_id, values)
+    cells = carried_cells(report.format)
+    values = {ref: report.values.get(ref) for ref in cells}
+    unknown = {ref: report.unreadable[ref] for ref in cells if ref in report.unreadable}
+    return (agency_key(report.agency), report.year), (path, report.format_id, values, unknown)
 
 
-def _review_chunk(paths: list[str], previous_index) -> list[dict]:
+def _review_chunk(paths: list[str], previous_index) -> list[ReviewRow]:
     return [review_file(p, previous_index) for p in paths]
 
 
@@ -154,7 +116,7 @@ def _identify_chunk(paths: list[str]) -> list:
 def _can_use_pool(n: int, workers: int) -> bool:
     if workers < 2 or n < POOL_MIN_FILES or (os.cpu_count() or 1) < 2:
         return False
-    return not getattr(sys, "frozen", False) or FROZEN_POOL_READY
+    return not getattr(sys, "frozen", False) or os.environ.get(POOL_READY_ENV) == "1"
 
 
 @contextmanager
@@ -202,16 +164,18 @@ def review_paths(
     progress: Progress | None = None,
     workers: int = WORKERS,
     exclude: Iterable[str | os.PathLike[str]] = (),
-) -> list[dict]:
+    notes: list[str] | None = None,
+) -> list[ReviewRow]:
     """A review row for every report file under ``inputs``; ``previous``: last year's folders;
-    ``exclude``: files that are not reports (the list of expected agencies kept beside them)."""
-    skip = {Path(p).resolve() for p in exclude}
-    paths = [str(p) for p in find_files(inputs) if p.resolve() not in skip]
+    ``exclude``: files that are not reports (the list of expected agencies kept beside them);
+    ``notes`` receives what the folder search left out (files that are not reports, the same
+    report in a second form)."""
+    paths = [str(p) for p in find_files(inputs, notes, exclude)]
     if not paths:
-        raise ReviewError(f"没有找到报告文件（{'、'.join(sorted(REPORT_SUFFIXES))}）")
+        raise ReviewError(f"没有找到报告文件（{'、'.join(sorted(FOLDER_SUFFIXES))}）")
     last = [str(p) for p in find_files(previous)] if previous is not None else None
 
-    def work(pool) -> list[dict]:
+    def work(pool) -> list[ReviewRow]:
         index = _index(_run(pool, _identify_chunk, last, (), None)) if last is not None else None
         return _run(pool, _review_chunk, paths, (index,), progress)
 
@@ -222,13 +186,13 @@ def review_paths(
         return work(None)
 
 
-def missing_previous(rows: list[dict]) -> list[dict]:
+def missing_previous(rows: list[ReviewRow]) -> list[ReviewRow]:
     """Readable rows for which no report of the previous year was found."""
-    return [r for r in rows if not r["unreadable"] and not r["previous"]]
+    return [r for r in rows if r.readable and not r.previous]
 
 
-def exit_code(rows: list[dict]) -> int:
+def exit_code(rows: list[ReviewRow]) -> int:
     """0: all fine; 1: some report has errors; 2: some file could not be read."""
-    if any(r["unreadable"] for r in rows):
+    if any(not r.readable for r in rows):
         return 2
-    return 1 if any(r["errors"] for r in rows) else 0
+    return 1 if any(r.errors for r in rows) else 0

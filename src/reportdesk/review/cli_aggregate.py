@@ -27,7 +27,7 @@ def add_parser(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..cli import _fail, _print
     from ..model.project import ProjectError, save_project
-    from .aggregate import AggregateError, aggregate, load_sources, read_expected
+    from .aggregate import AggregateError, aggregate_files, read_expected
     from .batch import ReviewError, find_files
 
     out = Path(args.output)
@@ -37,10 +37,13 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"“{out}”已存在；如要覆盖请加 --force")
     try:
         expected = read_expected(args.expect) if args.expect else None
-        files = [p for p in find_files(args.inputs) if p.resolve() != out.resolve()]
+        found: list[str] = []
+        files = [p for p in find_files(args.inputs, found) if p.resolve() != out.resolve()]
         if not files:
-            return _fail("没有找到报告文件（.rdproj、.json、.docx、.txt）")
-        summary = aggregate(load_sources(files), agency=args.agency, kind=args.kind, expected=expected)
+            return _fail("没有找到报告文件（.rdproj、.json、.docx、.pdf、.html、.txt）")
+        for line in found:
+            _print(line)
+        summary = aggregate_files(files, agency=args.agency, kind=args.kind, expected=expected)
     except (AggregateError, ReviewError) as exc:
         return _fail(str(exc))
     report = summary.report
@@ -53,6 +56,12 @@ def run(args: argparse.Namespace) -> int:
         _print("提示：未指定机关名称（--agency），请在项目中填写标题、机关名称和落款。")
     if summary.blank_cells:
         _print(f"注意：来源报告中有 {summary.blank_cells} 个空白单元格，按 0 计入。请用 reportdesk review 核对。")
+    if summary.unknown:
+        names = summary.unknown_sources
+        _print(
+            f"注意：{len(names)} 份来源报告有未能读取的数字，汇总结果中 {len(summary.unknown)} 个单元格为未知（？），"
+            f"未按 0 计入：{'、'.join(names[:10])}{'等' if len(names) > 10 else ''}。请按原文补全后重新汇总。"
+        )
     if expected is not None:
         if summary.missing:
             _print(f"名单中有 {len(summary.missing)} 个机关未报送：")

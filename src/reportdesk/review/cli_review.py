@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         expected = read_expected(args.expect) if args.expect else None
     except AggregateError as exc:
         return _fail(str(exc))
+    found: list[str] = []  # what the folder search left out
     try:
         if args.previous:
             for folder in args.previous:
@@ -77,11 +78,12 @@ def run(args: argparse.Namespace) -> int:
             progress=_Progress("已检查"),
             workers=max(1, args.jobs),
             exclude=[args.expect] if args.expect else (),
+            notes=found,
         )
     except batch.ReviewError as exc:
         return _fail(str(exc))
     base = Path(args.inputs[0]) if len(args.inputs) == 1 and Path(args.inputs[0]).is_dir() else None
-    lines = notes(rows, expected)
+    lines = found + notes(rows, expected)
     try:
         if args.html:
             write_html(rows, args.html, base, lines)
@@ -90,18 +92,11 @@ def run(args: argparse.Namespace) -> int:
     except ProjectError as exc:
         return _fail(str(exc))
     if args.json:
-        _print(json.dumps(rows, ensure_ascii=False, indent=1))
+        _print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=1))
         return batch.exit_code(rows)
     for row in rows:
-        c = dict(zip(table.HEADERS, table.cells(row, base), strict=True))
-        if row["unreadable"]:
-            _print(f"{c['文件']}：无法读取 — {row['unreadable']}")
-            continue
-        figures = " ".join(f"{k} {c[k]}" for k in table.KEY_FIGURES)
-        _print(
-            f"{c['文件']}：{c['机关']} {c['年度']}年（{c['格式']}）{figures} — {row['errors']} 个错误 · {row['warnings']} 个警告"
-        )
-        if not args.quiet:
+        _print(table.console_line(row, base))
+        if row.readable and not args.quiet:
             for line in table.finding_lines(row):
                 _print(f"  {line}")
     _print(table.summary_line(rows))
@@ -111,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         missing = batch.missing_previous(rows)
         if missing:
             _print(
-                f"{len(missing)} 份报告未找到上一年度的报告：{'、'.join(r['agency'] for r in missing[:20])}"
+                f"{len(missing)} 份报告未找到上一年度的报告：{'、'.join(r.agency for r in missing[:20])}"
                 + ("……" if len(missing) > 20 else "")
             )
     for label, out in (("网页", args.html), ("表格", args.csv)):

@@ -33,9 +33,14 @@ def key_cells(report: Report) -> dict[str, tuple[CellRef, ...]]:
     }
 
 
-def key_figures(report: Report) -> dict[str, int]:
+def key_figures(report: Report) -> dict[str, int | None]:
+    """Each key figure; None where it is unknown (a cell it adds up could not be read)."""
     totals = report.totals()
-    return {name: sum(totals.get(ref, 0) for ref in refs) for name, refs in key_cells(report).items()}
+    out: dict[str, int | None] = {}
+    for name, refs in key_cells(report).items():
+        values = [totals.get(ref, 0) for ref in refs]
+        out[name] = None if any(v is None for v in values) else sum(v or 0 for v in values)
+    return out
 
 
 def agency_key(name: str) -> str:

@@ -7,9 +7,10 @@ import os
 from html import escape
 from pathlib import Path
 
-from ..checks.findings import Severity
 from ..model.project import atomic_write
-from .table import HEADERS, NUMERIC, cells, finding_lines, status, summary_line
+from ..model.report import UNKNOWN_MARK
+from .rows import ReviewRow
+from .table import HEADERS, NUMERIC, PREVIOUS_MISSING, cells, finding_lines, status, summary_line
 
 _STYLE = """
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;margin:1.5em;color:#222}
@@ -22,6 +23,8 @@ th,td{border:1px solid #ccc;padding:.25em .45em;vertical-align:top}
 th{background:#f0f0f0;cursor:pointer;white-space:nowrap;position:sticky;top:0}
 th.sorted-asc::after{content:" ▲"}th.sorted-desc::after{content:" ▼"}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.unknown{color:#888;text-align:center}
+li.read{color:#666}
 td.nw,td.status{white-space:nowrap}
 tr.s-err td.status{color:#b00020;font-weight:bold}
 tr.s-warn td.status{color:#a15c00}
@@ -61,30 +64,30 @@ apply();})();
 """
 
 
-def _row_class(row: dict) -> str:
+def _row_class(row: ReviewRow) -> str:
     return {"无法读取": "s-bad s-err", "有错误": "s-err", "有警告": "s-warn"}.get(status(row), "s-ok")
 
 
-def _findings_cell(row: dict) -> str:
-    if row["unreadable"]:
-        return escape(row["unreadable"])
+def _findings_cell(row: ReviewRow) -> str:
+    if not row.readable:
+        return escape(row.unreadable or "")
     items = []
-    for f in row["findings"]:
-        sev = f["severity"]
+    for f in row.findings:
+        sev = f.severity.value
         items.append(
-            f'<li class="{escape(sev)}">[{escape(Severity(sev).label)}] '
-            f'<span class="where">{escape(f["where"]["text"])}</span>：{escape(f["message"])} '
-            f"<code>{escape(f['rule'])}</code></li>"
+            f'<li class="{escape(sev)}">[{escape(f.severity.label)}] '
+            f'<span class="where">{escape(f.place.describe())}</span>：{escape(f.message)} '
+            f"<code>{escape(f.rule)}</code></li>"
         )
-    if row.get("previous_missing"):
-        items.append('<li class="info">[提示] 未找到该机关上一年度的报告，未核对结转和延续数字</li>')
+    if row.previous_missing:
+        items.append(f'<li class="info">{escape(PREVIOUS_MISSING)}</li>')
     if not items:
         return ""
     return f'<details><summary>{len(items)} 条</summary><ul class="findings">{"".join(items)}</ul></details>'
 
 
 def render(
-    rows: list[dict],
+    rows: list[ReviewRow],
     title: str = "政府信息公开工作年度报告批量审阅",
     base: Path | None = None,
     notes: list[str] | None = None,
@@ -97,6 +100,9 @@ def render(
         tds = []
         for header, value in zip(HEADERS, cells(row, base), strict=True):
             shown = "" if value is None else str(value)
+            if value == UNKNOWN_MARK and header in NUMERIC:  # unknown: a mark, sorted with the empty ones
+                tds.append(f'<td class="num unknown" data-v="" title="未能读取，不按 0 计">{UNKNOWN_MARK}</td>')
+                continue
             cls = (
                 ' class="num"'
                 if header in NUMERIC
@@ -104,7 +110,7 @@ def render(
             )
             tds.append(f'<td{cls} data-v="{escape(shown)}">{escape(shown)}</td>')
         findings = f'<td data-v="{escape(" ".join(finding_lines(row)))}">{_findings_cell(row)}</td>'
-        errors = row["errors"] if row["errors"] is not None else 1
+        errors = row.errors if row.errors is not None else 1
         body.append(f'<tr class="{_row_class(row)}" data-errors="{errors}">{"".join(tds)}{findings}</tr>')
     made = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     return (
@@ -124,6 +130,6 @@ def render(
 
 
 def write_html(
-    rows: list[dict], path: str | os.PathLike[str], base: Path | None = None, notes: list[str] | None = None
+    rows: list[ReviewRow], path: str | os.PathLike[str], base: Path | None = None, notes: list[str] | None = None
 ) -> None:
     atomic_write(path, render(rows, base=base, notes=notes).encode("utf-8"), backup=False)

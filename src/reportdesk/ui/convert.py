@@ -46,11 +46,19 @@ def convert_report(report: Report, fmt: ReportFormat, year: int) -> Conversion:
     new.year = year
     new.values = {ref: zero_for(fc.kinds[ref]) for ref in fc.inputs}
     new.printed = {}
+    new.unreadable = {}
     result = Conversion(new)
     filled: set[CellRef] = set()
     for ref in old_fc.inputs:
         value = report.values.get(ref)
         target = _target_for(ref, targets)
+        if ref in report.unreadable:  # unknown stays unknown in the new format, never 0
+            if target is None:
+                result.lost.append(f"{ref.describe()}：未知（{report.unreadable[ref]}）")
+            else:
+                new.values[target], new.unreadable[target] = None, report.unreadable[ref]
+                filled.add(target)
+            continue
         if target is None:
             if value is not None and as_number(value) != 0:
                 result.lost.append(f"{ref.describe()}：{format_value(old_fc.kinds[ref], value)}")

@@ -7,6 +7,7 @@ methods, which change the report, emit what changed and re-run the checks (about
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,16 @@ from ..checks import Finding, Severity, check_report
 from ..checks.findings import count
 from ..formats import CellRef, cells_of
 from ..model import Paragraph, Report, format_value, parse_value
+from ..model.safewrite import ANY
 from ..model.values import CellValueError
 from . import commands
+
+
+@dataclass(frozen=True)
+class UnknownCell:
+    """An unknown cell's state in an undo command (so undo restores unknown, not blank)."""
+
+    reason: str
 
 
 class Document(QObject):
@@ -34,6 +43,7 @@ class Document(QObject):
         self.report = report
         self.path = path
         self.read_only = False
+        self.stamp: str | None = ANY  # the file's content hash when read or last saved (model.safewrite)
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
         self.cell_findings: dict[CellRef, list[Finding]] = {}
@@ -69,7 +79,8 @@ class Document(QObject):
         formulas = cells_of(self.report.format).formulas
         changes = {}
         for ref, new in values.items():
-            old = self.report.values.get(ref)
+            why = self.report.unreadable.get(ref)  # an unknown cell: undo makes it unknown again
+            old = self.report.values.get(ref) if why is None else UnknownCell(why)
             if ref not in formulas and (old != new or type(old) is not type(new)):
                 changes[ref] = (old, new)
         if not changes:
@@ -128,7 +139,12 @@ class Document(QObject):
     # ------------------------------------------------------------------ apply (called by commands)
 
     def apply_cells(self, values: dict[CellRef, Any]) -> None:
-        self.report.values.update(values)
+        for ref, value in values.items():
+            if isinstance(value, UnknownCell):
+                self.report.values[ref] = None
+                self.report.unreadable[ref] = value.reason
+            else:
+                self.report.set(ref, value)  # typed or pasted: known from now on
         self.recheck()
         self.cellsChanged.emit(set(values))
         self.modified.emit()

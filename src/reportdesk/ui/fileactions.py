@@ -11,7 +11,8 @@ from .. import APP_TITLE, paths
 from ..formats import format_for_year
 from ..loading import IMPORT_SUFFIXES, LoadError, load_interchange
 from ..model import Report
-from ..model.project import ProjectError, load_project, save_project
+from ..model.project import ANY, ProjectError, WriteConflictError, load_project, read_project, save_project
+from ..model.safewrite import file_stamp
 from . import recovery
 from .convert import convert_report
 from .document import Document
@@ -19,6 +20,11 @@ from .settings import load_settings, save_settings
 
 MB = QMessageBox.StandardButton
 MAX_LISTED = 8  # lines per list in a message box, so it fits a 768-pixel-high screen
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 80 else text[:80] + "…"
 
 
 def open_filter() -> str:
@@ -94,19 +100,35 @@ class FileActions:
         self._update_title()
         self.autosave_timer.start(self.autosave_ms)
 
+    autosave_failed = False  # said once in the status bar; retried until it works again
+
     def autosave(self) -> None:
         """Write the recovery copy (not the project) so a crash loses at most a few seconds."""
-        if self.is_modified():
-            try:
-                self.recovery.write(self.report, self.doc.path)
-            except ProjectError as exc:
-                self.show_message(self.tr("自动保存失败：{0}").format(exc))
-        else:
+        if not self.is_modified():
             self.recovery.discard()
+            return
+        try:
+            self.recovery.write(self.report, self.doc.path)
+        except Exception as exc:  # whatever it is, the clerk keeps working; say it once, try again
+            if not isinstance(exc, ProjectError):
+                from ..diagnostics import log_exception
 
-    def _adopt(self, report: Report, path: Path | None, unsaved: bool) -> None:
+                log_exception(exc, "自动保存")
+            if not self.autosave_failed:
+                self.autosave_failed = True
+                self.statusBar().showMessage(
+                    self.tr("自动保存失败，稍后将重试；请尽快手动保存（{0}）").format(_short(exc))
+                )
+            self.autosave_timer.start(self.autosave_ms)
+            return
+        if self.autosave_failed:
+            self.autosave_failed = False
+            self.show_message(self.tr("自动保存已恢复正常"))
+
+    def _adopt(self, report: Report, path: Path | None, unsaved: bool, stamp: str | None = ANY) -> None:
         self._release()
         doc = Document(report, path)
+        doc.stamp = stamp  # what the file held when read: a save over someone else's is refused
         if path is not None and not recovery.acquire_lock(path):
             doc.read_only = True
             QMessageBox.information(
@@ -191,8 +213,9 @@ class FileActions:
         try:
             if not path.exists():
                 raise LoadError(self.tr("找不到文件“{0}”").format(path))
+            stamp: str | None = ANY
             if suffix == ".rdproj":
-                report = load_project(path)
+                report, stamp = read_project(path)
                 project: Path | None = path
             elif suffix == ".json":
                 report, project = load_interchange(path), None
@@ -205,8 +228,11 @@ class FileActions:
         except (LoadError, ProjectError) as exc:
             QMessageBox.warning(self, APP_TITLE, str(exc))
             return False
+        except Exception as exc:  # a file no check foresaw: a message, never a traceback; the open report stays
+            self.report_unexpected(exc, self.tr("无法打开“{0}”").format(path.name))
+            return False
         self.recovery.discard()
-        self._adopt(report, project, unsaved=project is None)
+        self._adopt(report, project, unsaved=project is None, stamp=stamp)
         self._remember(path)
         self.show_message(
             self.tr("已打开：{0}").format(path.name)
@@ -255,19 +281,35 @@ class FileActions:
                 self, APP_TITLE, self.tr("“{0}”正在另一个窗口中打开，不能覆盖。请换一个文件名。").format(path.name)
             )
             return False
+        old_path = self.doc.path
         self._release()
         recovery.acquire_lock(path)
         self.doc.path = path
+        if not self._write(path, overwrite=True):  # the save dialog asked before replacing a file
+            recovery.release_lock(path)
+            self.doc.path = old_path
+            if old_path is not None and not self.doc.read_only:
+                recovery.acquire_lock(old_path)
+            return False
         if self.doc.read_only:
             self.doc.read_only = False
             self.sync_read_only()
-        return self._write(path)
+        return True
 
-    def _write(self, path: Path) -> bool:
+    def _write(self, path: Path, overwrite: bool = False) -> bool:
+        """Save; on any failure say why and keep everything: the report stays open and modified,
+        the recovery copy is kept (written now), and closing asks again."""
         try:
-            save_project(self.report, path)
+            self.doc.stamp = save_project(self.report, path, ANY if overwrite else self.doc.stamp)
+        except WriteConflictError as exc:
+            return self._resolve_conflict(path, str(exc))
         except ProjectError as exc:
             QMessageBox.warning(self, APP_TITLE, str(exc))
+            self.autosave()
+            return False
+        except Exception as exc:
+            self.report_unexpected(exc, self.tr("无法保存“{0}”，报告仍在窗口中，未丢失").format(path.name))
+            self.autosave()
             return False
         self.unsaved_import = False
         self.doc.undo_stack.setClean()
@@ -276,6 +318,27 @@ class FileActions:
         self._update_title()
         self.show_message(self.tr("已保存：{0}").format(path))
         return True
+
+    def _resolve_conflict(self, path: Path, message: str) -> bool:
+        """The file changed on disk since it was opened: overwrite, save as, or keep both as they are."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, message, MB.Yes | MB.Save | MB.Cancel, self)
+        box.button(MB.Yes).setText(self.tr("仍然覆盖"))
+        box.button(MB.Save).setText(self.tr("另存为…"))
+        box.setDefaultButton(MB.Save)
+        answer = box.exec()
+        if answer == MB.Yes:
+            return self._write(path, overwrite=True)
+        self.autosave()
+        if answer == MB.Save:
+            return self.save_as()
+        return False
+
+    def report_unexpected(self, exc: BaseException, what: str) -> None:
+        """An error no code foresaw: logged, then said in Chinese with the diagnostics to copy."""
+        from ..diagnostics import log_exception
+        from .aboutdialog import show_unexpected
+
+        show_unexpected(self, what, log_exception(exc, what))
 
     # ------------------------------------------------------------------ year and format
 
@@ -334,7 +397,9 @@ class FileActions:
             newest.discard()
             return False
         original = Path(newest.original) if newest.original else None
-        self._adopt(report, original if original and original.exists() else None, unsaved=True)
+        if original is not None and not original.exists():
+            original = None
+        self._adopt(report, original, unsaved=True, stamp=file_stamp(original) if original else ANY)
         newest.discard()
         self.autosave()
         self.show_message(self.tr("已恢复自动保存的内容，请保存"))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QUndoCommand
+from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem
 
-from ..checks import Finding, Severity
+from ..checks import Finding, Severity, mark_checked
 from ..formats import ALL_PARTS
 from .document import Document
 
 COLOURS = {Severity.ERROR: QColor("#b00020"), Severity.WARNING: QColor("#8a6100"), Severity.INFO: QColor("#35608c")}
+COLOURS[Severity.READ] = QColor("#666666")  # reading notes: about the reading, not the report
 
 
 def part_title(part: str) -> str:
@@ -33,6 +34,8 @@ class FindingsPanel(QTreeWidget):
         self.setUniformRowHeights(False)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self._items: list[tuple[QTreeWidgetItem, Finding]] = []
         self._shown: list[Finding] = []
         self.set_document(doc)
@@ -84,3 +87,37 @@ class FindingsPanel(QTreeWidget):
             if it is item:
                 self.findingActivated.emit(f)
                 return
+
+    # ------------------------------------------------------------------ 已核对
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.itemAt(pos)
+        finding = next((f for it, f in self._items if it is item), None)
+        if finding is None or finding.severity is Severity.ERROR:
+            return  # errors are what the form makes wrong: they cannot be waved through
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("标记为已核对（所依据的数字改变前不再显示）"))
+        action.triggered.connect(lambda: self.mark_checked(finding))
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def mark_checked(self, finding: Finding) -> None:
+        """The clerk checked this warning: hide it (undoably, saved with the project) until its inputs change."""
+        if finding.severity is Severity.ERROR or self.doc.read_only:
+            return
+        self.doc.undo_stack.push(_MarkChecked(self.doc, finding, self.tr("标记为已核对")))
+
+
+class _MarkChecked(QUndoCommand):
+    def __init__(self, doc: Document, finding: Finding, text: str) -> None:
+        super().__init__(text)
+        self.doc, self.finding = doc, finding
+
+    def redo(self) -> None:
+        mark_checked(self.doc.report, self.finding)
+        self.doc.recheck()
+        self.doc.modified.emit()
+
+    def undo(self) -> None:
+        self.doc.report.checked.discard(self.finding.fingerprint)
+        self.doc.recheck()
+        self.doc.modified.emit()

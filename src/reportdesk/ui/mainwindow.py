@@ -380,10 +380,6 @@ class MainWindow(FileActions, QMainWindow):
         )
 
     def show_about(self) -> None:
-        from .. import __version__
+        from .aboutdialog import show_about
 
-        QMessageBox.about(
-            self,
-            self.tr("关于 ReportDesk"),
-            self.tr("ReportDesk {0}\n政府信息公开工作年度报告编制工具").format(__version__),
-        )
+        show_about(self)  # versions and the log folder (issue #15 item 3)

@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,36 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from .. import paths
 from ..model import Report
 from ..model.project import ProjectError, atomic_write, dumps_project, loads_project
-
-
-def pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if pid == os.getpid():
-        return True
-    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C_EVENT on Windows
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        try:
-            ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return bool(ok) and code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
-
+from ..model.safewrite import pid_alive, remove_dead_temps
 
 # ---------------------------------------------------------------------------- recovery
 
@@ -103,8 +73,14 @@ class RecoveryWriter:
         _remove(self.data, self.meta)
 
 
+def clean_folders() -> int:
+    """Start-up: temporary files of writes that a killed process left in the recovery and lock folders."""
+    return remove_dead_temps(paths.recovery_dir()) + remove_dead_temps(paths.lock_dir())
+
+
 def pending_recoveries() -> list[Recovery]:
     """Recovery copies left by processes that are no longer running, newest first."""
+    clean_folders()
     out = []
     for meta in paths.recovery_dir().glob("*.json"):
         try:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..review import batch, coverage, table
+from ..review.rows import ReviewRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -50,12 +51,12 @@ class ReviewModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[dict] = []
+        self.rows: list[ReviewRow] = []
         self.base: Path | None = None
         self._cells: list[list[object]] = []
         self._search: list[str] = []
 
-    def set_rows(self, rows: list[dict], base: Path | None = None) -> None:
+    def set_rows(self, rows: list[ReviewRow], base: Path | None = None) -> None:
         self.beginResetModel()
         self.rows, self.base = rows, base
         self._cells = [table.cells(r, base) for r in rows]
@@ -86,12 +87,12 @@ class ReviewModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == SORT_ROLE:
             if header in table.NUMERIC:
-                return -1 if value is None else int(value)
+                return value if isinstance(value, int) else -1  # blank or unknown (？)
             return "" if value is None else str(value)
         if role == SEARCH_ROLE:
             return self._search[row]
         if role == PATH_ROLE:
-            return self.rows[row]["file"]
+            return self.rows[row].file
         if role == Qt.ItemDataRole.TextAlignmentRole and header in table.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and (header == "状态" or (header in ("错误", "警告") and value)):
@@ -126,7 +127,7 @@ class ReviewFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
         model = self.sourceModel()
         row = model.rows[source_row]
-        if self.errors_only and not (row["errors"] or row["unreadable"]):
+        if self.errors_only and not (row.errors or not row.readable):
             return False
         text = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE).casefold()
         return all(w in text for w in self.words)
@@ -142,6 +143,7 @@ class _ReviewThread(QThread):
     def __init__(self, folder: str, previous: str | None, exclude: list[str], parent=None) -> None:
         super().__init__(parent)
         self.folder, self.previous, self.exclude = folder, previous, exclude
+        self.found: list[str] = []  # what the folder search left out (files that are not reports, …)
 
     def run(self) -> None:
         try:
@@ -150,6 +152,7 @@ class _ReviewThread(QThread):
                 previous=[self.previous] if self.previous else None,
                 progress=self.progressed.emit,
                 exclude=self.exclude,
+                notes=self.found,
             )
         except batch.ReviewError as exc:
             self.failed.emit(str(exc))
@@ -176,6 +179,7 @@ class ReviewWindow(QWidget):
         self.expected: list[str] | None = None  # 应报名单: agencies that must report
         self.expected_path: str | None = None  # not a report, even when kept in the folder
         self._thread: _ReviewThread | None = None
+        self.folder_notes: list[str] = []  # files of the folder that are not reports, the same report twice
         self.last_error = ""
 
         self.folder_button = QPushButton("打开文件夹…")
@@ -294,14 +298,14 @@ class ReviewWindow(QWidget):
                 return False
             self.expected_path = str(path)
             self.expect_button.setText(f"名单：{len(self.expected)} 个机关")
-            if any(Path(r["file"]).resolve() == Path(path).resolve() for r in self.model.rows) and self.folder:
+            if any(Path(r.file).resolve() == Path(path).resolve() for r in self.model.rows) and self.folder:
                 self.load_folder(self.folder, self.previous)  # the list itself was shown as a report
                 return True
         self._update_notes()
         return True
 
     def note_lines(self) -> list[str]:
-        return coverage.notes(self.model.rows, self.expected) if self.model.rows else []
+        return self.folder_notes + coverage.notes(self.model.rows, self.expected) if self.model.rows else []
 
     def _update_notes(self) -> None:
         lines = self.note_lines()
@@ -332,6 +336,7 @@ class ReviewWindow(QWidget):
 
     def _reviewed(self, rows: list) -> None:
         self.last_error = ""
+        self.folder_notes = list(self._thread.found) if self._thread is not None else []
         self.model.set_rows(rows, Path(self.folder) if self.folder else None)
         self._update_summary()
         self._update_notes()
@@ -383,15 +388,15 @@ class ReviewWindow(QWidget):
             return
         row = self._row_of(current)
         lines = table.finding_lines(row) or ["未发现问题"]
-        title = row["agency"] or Path(row["file"]).name
-        head = [f"{title}（{row['file']}）"]
-        if row.get("previous"):
-            head.append(f"上年报告：{row['previous']}")
+        title = row.agency or Path(row.file).name
+        head = [f"{title}（{row.file}）"]
+        if row.previous:
+            head.append(f"上年报告：{row.previous}")
         self.details.setPlainText("\n".join(head + lines))
 
     def _open_index(self, proxy_index) -> None:
         if proxy_index.isValid():
-            self.openRequested.emit(self._row_of(proxy_index)["file"])
+            self.openRequested.emit(self._row_of(proxy_index).file)
 
     def _export(self, kind: str) -> None:
         from ..model.project import ProjectError

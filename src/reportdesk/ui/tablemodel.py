@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..checks import Finding, Severity
 from ..formats import CellRef, GridCell, Role, cells_of, grid_of
+from ..model.report import UNKNOWN_MARK
 from .document import Document
 
 R = Qt.ItemDataRole
@@ -25,6 +26,7 @@ ERROR_BG = QColor("#f6c6c6")
 WARNING_BG = QColor("#fde9a9")
 COMPUTED_FG = QColor("#2f4f1f")
 ERROR_FG = QColor("#8b0000")
+UNKNOWN_FG = QColor("#808080")  # an unknown cell's mark, grey
 
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -116,6 +118,8 @@ class ReportTableModel(QAbstractTableModel):
                 return cell.text
             if self._preview is not None and cell.role is Role.COMPUTED:
                 return self._previewed_total(ref)
+            if self.doc.report.is_unknown(ref):  # unknown is not blank and not 0
+                return UNKNOWN_MARK if role == R.DisplayRole else ""
             return self.doc.display(ref)
         if role == R.BackgroundRole:
             if ref is not None:
@@ -127,6 +131,8 @@ class ReportTableModel(QAbstractTableModel):
         if role == R.ForegroundRole:
             if ref is not None and ref in self._marks and self._marks[ref][0] is Severity.ERROR:
                 return ERROR_FG
+            if ref is not None and self.doc.report.is_unknown(ref):
+                return UNKNOWN_FG
             return COMPUTED_FG if cell.role is Role.COMPUTED else None
         if role == R.TextAlignmentRole:
             if ref is not None:
@@ -176,13 +182,15 @@ class ReportTableModel(QAbstractTableModel):
 
     def _previewed_total(self, total: CellRef) -> str:
         ref, value = self._preview
-        shown = self.doc.display(total)
         if total not in self.totals_of.get(ref, ()):
-            return shown
+            return UNKNOWN_MARK if self.doc.report.is_unknown(total) else self.doc.display(total)
         from ..model.values import as_number
 
-        delta = as_number(value) - as_number(self.doc.report.values.get(ref))
-        return str(int(self.doc.report.value(total)) + int(delta))
+        report = self.doc.report
+        if any(r in report.unreadable for r in self.formulas[total] if r != ref):
+            return UNKNOWN_MARK
+        known = sum(int(as_number(report.values.get(r))) for r in self.formulas[total] if r != ref)
+        return str(known + int(as_number(value)))
 
     # ------------------------------------------------------------------ findings and updates
 
@@ -193,6 +201,11 @@ class ReportTableModel(QAbstractTableModel):
         lines = [ref.describe()]
         if cell.role is Role.COMPUTED:
             lines.append(self.tr("自动计算：{0} 个单元格之和，不能直接填写").format(len(self.formulas[ref])))
+        report = self.doc.report
+        if ref in report.unreadable:
+            lines.append(self.tr("未知（未能从原文读取）：{0}。请按原文填写").format(report.unreadable[ref]))
+        elif report.is_unknown(ref):
+            lines.append(self.tr("未知：所加的单元格中有未能读取的"))
         mark = self._marks.get(ref)
         if mark is not None:
             lines += mark[1]

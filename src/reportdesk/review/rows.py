@@ -1,0 +1,54 @@
+"""One reviewed file as a typed row: what `review` prints, writes to HTML and CSV, and the window shows.
+
+Rows cross process boundaries (the worker pool pickles them) and are written as JSON by
+`review --json` (``to_json``, the same keys as ever).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..checks.findings import Finding
+from .figures import KEY_FIGURES
+
+
+@dataclass
+class ReviewRow:
+    file: str
+    agency: str = ""
+    year: int | None = None
+    format_id: str = ""
+    kind: str = ""
+    # Key figure (figures.KEY_FIGURES) -> value; None when the file could not be read or when the
+    # figure is unknown (a cell it adds up could not be read: then it is in ``unknown_figures``).
+    figures: dict[str, int | None] = field(default_factory=lambda: dict.fromkeys(KEY_FIGURES))
+    unknown_figures: list[str] = field(default_factory=list)
+    unknown_cells: int = 0  # cells reading could not take in
+    errors: int | None = None  # None: not checked (unreadable)
+    warnings: int | None = None
+    findings: list[Finding] = field(default_factory=list)
+    unreadable: str | None = None  # why the file could not be read at all
+    previous: str | None = None  # last year's file checked against
+    previous_missing: bool = False  # last year's reports were given, this agency's was not among them
+
+    @property
+    def readable(self) -> bool:
+        return self.unreadable is None
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file,
+            "agency": self.agency,
+            "year": self.year,
+            "format": self.format_id,
+            "kind": self.kind,
+            "figures": dict(self.figures),
+            "unknown_figures": list(self.unknown_figures),
+            "unknown_cells": self.unknown_cells,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "findings": [f.to_json() for f in self.findings],
+            "unreadable": self.unreadable,
+            "previous": self.previous,
+            "previous_missing": self.previous_missing,
+        }
