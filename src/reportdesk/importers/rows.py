@@ -96,6 +96,9 @@ def fit(values: list[str], n: int, has_total: bool, groups: int = 1) -> tuple[li
         if placings and all(p == placings[0] for p in placings):
             return [t or None for t in placings[0]], None
     run = "".join(filled)
+    if len(filled) == 1 and len(filled[0]) == n > 1 and set(filled[0]) == {"0"}:
+        # `000` for three cells: a number is not printed with a leading zero, so each cell is 0
+        return ["0"] * n, f"{RUN_SPLIT}“{filled[0]}”，只能是 {n} 个 0，已按 0 读入"
     # cells ran together: the row is one token, or a token is no number by itself (`00`)
     ran_together = len(filled) == 1 or any(len(t) > 1 and t[0] == "0" for t in filled)
     if has_total and ran_together and len(filled) < n and all(t.isdigit() for t in filled) and n <= len(run) <= MAX_RUN:
