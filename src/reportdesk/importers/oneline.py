@@ -72,9 +72,10 @@ def _table_start() -> re.Pattern:
 @cache
 def _loose_heading(part: str) -> re.Pattern:
     """A heading worded otherwise (五、存在的主要问题及整改措施): its number, then within a few words
-    the first two characters of the official wording, up to the next space."""
+    the first two characters of the official wording, up to its last two (情况) or the next space."""
     body = dict(part_headings())[part].split("、", 1)[1]
-    return re.compile(rf"(?<!\S){part}\s*、(?=[^。\s]{{0,12}}{re.escape(body[:2])})[^。\s]{{2,30}}(?=\s)")
+    start, end = re.escape(body[:2]), re.escape(body[-2:])
+    return re.compile(rf"(?<![\u4e00-\u9fff]){part}\s*、(?=[^。\s]{{0,12}}{start})[^。\s]{{2,30}}?(?:{end}|(?=\s))")
 
 
 def _needs_cutting(line: str) -> bool:
