@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDockWidget, QProgressDialog, QWidget  # noqa: E402
 
 from reportdesk.checks import check_report  # noqa: E402
 from reportdesk.formats import PART3, CellRef  # noqa: E402
@@ -29,7 +29,7 @@ from reportdesk.model.project import load_project, save_project  # noqa: E402
 from reportdesk.paths import demo_report_path  # noqa: E402
 
 OUT = ROOT / "docs" / "images"
-SIZE = (1280, 800)
+SIZE = (1366, 740)  # an agency monitor (1366×768) less the taskbar
 
 
 class DialogCatcher:
@@ -47,7 +47,7 @@ class DialogCatcher:
 
     def _look(self) -> None:
         dialog = self.app.activeModalWidget()
-        if dialog is None:
+        if dialog is None or isinstance(dialog, QProgressDialog):  # "正在排版……": wait for what follows
             return
         ticks = self._seen_at.get(id(dialog), 0) + 1
         self._seen_at[id(dialog)] = ticks
@@ -171,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         settle()
         save(window, "part3-imbalance.png")
         dock = window.findChild(QDockWidget)
+        items = window.findings_panel.finding_items()
+        if items:  # the whole message of the selected finding shows below the list
+            window.findings_panel.setCurrentItem(items[0][0])
+            settle()
         save(dock if dock is not None else window, "findings.png")
 
         # 4. export: the first pages of the PDF as the printer will print them; 5. the print preview

@@ -27,6 +27,16 @@ EXPECTED = {
     "w-sh-kewei-2024": {("PROSE-SUM", "= 2160条"), ("PROSE-REPEAT-WORD", "资金资金")},
     # 沭阳县人民政府 2025: 受理 749 件 = 本年新收 713 + 上年结转 36.
     "w-shuyang-2025": {("PROSE-NUMBER", "749 正是本年新收与上年结转之和")},
+    # 平潭综合实验区 (read by the coordinator in each original): 2021 “规范审核审核发布机制”; 2022 “收到政府信息公开
+    # 申请75件” where 表三 has 74 new and 1 carried over (FORMAT.md's "prose 75 vs table 74"), and “整体统一的的网站
+    # 界面”; 2023 “现行有效行政规范性文件393件” against 表二's 470 (FORMAT.md's "393 vs 470").
+    "w-pingtan-2021-dump": {("PROSE-REPEAT-WORD", "审核审核")},
+    "w-pingtan-2022": {("PROSE-NUMBER", "75 正是本年新收与上年结转之和"), ("PROSE-REPEAT-WORD", "的的")},
+    "w-pingtan-2022-dump": {("PROSE-REPEAT-WORD", "的的")},
+    "w-pingtan-2023": {("PROSE-NUMBER", "文字为 393")},
+    # departments of 平潭: “耕地力地力补贴” (农业农村局 2024), “存在一些问题问题和不足” (市场监督管理局 2024)
+    "x-pingtan-nyn-2024": {("PROSE-REPEAT-WORD", "地力地力")},
+    "x-pingtan-scj-2024": {("PROSE-REPEAT-WORD", "问题问题")},
 }
 # a figure whose cells reading could not take in is reported once as unchecked, never compared
 UNCHECKED = "未能与表格核对"

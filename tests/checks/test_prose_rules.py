@@ -256,3 +256,13 @@ def test_errors_cannot_be_marked_checked():
     [err] = [f for f in check_report(r) if f.rule == "T3-IDENTITY"][:1]
     with pytest.raises(ValueError):
         mark_checked(r, err)
+
+
+def test_a_hundred_percent_share_of_the_whole_agrees():
+    """平潭 行政审批局 2024: 收到…申请28件 … 信函申请28件，占100% is right (28 of 28)."""
+    r = demo()
+    text = "收到公民、法人和其他组织政府信息公开申请28件，28件公开申请均在法定时限内办理。从申请方式看，信函申请28件，占100%。"
+    r.parts["六"].append(Paragraph.from_markup(text))
+    assert [f for f in check_report(r) if f.rule == "PROSE-PERCENT"] == []
+    r.parts["六"][-1] = Paragraph.from_markup(text.replace("占100%", "占90%"))
+    assert [f.rule for f in check_report(r) if f.rule == "PROSE-PERCENT"] == ["PROSE-PERCENT"]

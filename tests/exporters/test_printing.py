@@ -88,20 +88,19 @@ def test_export_from_window_warns_and_writes(qapp, tmp_path, monkeypatch):
 
 
 def test_preview_paints_the_pdf_pages(qapp, tmp_path, monkeypatch):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
-
     from reportdesk.ui import printing
+    from reportdesk.ui.preview import PreviewDialog
 
     out = tmp_path / "preview.pdf"
     painted = {}
 
-    def fake_exec(dialog):
-        printer = _pdf_printer(out)
-        dialog.paintRequested.emit(printer)
+    def fake_exec(dialog):  # the pages the preview shows are the pages the printer gets
+        dialog.pages.paint(_pdf_printer(out))
         painted["pages"] = len(PdfReader(out).pages)
+        assert dialog.pages.count == painted["pages"]
         return 0
 
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    monkeypatch.setattr(PreviewDialog, "exec", fake_exec)
     printing.preview_report(None, load_report(demo_report_path()))
     assert painted["pages"] >= 5
 

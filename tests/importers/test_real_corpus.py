@@ -231,8 +231,12 @@ def test_unreadable_under_threshold(corpus_scores, fixture):
 
 # Signature dates the reader does not find yet (the fixture's truth stays as printed).
 _DATE_PENDING = {
-    f: "signature date followed on its line by the portal's 附件下载 (crawler dump of an older page template)"
-    for f in ("x-pingtan-hzs-2020", "x-pingtan-scj-2019", "x-pingtan-jtj-2020")
+    **{
+        f: "signature date followed on its line by the portal's 附件下载 (crawler dump of an older page template)"
+        for f in ("x-pingtan-hzs-2020", "x-pingtan-scj-2019", "x-pingtan-jtj-2020")
+    },
+    "x-pingtan-shs-2024": "signature run into part 六's last sentence, date after an ideographic space (U+3000)",
+    "x-pingtan-lyy-2024": "signature and date run together and followed by （此件主动公开）",
 }
 
 

@@ -72,13 +72,13 @@ def test_computed_cells_read_only_shaded_and_live(window, qtbot):
     assert int(model.data(idx)) == before - 46 + 100  # demo has 46 自然人 new applications
 
 
-def test_typing_overwrites_and_enter_moves_to_next_input(window, qtbot):
+def test_typing_overwrites_and_enter_moves_down(window, qtbot):
     window.show_section("part3")
     view, model = window.pages["part3"].view, window.pages["part3"].model
     ref = _p3(window)
     _type(qtbot, view, model.index_of(ref), "7")
     assert window.report.values[ref] == 7
-    assert model.ref_at(view.currentIndex()) == _p3(window, 0, 1)
+    assert model.ref_at(view.currentIndex()) == _p3(window, 1, 0)  # down, as in Excel
     # Tab from the last input of a row skips the computed 总计 to the next row's first input
     last = _p3(window, 0, len(window.report.format.part3.input_columns) - 1)
     view.setCurrentIndex(model.index_of(last))
@@ -101,6 +101,7 @@ def test_bad_input_refused_with_message(window, qtbot):
         _type(qtbot, view, model.index_of(ref), text)
         assert window.report.values[ref] == 46
         assert words in window.statusBar().currentMessage()
+        qtbot.keyClick(_focused(view), Qt.Key.Key_Escape)  # the cell kept editing the text; Esc gives up
     assert window.doc.undo_stack.count() == 0
 
 
@@ -142,13 +143,13 @@ def test_paste_block_skips_totals_and_is_one_undo_step(window, qtbot):
     assert window.report.values == before
 
 
-def test_paste_with_bad_value_stores_nothing(window):
+def test_paste_with_bad_value_pastes_the_rest_and_names_the_bad_one(window, answers):
     view, model = window.pages["part3"].view, window.pages["part3"].model
-    before = dict(window.report.values)
     view.setCurrentIndex(model.index_of(_p3(window)))
     view.paste("1\t2\tx\n")
-    assert window.report.values == before
-    assert "未粘贴" in window.statusBar().currentMessage()
+    assert window.report.values[_p3(window)] == 1 and window.report.values[_p3(window, 0, 1)] == 2
+    assert "1 个单元格不是数字" in window.statusBar().currentMessage()
+    assert "“x”" in answers.told[-1]
 
 
 def test_copy_block(window):

@@ -58,3 +58,27 @@ def test_pages_use_the_translation(marking, qtbot, demo_file):
     prose = ProsePage(doc, "五")
     qtbot.addWidget(prose)
     assert prose.guide.text().startswith("⟦参考提纲")
+
+
+def test_review_window_and_printing_texts_are_translated(marking, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reportdesk.loading import load_report
+    from reportdesk.paths import demo_report_path
+    from reportdesk.ui import printing
+    from reportdesk.ui.review_view import ReviewWindow
+
+    review = ReviewWindow()
+    qtbot.addWidget(review)
+    assert review.windowTitle() == "⟦批量审阅⟧" and review.folder_button.text() == "⟦打开文件夹…⟧"
+    seen = {}
+
+    def exec_(box):
+        seen["title"], seen["buttons"] = box.windowTitle(), [b.text() for b in box.buttons()]
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    report = load_report(demo_report_path())
+    report.date = None
+    printing.confirm_despite_errors(None, report, "导出")
+    assert seen["title"] == "⟦报告有错误⟧" and "⟦返回修改⟧" in seen["buttons"]

@@ -113,8 +113,9 @@ def prose_percentages(report) -> list[Finding]:
             for m in _SHARE.finditer(plain):
                 count, printed = int(m.group(1)), Decimal(m.group(2))
                 # the figures written before the share are what it may be a share of (共受理859件,
-                # 答复805件…): the share is wrong only when none of them gives it
-                bases = [int(b.group(1)) for b in _FIGURE.finditer(plain, 0, m.start()) if int(b.group(1)) > count]
+                # 答复805件…): the share is wrong only when none of them gives it. A base equal to the
+                # figure is the whole (收到申请28件…信函申请28件，占100%).
+                bases = [int(b.group(1)) for b in _FIGURE.finditer(plain, 0, m.start()) if int(b.group(1)) >= count]
                 if not bases or any(_agrees(count, b, printed) for b in bases):
                     continue
                 sentence = next((s for s in sentences(para.text) if m.group(0) in s), m.group(0))

@@ -19,6 +19,7 @@ from ..checks.findings import count
 from ..formats import CellRef, cells_of
 from ..model import Paragraph, Report, format_value, parse_value
 from ..model.safewrite import ANY
+from ..model.stock import followed_stocks
 from ..model.values import CellValueError
 from . import commands
 
@@ -77,6 +78,7 @@ class Document(QObject):
         if self.read_only:
             return False
         formulas = cells_of(self.report.format).formulas
+        values = {**values, **followed_stocks(self.report, values)}  # 现行有效 follows 制发/废止 until typed over
         changes = {}
         for ref, new in values.items():
             why = self.report.unreadable.get(ref)  # an unknown cell: undo makes it unknown again

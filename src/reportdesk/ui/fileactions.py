@@ -40,7 +40,7 @@ def open_filter() -> str:
 
 
 def save_filter() -> str:
-    return QCoreApplication.translate("FileActions", "ReportDesk 项目") + " (*.rdproj)"
+    return QCoreApplication.translate("FileActions", "报告项目文件") + " (*.rdproj)"
 
 
 def import_summary(name: str, result, intro: str | None = None, limit: int | None = MAX_LISTED) -> str:
@@ -135,7 +135,7 @@ class FileActions:
                 self,
                 APP_TITLE,
                 self.tr(
-                    "“{0}”已在另一个 ReportDesk 窗口中打开，现以只读方式打开。\n如需修改，请在另一个窗口中编辑，或“另存为”一个新文件。"
+                    "“{0}”已在另一个窗口中打开，现以只读方式打开。\n如需修改，请在另一个窗口中编辑，或“另存为”一个新文件。"
                 ).format(path.name),
             )
         self.unsaved_import = unsaved
@@ -252,7 +252,7 @@ class FileActions:
         self.recent_menu.clear()
         files = load_settings().recent_files
         for f in files:
-            action = self.recent_menu.addAction(f)
+            action = self.recent_menu.addAction(f"{Path(f).name}　—　{Path(f).parent}")  # the name first
             action.triggered.connect(lambda _c=False, p=f: self.open_report_file(p))
         if not files:
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
@@ -261,6 +261,12 @@ class FileActions:
 
     def save(self) -> bool:
         self.flush_editors()
+        if self.doc.read_only and self.doc.path is not None:  # refused before the dialog, not after it
+            QMessageBox.information(
+                self,
+                APP_TITLE,
+                self.tr("“{0}”正在另一个窗口中编辑，不能在此保存。请“另存为”一个新文件。").format(self.doc.path.name),
+            )
         if self.doc.path is None or self.doc.read_only:
             return self.save_as()
         return self._write(self.doc.path)
@@ -270,6 +276,8 @@ class FileActions:
         suggested = str(
             self.doc.path or Path(load_settings().last_folder or Path.home()) / f"{self.report.title or self.tr('报告')}.rdproj"
         )
+        if self.doc.read_only and self.doc.path is not None:  # a different name than the file open elsewhere
+            suggested = str(self.doc.path.with_name(self.tr("{0}（副本）.rdproj").format(self.doc.path.stem)))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), suggested, save_filter())
         if not path:
             return False
@@ -382,7 +390,7 @@ class FileActions:
             self,
             self.tr("恢复未保存的内容"),
             self.tr(
-                "ReportDesk 上次没有正常关闭。发现自动保存的内容：\n{0}\n\n是否恢复？（选择“否”将删除这份自动保存）"
+                "本工具上次没有正常关闭。发现自动保存的内容：\n{0}\n\n是否恢复？（选择“否”将删除这份自动保存）"
             ).format(newest.describe()),
             MB.Yes | MB.No,
             MB.Yes,

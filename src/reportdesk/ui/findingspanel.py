@@ -11,6 +11,7 @@ from ..formats import ALL_PARTS
 from .document import Document
 
 COLOURS = {Severity.ERROR: QColor("#b00020"), Severity.WARNING: QColor("#8a6100"), Severity.INFO: QColor("#35608c")}
+TODO_COLOUR = QColor("#4a5866")  # 待填写: not filled in yet, shown neutrally (see todo.py)
 COLOURS[Severity.READ] = QColor("#666666")  # reading notes: about the reading, not the report
 
 
@@ -38,6 +39,8 @@ class FindingsPanel(QTreeWidget):
         self.customContextMenuRequested.connect(self._context_menu)
         self._items: list[tuple[QTreeWidgetItem, Finding]] = []
         self._shown: list[Finding] = []
+        self.pending = lambda _f: False  # the window says which findings are only 待填写 for now
+        self._pending_shown: list[bool] = []
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -47,9 +50,11 @@ class FindingsPanel(QTreeWidget):
 
     def refresh(self) -> None:
         findings = self.doc.findings
-        if findings == self._shown:
+        pending = [self.pending(f) for f in findings]
+        if findings == self._shown and pending == self._pending_shown:
             return  # typing that changes no finding costs nothing here
         self._shown = list(findings)
+        self._pending_shown = pending
         self.setUpdatesEnabled(False)
         self.clear()
         self._items = []
@@ -65,8 +70,10 @@ class FindingsPanel(QTreeWidget):
             where = f.place.describe()
             # the group says the part already; the table, row and column is what must show
             shown = where.removeprefix(part_title(part) + " · ") if part else where
-            item = QTreeWidgetItem(group, [shown, f"【{f.severity.label}】{f.message}"])
-            item.setForeground(1, QBrush(COLOURS[f.severity]))
+            todo = self.pending(f)
+            label = self.tr("待填写") if todo else f.severity.label
+            item = QTreeWidgetItem(group, [shown, f"【{label}】{f.message}"])
+            item.setForeground(1, QBrush(TODO_COLOUR if todo else COLOURS[f.severity]))
             item.setToolTip(1, self.tr("{0}\n位置：{1}\n规则：{2}").format(f.message, f.place.describe(), f.rule))
             item.setToolTip(0, self.tr("{0}\n位置：{1}\n规则：{2}").format(f.message, f.place.describe(), f.rule))
             item.setData(0, Qt.ItemDataRole.UserRole, len(self._items))

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer, Signal
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..formats import format_for_year
 from ..model import KINDS
 from ..model.opening import standard_opening
+from .datefield import DateField
 from .document import Document
 from .forms.ui_infopage import Ui_InfoPage
-
-NO_DATE = QDate(2000, 1, 1)  # the minimum of the date editors, shown as 未填写
 
 GENERATING_FIELDS = {"agency", "year"}  # fields the generated title, opening and 落款 are made from
 CONTACT_FIELDS = ("website", "address", "postcode", "phone", "fax", "email")
@@ -27,19 +24,9 @@ CONTACT_LABELS = {  # translated where used, with QCoreApplication.translate("In
 }
 
 
-def _qdate(d: dt.date | None) -> QDate:
-    return QDate(d.year, d.month, d.day) if d else NO_DATE
-
-
-def _pydate(q: QDate) -> dt.date | None:
-    return None if q == NO_DATE else dt.date(q.year(), q.month(), q.day())
-
-
-def setup_date_edit(edit: QDateEdit) -> None:
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(QCoreApplication.translate("InfoPage", "未填写"))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(QCoreApplication.translate("InfoPage", "yyyy年M月d日"))
+def signing_month(field: DateField, year: int) -> None:
+    """A report for ``year`` is signed in January of the next one: the calendar opens there."""
+    field.set_likely_month(year + 1, 1)
 
 
 class InfoPage(QWidget):
@@ -53,7 +40,6 @@ class InfoPage(QWidget):
         ui = self.ui
         for key, label in KINDS.items():
             ui.kindCombo.addItem(label, key)
-        setup_date_edit(ui.dateEdit)
         ui.openingEdit.setMinimumHeight(140)
         self._refreshing = False
         ui.agencyEdit.editingFinished.connect(
@@ -63,7 +49,7 @@ class InfoPage(QWidget):
         ui.kindCombo.currentIndexChanged.connect(
             lambda _i: self._set("kind", ui.kindCombo.currentData(), self.tr("报告类型"))
         )
-        ui.dateEdit.dateChanged.connect(lambda q: self._set("date", _pydate(q), self.tr("发布日期")))
+        ui.dateEdit.dateEdited.connect(lambda d: self._set("date", d, self.tr("发布日期")))
         for name in CONTACT_FIELDS:
             edit: QLineEdit = getattr(ui, f"{name}Edit")
             edit.editingFinished.connect(
@@ -127,7 +113,8 @@ class InfoPage(QWidget):
             proper = format_for_year(r.year)
             self.convertButton.setText(self.tr("{0} 年度应使用{1}：转换…").format(r.year, proper.notice))
             self.convertButton.setVisible(proper is not r.format)
-            ui.dateEdit.setDate(_qdate(r.date))
+            ui.dateEdit.setDate(r.date)
+            signing_month(ui.dateEdit, r.year)
             for name in CONTACT_FIELDS:
                 edit = getattr(ui, f"{name}Edit")
                 if edit.text() != getattr(r.contact, name):
@@ -135,9 +122,15 @@ class InfoPage(QWidget):
             if ui.openingEdit.toPlainText().strip() != r.opening.strip():
                 ui.openingEdit.setPlainText(r.opening)
             read_only = self.doc.read_only
-            for w in (ui.agencyEdit, ui.titleEdit, ui.openingEdit, *(getattr(ui, f"{n}Edit") for n in CONTACT_FIELDS)):
+            for w in (
+                ui.agencyEdit,
+                ui.titleEdit,
+                ui.openingEdit,
+                ui.dateEdit,
+                *(getattr(ui, f"{n}Edit") for n in CONTACT_FIELDS),
+            ):
                 w.setReadOnly(read_only)
-            for w in (ui.kindCombo, ui.yearSpin, ui.dateEdit, ui.regenerateButton):
+            for w in (ui.kindCombo, ui.yearSpin, ui.regenerateButton, self.convertButton):
                 w.setEnabled(not read_only)
         finally:
             self._refreshing = False
@@ -150,12 +143,16 @@ class SignaturePage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.agency = QLineEdit()
-        self.date = QDateEdit()
-        setup_date_edit(self.date)
+        self.date = DateField()
         form = QFormLayout()
         form.addRow(self.tr("落款机关："), self.agency)
         form.addRow(self.tr("落款日期："), self.date)
-        note = QLabel(self.tr("日期按“2024年1月17日”的样式打印：阿拉伯数字，月、日不补零。"))
+        note = QLabel(
+            self.tr(
+                "可直接输入日期，如“2026年1月20日”“2026-01-20”“2026/1/20”或“20260120”，也可点“日历…”选择。"
+                "日期按“2026年1月20日”的样式打印：阿拉伯数字，月、日不补零。"
+            )
+        )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -163,7 +160,7 @@ class SignaturePage(QWidget):
         layout.addStretch(1)
         self._refreshing = False
         self.agency.editingFinished.connect(self._agency)
-        self.date.dateChanged.connect(self._date)
+        self.date.dateEdited.connect(self._date)
         doc.fieldChanged.connect(lambda _p: self.refresh())
         doc.reportReplaced.connect(self.refresh)
         self.refresh()
@@ -172,17 +169,18 @@ class SignaturePage(QWidget):
         if not self._refreshing:
             self.doc.edit_field("signature_agency", self.agency.text().strip(), self.tr("落款机关"))
 
-    def _date(self, q: QDate) -> None:
+    def _date(self, d) -> None:
         if not self._refreshing:
-            self.doc.edit_field("date", _pydate(q), self.tr("落款日期"))
+            self.doc.edit_field("date", d, self.tr("落款日期"))
 
     def refresh(self) -> None:
         self._refreshing = True
         try:
             if self.agency.text() != self.doc.report.signature_agency:
                 self.agency.setText(self.doc.report.signature_agency)
-            self.date.setDate(_qdate(self.doc.report.date))
+            self.date.setDate(self.doc.report.date)
+            signing_month(self.date, self.doc.report.year)
             self.agency.setReadOnly(self.doc.read_only)
-            self.date.setEnabled(not self.doc.read_only)
+            self.date.setReadOnly(self.doc.read_only)
         finally:
             self._refreshing = False

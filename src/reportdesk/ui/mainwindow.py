@@ -9,14 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,11 +25,12 @@ from ..formats import ALL_PARTS, PROSE_PARTS, TABLE_PARTS
 from ..model import Report, new_report
 from .document import Document
 from .fileactions import FileActions
-from .findingspanel import FindingsPanel
+from .findingsdock import FindingsDock
 from .infopage import InfoPage, SignaturePage
 from .pages import ProsePage, TablePage
 from .recovery import RecoveryWriter
-from .settings import load_settings
+from .settings import load_settings, save_settings
+from .startpage import StartPage
 
 SECTIONS = ["info", *(f"part{i}" for i in range(1, 7)), "signature"]
 PART_KEYS = {p: f"part{i}" for i, p in enumerate(ALL_PARTS, 1)}
@@ -56,24 +56,47 @@ class MainWindow(FileActions, QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 1100])
-        self.setCentralWidget(splitter)
+        self.splitter = splitter
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background:#fff4d6;border:1px solid #e0c27a;padding:6px 10px;color:#6b4a00;font-weight:bold"
+        )
+        self.banner.hide()
+        editor = QWidget()
+        column = QVBoxLayout(editor)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(splitter, 1)
+        self.start_page = StartPage()
+        self.start_page.newRequested.connect(self.new_report_dialog)
+        self.start_page.openRequested.connect(self.open_dialog)
+        self.start_page.demoRequested.connect(self.open_demo)
+        self.start_page.recentRequested.connect(self.open_report_file)
+        self.central = QStackedWidget()
+        self.central.addWidget(editor)
+        self.central.addWidget(self.start_page)
+        self.setCentralWidget(self.central)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.doc: Document | None = None
-        self.findings_panel: FindingsPanel | None = None
-        self.dock = QDockWidget(self.tr("检查结果"), self)
-        self.dock.setObjectName("findingsDock")
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self._build_menus()
         if report is None:  # a blank report for last year, the one being written in January
             report = new_report(load_settings().agency, dt.date.today().year - 1)
-        self.set_document(Document(report, path))
+        doc = Document(report, path)
+        self.dock = FindingsDock(doc, self)
+        self.findings_panel = self.dock.panel
+        self.finding_detail = self.dock.detail
+        self.dock.findingActivated.connect(lambda f: self.reveal(f.place))
+        self.dock.strictChanged.connect(self._update_counts)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.set_document(doc)
         self.fit_to_screen()
-        self.resizeDocks([self.dock], [150], Qt.Orientation.Vertical)
+        state = load_settings().window_state
+        if not state or not self.restoreState(state):  # the findings panel as the clerk last sized it
+            self.resizeDocks([self.dock], [170], Qt.Orientation.Vertical)
 
     def fit_to_screen(self) -> None:
         """Restore the last geometry, but never larger than the screen (1366×768 agency monitors)."""
@@ -108,12 +131,7 @@ class MainWindow(FileActions, QMainWindow):
         self.pages["signature"] = SignaturePage(doc)
         for key in SECTIONS:
             self.stack.addWidget(self.pages[key])
-        if self.findings_panel is None:
-            self.findings_panel = FindingsPanel(doc)
-            self.findings_panel.findingActivated.connect(lambda f: self.reveal(f.place))
-            self.dock.setWidget(self.findings_panel)
-        else:
-            self.findings_panel.set_document(doc)
+        self.dock.set_document(doc)
         for page in self.table_pages():
             page.view.message.connect(self.show_message)
         doc.findingsChanged.connect(self._update_counts)
@@ -127,6 +145,8 @@ class MainWindow(FileActions, QMainWindow):
         self._update_title()
         self._order_tabs()
         self.nav.setCurrentRow(max(0, current))
+        self._show_read_only()
+        self.show_start(False)
 
     def _order_tabs(self) -> None:
         """Tab goes: navigation, the fields of the part being edited (in their own order), the findings.
@@ -158,6 +178,50 @@ class MainWindow(FileActions, QMainWindow):
         for page in self.table_pages():
             page.view.viewport().update()
         self._update_title()
+        self._show_read_only()
+
+    def _show_read_only(self) -> None:
+        """The banner stays at the top for as long as the report is read-only."""
+        doc = self.doc
+        if doc.read_only:
+            name = doc.path.name if doc.path else ""
+            self.banner.setText(
+                self.tr("只读：“{0}”正在另一个窗口中编辑。此处可以查看、检查、导出和打印；要修改，请“另存为”一个新文件。").format(
+                    name
+                )
+            )
+        self.banner.setVisible(doc.read_only)
+
+    # ------------------------------------------------------------------ start page
+
+    def show_start(self, on: bool) -> None:
+        """The start page instead of a report (after 文件→关闭); the report's commands rest meanwhile."""
+        if on:
+            self.start_page.refresh()
+        self.central.setCurrentWidget(self.start_page if on else self.central.widget(0))
+        self.dock.setVisible(not on)
+        for action in getattr(self, "report_actions", []):
+            action.setEnabled(not on)
+        if on:
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+            self.counts.clear()
+            self.statusBar().clearMessage()
+            self.setWindowTitle(APP_TITLE)
+
+    def on_start_page(self) -> bool:
+        return self.central.currentWidget() is self.start_page
+
+    def close_report(self) -> None:
+        """文件→关闭: ask to save, then the start page; the window stays open."""
+        if self.on_start_page() or not self.maybe_save():
+            return
+        self.autosave_timer.stop()
+        self.recovery.discard()
+        self._release()
+        self.unsaved_import = False
+        self.set_document(Document(new_report(load_settings().agency, dt.date.today().year - 1)))
+        self.show_start(True)
 
     def table_pages(self) -> list[TablePage]:
         return [self.pages[PART_KEYS[p]] for p in TABLE_PARTS]
@@ -244,24 +308,43 @@ class MainWindow(FileActions, QMainWindow):
         self.findings_panel.setCurrentItem(item)
         self.reveal(finding.place)
 
+    def is_pending(self, finding) -> bool:
+        return self.dock.is_pending(finding)
+
+    def set_strict(self, on: bool = True) -> None:
+        self.dock.set_strict(on)
+
     def _update_counts(self) -> None:
-        errors, warnings = self.doc.counts()
-        self.counts.setText(self.tr("{0} 个错误 · {1} 个警告").format(errors, warnings))
+        """The status bar's counts and the navigation's marks (red, yellow, 待填写) after every check."""
+        self.dock.show_detail()
+        text, errors = self.dock.summary()
+        self.counts.setText(text)
         self.counts.setStyleSheet("color:#b00020;font-weight:bold" if errors else "")
-        by_section: dict[str, tuple[int, int]] = {}
+        by_section: dict[str, tuple[int, int, int]] = {}
         for f in self.doc.findings:
             p = f.place
             key = PART_KEYS.get(p.part) or ("signature" if p.field in SIGNATURE_FIELDS else "info")
-            e, w = by_section.get(key, (0, 0))
-            by_section[key] = (e + (f.severity is Severity.ERROR), w + (f.severity is Severity.WARNING))
+            e, w, t = by_section.get(key, (0, 0, 0))
+            pending = self.is_pending(f)
+            by_section[key] = (
+                e + (f.severity is Severity.ERROR and not pending),
+                w + (f.severity is Severity.WARNING and not pending),
+                t + pending,
+            )
         for row, key in enumerate(SECTIONS):
-            e, w = by_section.get(key, (0, 0))
+            e, w, t = by_section.get(key, (0, 0, 0))
             item = self.nav.item(row)
             if item is not None:
                 item.setForeground(
                     Qt.GlobalColor.darkRed if e else (Qt.GlobalColor.darkYellow if w else Qt.GlobalColor.black)
                 )
-                item.setToolTip(self.tr("{0} 个错误 · {1} 个警告").format(e, w) if e or w else "")
+                tips = [self.tr("{0} 个错误 · {1} 个警告").format(e, w)] if e or w else []
+                if t:
+                    tips.append(self.tr("待填写"))
+                item.setToolTip("；".join(tips))
+                base = item.data(Qt.ItemDataRole.UserRole + 1) or item.text()
+                item.setData(Qt.ItemDataRole.UserRole + 1, base)
+                item.setText(self.tr("{0}（待填写）").format(base) if t and not e else base)
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -286,9 +369,11 @@ class MainWindow(FileActions, QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
         self.save_action = self._action(m, self.tr("保存"), self.save, "Ctrl+S")
-        self._action(m, self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")
+        save_as = self._action(m, self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")
         m.addSeparator()
+        close = self._action(m, self.tr("关闭"), self.close_report, "Ctrl+W")
         self._action(m, self.tr("退出"), self.close, "Ctrl+Q")
+        self.report_actions = [self.save_action, save_as, close]
         m = bar.addMenu(self.tr("编辑(&E)"))
         self.undo_action = self._action(m, self.tr("撤销"), self.undo, "Ctrl+Z")
         self.redo_action = self._action(m, self.tr("重做"), self.redo, "Ctrl+Y")
@@ -296,27 +381,46 @@ class MainWindow(FileActions, QMainWindow):
         m.addSeparator()
         self._action(m, self.tr("加粗（正文）"), self.toggle_bold, "Ctrl+B")
         m = bar.addMenu(self.tr("检查(&C)"))
-        self._action(m, self.tr("重新检查"), self.doc_recheck, "F5")
-        self._action(m, self.tr("下一个问题"), self.next_finding, "F8")
+        self.report_actions += [
+            self._action(m, self.tr("检查全文"), self.doc_recheck, "F5"),
+            self._action(m, self.tr("下一个问题"), self.next_finding, "F8"),
+        ]
         self._action(m, self.tr("批量审阅…"), self.open_review)
         m = bar.addMenu(self.tr("导出(&X)"))
-        self._action(m, self.tr("导出 Word(.docx)…"), lambda: self.export("docx"))
-        self._action(m, self.tr("导出 PDF…"), lambda: self.export("pdf"))
+        self.report_actions += [
+            self._action(m, self.tr("导出 Word(.docx)…"), lambda: self.export("docx")),
+            self._action(m, self.tr("导出 PDF…"), lambda: self.export("pdf")),
+        ]
         m.addSeparator()
-        self._action(m, self.tr("打印预览…"), lambda: self.print_call("preview_report"))
-        self._action(m, self.tr("打印…"), lambda: self.print_call("print_report"), keys.Print)
+        self.report_actions += [
+            self._action(m, self.tr("打印预览…"), lambda: self.print_call(preview=True)),
+            self._action(m, self.tr("打印…"), lambda: self.print_call(preview=False), keys.Print),
+        ]
         m.addSeparator()
         self._action(m, self.tr("导出字体…"), self.choose_fonts)
         m = bar.addMenu(self.tr("帮助(&H)"))
         self._action(m, self.tr("填写说明"), self.show_help, "F1")
-        self._action(m, self.tr("关于 ReportDesk"), self.show_about)
+        self._action(m, self.tr("关于本工具"), self.show_about)
 
     def undo_action_target(self, doc: Document) -> None:
         stack = doc.undo_stack
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._undo_texts)
+        stack.redoTextChanged.connect(self._undo_texts)
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
+        self._undo_texts()
+
+    def _undo_texts(self, _text: str = "") -> None:
+        """撤销/重做 say what they will undo: “撤销 粘贴 6 个单元格”."""
+        try:
+            stack = self.doc.undo_stack
+            undo, redo = stack.undoText(), stack.redoText()
+        except RuntimeError:  # the stack signals once more while the window is destroyed
+            return
+        self.undo_action.setText(self.tr("撤销 {0}").format(undo) if undo else self.tr("撤销"))
+        self.redo_action.setText(self.tr("重做 {0}").format(redo) if redo else self.tr("重做"))
 
     def undo(self) -> None:
         self.flush_editors()
@@ -335,7 +439,9 @@ class MainWindow(FileActions, QMainWindow):
 
     def doc_recheck(self) -> None:
         self.doc.recheck()
-        self.show_message(self.tr("已重新检查"))
+        self.set_strict(True)
+        errors = sum(f.severity is Severity.ERROR for f in self.doc.findings)
+        self.show_message(self.tr("已检查全文：{0} 个错误").format(errors) if errors else self.tr("已检查全文：没有错误"))
 
     def open_review(self) -> None:
         from .review_view import ReviewWindow  # loaded when first used: start-up stays short
@@ -350,18 +456,20 @@ class MainWindow(FileActions, QMainWindow):
 
     def export(self, kind: str) -> None:
         self.flush_editors()
-        from .printing import export_from_window
+        self.set_strict(True)
+        from .printing import export_from_window  # loaded when first used (QtPdf): start-up stays short
 
         suggested = self.doc.path.with_suffix(f".{kind}") if self.doc.path else None
         path = export_from_window(self, self.report, kind, suggested)
         if path:
             self.show_message(self.tr("已导出：{0}").format(path))
 
-    def print_call(self, name: str) -> None:
+    def print_call(self, preview: bool) -> None:
         self.flush_editors()
-        from . import printing
+        self.set_strict(True)
+        from . import printing  # QtPdf and QtPrintSupport load when first used: start-up stays short
 
-        getattr(printing, name)(self, self.report)
+        (printing.preview_report if preview else printing.print_report)(self, self.report)
 
     def choose_fonts(self) -> None:
         from .fontsdialog import FontsDialog
@@ -369,15 +477,20 @@ class MainWindow(FileActions, QMainWindow):
         FontsDialog(self).exec()
 
     def show_help(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("填写说明"),
-            self.tr(
-                "左侧选择要填写的部分。表格中直接输入数字，Enter 或 Tab 跳到下一个可填写的单元格，"
-                "Delete 清零，Ctrl+V 可粘贴从 Excel/WPS 复制的区块。合计自动计算。\n\n"
-                "下方“检查结果”列出所有问题，单击即可定位到对应的单元格或段落。"
-            ),
-        )
+        """F1: the user guide, inside the program (bundled, offline)."""
+        from .helpview import HelpWindow
+
+        if getattr(self, "help_window", None) is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()
+        self.help_window.raise_()
+
+    def closeEvent(self, event) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():  # remember the size of the findings panel (and the docks) for next time
+            settings = load_settings()
+            settings.window_state = bytes(self.saveState().data())
+            save_settings(settings)
 
     def show_about(self) -> None:
         from .aboutdialog import show_about

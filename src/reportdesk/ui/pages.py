@@ -11,13 +11,21 @@ from .tablemodel import ReportTableModel
 from .tableview import ReportTableView
 
 
-def legend_text() -> str:
-    """The legend under every table, translated when shown (not at import)."""
+def legend_text(following: bool = False) -> str:
+    """The legend under every table, translated when shown (not at import); ``following``: the table has
+    现行有效 cells that follow last year's figures (part 二)."""
     tr = QCoreApplication.translate
+    follow = (
+        " · <span style='background:#f2f7ec'><i>&nbsp;{}&nbsp;</i></span> {}".format(
+            tr("TablePage", "斜体"), tr("TablePage", "按上年推算，可直接改写")
+        )
+        if following
+        else ""
+    )
     return (
         "<span style='background:#e9f0e1'>&nbsp;{}&nbsp;</span> {} · "
         "<span style='background:#f6c6c6'>&nbsp;{}&nbsp;</span> {} · "
-        "<span style='background:#fde9a9'>&nbsp;{}&nbsp;</span> {} · {}"
+        "<span style='background:#fde9a9'>&nbsp;{}&nbsp;</span> {}{}<br>{}"
     ).format(
         tr("TablePage", "合计"),
         tr("TablePage", "自动计算"),
@@ -25,7 +33,11 @@ def legend_text() -> str:
         tr("TablePage", "错误"),
         tr("TablePage", "黄色"),
         tr("TablePage", "警告（鼠标停留看原因）"),
-        tr("TablePage", "直接输入数字覆盖；Enter/Tab 到下一格；Delete 清零；Ctrl+V 粘贴 Excel/WPS 区块"),
+        follow,
+        tr(
+            "TablePage",
+            "直接输入数字覆盖；Enter 向下、Tab 向右；Delete 清零；Ctrl+V 粘贴 Excel/WPS 区块（可带行标题和表头）",
+        ),
     )
 
 
@@ -45,7 +57,7 @@ class TablePage(QWidget):
         self.model = ReportTableModel(doc, part, self)
         self.view = ReportTableView(self.model, self)
         self.heading = _heading(doc.report.format.heading(part))
-        legend = QLabel(legend_text())
+        legend = QLabel(legend_text(following=bool(self.model.stocks)))
         legend.setWordWrap(True)
         legend.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)

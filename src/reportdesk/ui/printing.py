@@ -9,16 +9,35 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QMarginsF, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEventLoop,
+    QIODevice,
+    QMarginsF,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from ..model.report import Report
+from ..model.report import Report, default_title
 
 PRINT_DPI = 300
-KINDS = {"docx": ("Word 文档 (*.docx)", ".docx", "Word"), "pdf": ("PDF 文件 (*.pdf)", ".pdf", "PDF")}
+KINDS = {  # translated where shown
+    "docx": (QT_TRANSLATE_NOOP("Printing", "Word 文档 (*.docx)"), ".docx", "Word"),
+    "pdf": (QT_TRANSLATE_NOOP("Printing", "PDF 文件 (*.pdf)"), ".pdf", "PDF"),
+}
+
+
+def _tr(text: str) -> str:
+    """A user text of this module, through Qt's translation (these are functions, not QObjects)."""
+    return QCoreApplication.translate("Printing", text)
 MAX_LISTED_ERRORS = 8
 
 
@@ -45,21 +64,22 @@ def confirm_despite_errors(parent: QWidget | None, report: Report, what: str) ->
     if not errors:
         return True
     listed = "\n".join(f"· {e}" for e in errors[:MAX_LISTED_ERRORS])
-    more = f"\n……另有 {len(errors) - MAX_LISTED_ERRORS} 个错误" if len(errors) > MAX_LISTED_ERRORS else ""
+    more = _tr("\n……另有 {0} 个错误").format(len(errors) - MAX_LISTED_ERRORS) if len(errors) > MAX_LISTED_ERRORS else ""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("报告有错误")
-    box.setText(f"该报告有 {len(errors)} 个错误，{what}前请核对：")
+    box.setWindowTitle(_tr("报告有错误"))
+    box.setText(_tr("该报告有 {0} 个错误，{1}前请核对：").format(len(errors), what))
     box.setInformativeText(listed + more)
-    go = box.addButton(f"仍然{what}", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(go)
+    go = box.addButton(_tr("仍然{0}").format(what), QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton(_tr("返回修改"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)  # Enter goes back to the report, not on with its errors
+    box.setEscapeButton(back)
     box.exec()
     return box.clickedButton() is go
 
 
 def _suggested_name(report: Report, suffix: str) -> str:
-    name = report.title or f"{report.agency}{report.year}年政府信息公开工作年度报告"
+    name = report.title or default_title(report.agency, report.year)
     return "".join("_" if c in '\\/:*?"<>|' else c for c in name) + suffix
 
 
@@ -68,10 +88,10 @@ def export_from_window(parent: QWidget | None, report: Report, kind: str, sugges
     from ..exporters import ExportError, unprintable, unprintable_message, write_docx, write_pdf
 
     file_filter, suffix, label = KINDS[kind]
-    if not confirm_despite_errors(parent, report, "导出"):
+    if not confirm_despite_errors(parent, report, _tr("导出")):
         return None
     start = str(suggested) if suggested else _suggested_name(report, suffix)
-    chosen, _ = QFileDialog.getSaveFileName(parent, f"导出 {label}", start, file_filter)
+    chosen, _ = QFileDialog.getSaveFileName(parent, _tr("导出 {0}").format(label), start, _tr(file_filter))
     if not chosen:
         return None
     path = Path(chosen)
@@ -84,13 +104,13 @@ def export_from_window(parent: QWidget | None, report: Report, kind: str, sugges
             write_pdf(report, path, font_overrides())
 
     try:
-        run_with_progress(parent, f"导出 {label}", "正在导出……", write)
+        run_with_progress(parent, _tr("导出 {0}").format(label), _tr("正在导出……"), write)
         missing = unprintable(report, font_overrides()) if kind == "pdf" else ""
     except ExportError as exc:
-        QMessageBox.critical(parent, "无法导出", str(exc))
+        QMessageBox.critical(parent, _tr("无法导出"), str(exc))
         return None
     if missing:
-        QMessageBox.warning(parent, "个别字符无法显示", unprintable_message(missing))
+        QMessageBox.warning(parent, _tr("个别字符无法显示"), unprintable_message(missing))
     return path
 
 
@@ -174,7 +194,7 @@ def make_printer() -> QPrinter:
     printer.setFullPage(True)
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                       QMarginsF(0, 0, 0, 0)))
-    printer.setDocName("政府信息公开工作年度报告")
+    printer.setDocName(_tr("政府信息公开工作年度报告"))
     return printer
 
 
@@ -183,9 +203,9 @@ def _pages_of(parent: QWidget | None, report: Report) -> PdfPages | None:
 
     overrides = font_overrides()
     try:
-        data = run_with_progress(parent, "打印", "正在排版……", lambda: pdf_bytes(report, overrides))
+        data = run_with_progress(parent, _tr("打印"), _tr("正在排版……"), lambda: pdf_bytes(report, overrides))
     except ExportError as exc:
-        QMessageBox.critical(parent, "无法打印", str(exc))
+        QMessageBox.critical(parent, _tr("无法打印"), str(exc))
         return None
     return PdfPages(data)
 
@@ -194,23 +214,20 @@ def preview_report(parent: QWidget | None, report: Report) -> None:
     pages = _pages_of(parent, report)
     if pages is None:
         return
-    printer = make_printer()
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("打印预览")
-    dialog.paintRequested.connect(pages.paint)
-    dialog.resize(900, 1000)
-    dialog.exec()
+    from .preview import PreviewDialog  # the pages rendered at screen resolution, within the screen
+
+    PreviewDialog(pages, lambda: print_report(parent, report), parent).exec()
 
 
 def print_report(parent: QWidget | None, report: Report) -> None:
-    if not confirm_despite_errors(parent, report, "打印"):
+    if not confirm_despite_errors(parent, report, _tr("打印")):
         return
     pages = _pages_of(parent, report)
     if pages is None:
         return
     printer = make_printer()
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("打印")
+    dialog.setWindowTitle(_tr("打印"))
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
     printer.setFromTo(1, pages.count)
@@ -219,4 +236,4 @@ def print_report(parent: QWidget | None, report: Report) -> None:
     try:
         pages.paint(printer)
     except RuntimeError:
-        QMessageBox.critical(parent, "无法打印", "打印机无法开始打印，请检查打印机是否已连接并处于就绪状态。")
+        QMessageBox.critical(parent, _tr("无法打印"), _tr("打印机无法开始打印，请检查打印机是否已连接并处于就绪状态。"))

@@ -74,7 +74,7 @@ class ReviewModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return table.HEADERS[section]
+            return self.tr(table.HEADERS[section])  # the review library names the columns; shown translated
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -100,7 +100,7 @@ class ReviewModel(QAbstractTableModel):
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = table.finding_lines(self.rows[row])
-            return "\n".join(lines[:12] + (["……"] if len(lines) > 12 else [])) or "未发现问题"
+            return "\n".join(lines[:12] + (["……"] if len(lines) > 12 else [])) or self.tr("未发现问题")
         return None
 
 
@@ -158,7 +158,7 @@ class _ReviewThread(QThread):
             self.failed.emit(str(exc))
             return
         except Exception as exc:  # never leave the window waiting for ever
-            self.failed.emit(f"审阅时出错：{type(exc).__name__}: {exc}")
+            self.failed.emit(self.tr("审阅时出错：{0}: {1}").format(type(exc).__name__, exc))
             return
         self.reviewed.emit(rows)
 
@@ -172,7 +172,7 @@ class ReviewWindow(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setWindowTitle("批量审阅")
+        self.setWindowTitle(self.tr("批量审阅"))
         self.resize(1200, 720)
         self.folder: str | None = None
         self.previous: str | None = None
@@ -182,14 +182,14 @@ class ReviewWindow(QWidget):
         self.folder_notes: list[str] = []  # files of the folder that are not reports, the same report twice
         self.last_error = ""
 
-        self.folder_button = QPushButton("打开文件夹…")
-        self.previous_button = QPushButton("上年报告文件夹…")
-        self.previous_button.setToolTip("选择上一年度报告所在的文件夹，核对结转和现行有效件数")
-        self.expect_button = QPushButton("应报名单…")
-        self.expect_button.setToolTip("选择应报机关名单（文本文件，每行一个机关），按年度列出未报送的机关")
-        self.folder_label = QLabel("请选择存放各部门报告的文件夹")
-        self.html_button = QPushButton("导出网页…")
-        self.csv_button = QPushButton("导出表格…")
+        self.folder_button = QPushButton(self.tr("打开文件夹…"))
+        self.previous_button = QPushButton(self.tr("上年报告文件夹…"))
+        self.previous_button.setToolTip(self.tr("选择上一年度报告所在的文件夹，核对结转和现行有效件数"))
+        self.expect_button = QPushButton(self.tr("应报名单…"))
+        self.expect_button.setToolTip(self.tr("选择应报机关名单（文本文件，每行一个机关），按年度列出未报送的机关"))
+        self.folder_label = QLabel(self.tr("请选择存放各部门报告的文件夹"))
+        self.html_button = QPushButton(self.tr("导出网页…"))
+        self.csv_button = QPushButton(self.tr("导出表格…"))
         for b in (self.html_button, self.csv_button):
             b.setEnabled(False)
         top = QHBoxLayout()
@@ -200,9 +200,9 @@ class ReviewWindow(QWidget):
         top.addWidget(self.csv_button)
 
         self.filter_box = QLineEdit()
-        self.filter_box.setPlaceholderText("筛选：机关、规则、文字……（空格分隔多个词）")
+        self.filter_box.setPlaceholderText(self.tr("筛选：机关、规则、文字……（空格分隔多个词）"))
         self.filter_box.setClearButtonEnabled(True)
-        self.errors_only = QCheckBox("只看有错误的报告")
+        self.errors_only = QCheckBox(self.tr("只看有错误的报告"))
         self.summary = QLabel("")
         bar = QHBoxLayout()
         bar.addWidget(self.filter_box, 2)
@@ -227,7 +227,7 @@ class ReviewWindow(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
 
         self.details = QTextBrowser()
-        self.details.setPlaceholderText("选中一份报告，这里列出它的问题；双击打开报告并定位到第一个问题")
+        self.details.setPlaceholderText(self.tr("选中一份报告，这里列出它的问题；双击打开报告并定位到第一个问题"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(self.details)
@@ -242,7 +242,7 @@ class ReviewWindow(QWidget):
 
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.progress.setFormat("已检查 %v/%m 份")
+        self.progress.setFormat(self.tr("已检查 %v/%m 份"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -264,22 +264,24 @@ class ReviewWindow(QWidget):
     # ------------------------------------------------------------ loading
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择存放报告的文件夹", self.folder or "")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择存放报告的文件夹"), self.folder or "")
         if folder:
             self.load_folder(folder, self.previous)
 
     def choose_previous(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "选择上一年度报告所在的文件夹", self.previous or self.folder or ""
+            self, self.tr("选择上一年度报告所在的文件夹"), self.previous or self.folder or ""
         )
         if folder:
             self.previous = folder
-            self.previous_button.setText(f"上年：{Path(folder).name}")
+            self.previous_button.setText(self.tr("上年：{0}").format(Path(folder).name))
             if self.folder:
                 self.load_folder(self.folder, folder)
 
     def choose_expected(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择应报机关名单", self.folder or "", "文本文件 (*.txt);;所有文件 (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择应报机关名单"), self.folder or "", self.tr("文本文件 (*.txt);;所有文件 (*)")
+        )
         if path:
             self.set_expected(path)
 
@@ -289,7 +291,7 @@ class ReviewWindow(QWidget):
 
         if path is None:
             self.expected = self.expected_path = None
-            self.expect_button.setText("应报名单…")
+            self.expect_button.setText(self.tr("应报名单…"))
         else:
             try:
                 self.expected = read_expected(path)
@@ -297,7 +299,7 @@ class ReviewWindow(QWidget):
                 QMessageBox.warning(self, "应报名单", str(exc))
                 return False
             self.expected_path = str(path)
-            self.expect_button.setText(f"名单：{len(self.expected)} 个机关")
+            self.expect_button.setText(self.tr("名单：{0} 个机关").format(len(self.expected)))
             if any(Path(r.file).resolve() == Path(path).resolve() for r in self.model.rows) and self.folder:
                 self.load_folder(self.folder, self.previous)  # the list itself was shown as a report
                 return True
@@ -350,7 +352,7 @@ class ReviewWindow(QWidget):
         self._update_summary()
         self._update_notes()
         if self.isVisible():
-            QMessageBox.warning(self, "批量审阅", message)
+            QMessageBox.warning(self, self.tr("批量审阅"), message)
 
     def _thread_done(self) -> None:
         self.progress.setVisible(False)
@@ -376,7 +378,7 @@ class ReviewWindow(QWidget):
             return
         text = table.summary_line(rows)
         if self.proxy.rowCount() != len(rows):
-            text += f"；显示 {self.proxy.rowCount()} 份"
+            text += self.tr("；显示 {0} 份").format(self.proxy.rowCount())
         self.summary.setText(text)
 
     def _row_of(self, proxy_index) -> dict:
@@ -387,11 +389,11 @@ class ReviewWindow(QWidget):
             self.details.clear()
             return
         row = self._row_of(current)
-        lines = table.finding_lines(row) or ["未发现问题"]
+        lines = table.finding_lines(row) or [self.tr("未发现问题")]
         title = row.agency or Path(row.file).name
         head = [f"{title}（{row.file}）"]
         if row.previous:
-            head.append(f"上年报告：{row.previous}")
+            head.append(self.tr("上年报告：{0}").format(row.previous))
         self.details.setPlainText("\n".join(head + lines))
 
     def _open_index(self, proxy_index) -> None:
@@ -402,9 +404,9 @@ class ReviewWindow(QWidget):
         from ..model.project import ProjectError
         from ..review.html_page import write_html
 
-        suffix, name = (".html", "网页 (*.html)") if kind == "html" else (".csv", "表格 (*.csv)")
-        start = str(Path(self.folder or ".") / f"批量审阅{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self, "导出审阅结果", start, name)
+        suffix, name = (".html", self.tr("网页 (*.html)")) if kind == "html" else (".csv", self.tr("表格 (*.csv)"))
+        start = str(Path(self.folder or ".") / (self.tr("批量审阅") + suffix))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审阅结果"), start, name)
         if not path:
             return
         if not path.lower().endswith(suffix):
@@ -416,7 +418,7 @@ class ReviewWindow(QWidget):
             else:
                 table.write_csv(self.model.rows, path, base)
         except ProjectError as exc:
-            QMessageBox.warning(self, "导出审阅结果", str(exc))
+            QMessageBox.warning(self, self.tr("导出审阅结果"), str(exc))
 
     def closeEvent(self, event) -> None:
         if self._thread is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from .. import paths
 from ..exporters import layout
@@ -28,6 +28,7 @@ class Settings:
     agency: str = ""  # the agency of the last new report, offered again
     autosave_seconds: float = 2.0
     geometry: bytes = b""
+    window_state: bytes = b""  # docks and their sizes (the findings panel), from QMainWindow.saveState
 
     def add_recent(self, path: str) -> None:
         self.recent_files = [path] + [p for p in self.recent_files if p != path]
@@ -82,6 +83,8 @@ def load_settings() -> Settings:
     qs.endGroup()
     geometry = qs.value("window/geometry")
     s.geometry = bytes(geometry) if geometry is not None and not isinstance(geometry, str) else b""
+    state = qs.value("window/state")
+    s.window_state = bytes(state) if state is not None and not isinstance(state, str) else b""
     return s
 
 
@@ -96,7 +99,7 @@ def save_settings(s: Settings) -> None:
     for role, font in s.font_overrides.items():
         qs.setValue(f"font_overrides/{role}", font)
     if s.geometry:
-        from PySide6.QtCore import QByteArray
-
         qs.setValue("window/geometry", QByteArray(s.geometry))
+    if s.window_state:
+        qs.setValue("window/state", QByteArray(s.window_state))
     qs.sync()

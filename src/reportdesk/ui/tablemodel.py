@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont
 from ..checks import Finding, Severity
 from ..formats import CellRef, GridCell, Role, cells_of, grid_of
 from ..model.report import UNKNOWN_MARK
+from ..model.stock import expected_stock, follows, stock_rules
 from .document import Document
 
 R = Qt.ItemDataRole
@@ -25,6 +26,7 @@ EMPTY_BG = QColor("#f7f7f7")
 ERROR_BG = QColor("#f6c6c6")
 WARNING_BG = QColor("#fde9a9")
 COMPUTED_FG = QColor("#2f4f1f")
+FOLLOWING_BG = QColor("#f2f7ec")  # 现行有效 still following last year's figures: computed, but may be typed over
 ERROR_FG = QColor("#8b0000")
 UNKNOWN_FG = QColor("#808080")  # an unknown cell's mark, grey
 
@@ -43,6 +45,8 @@ class ReportTableModel(QAbstractTableModel):
         self.table = table
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self._build()
         doc.cellsChanged.connect(self._on_cells)
         doc.findingsChanged.connect(self._on_findings)
@@ -67,6 +71,7 @@ class ReportTableModel(QAbstractTableModel):
                 for src in sources:
                     self.totals_of.setdefault(src, []).append(total)
         self.formulas = formulas
+        self.stocks = {rule.stock: rule for rule in stock_rules(self.doc.report) if rule.stock.table == self.table}
         self._marks = self._compute_marks()
         self._preview: tuple[CellRef, object] | None = None  # a value being typed, not yet stored
 
@@ -126,6 +131,8 @@ class ReportTableModel(QAbstractTableModel):
                 mark = self._marks.get(ref)
                 if mark is not None:
                     return ERROR_BG if mark[0] is Severity.ERROR else WARNING_BG
+                if self.following(ref):
+                    return FOLLOWING_BG
                 return COMPUTED_BG if cell.role is Role.COMPUTED else None
             return {Role.TITLE: TITLE_BG, Role.HEADER: HEADER_BG, Role.LABEL: LABEL_BG}.get(cell.role, EMPTY_BG)
         if role == R.ForegroundRole:
@@ -143,6 +150,8 @@ class ReportTableModel(QAbstractTableModel):
                 return CENTER if cell.rowspan > 1 else LEFT  # siblings line up; a group label sits in its middle
             return LEFT if cell.role is Role.TITLE and len(cell.text) > 8 else CENTER
         if role == R.FontRole:
+            if ref is not None and self.following(ref):
+                return self._italic
             return self._bold if cell.role in (Role.COMPUTED, Role.TITLE) else None
         if role == R.ToolTipRole:
             return self._tooltip(cell) or None
@@ -192,6 +201,11 @@ class ReportTableModel(QAbstractTableModel):
         known = sum(int(as_number(report.values.get(r))) for r in self.formulas[total] if r != ref)
         return str(known + int(as_number(value)))
 
+    def following(self, ref: CellRef) -> bool:
+        """A 现行有效 cell that still follows last year's figures and this year's 制发/废止."""
+        rule = self.stocks.get(ref)
+        return rule is not None and follows(self.doc.report, rule)
+
     # ------------------------------------------------------------------ findings and updates
 
     def _tooltip(self, cell: GridCell) -> str:
@@ -199,8 +213,25 @@ class ReportTableModel(QAbstractTableModel):
         if ref is None:
             return cell.text if len(cell.text) > 6 else ""
         lines = [ref.describe()]
+        shown = self.doc.display(ref)
+        if shown:
+            lines.append(self.tr("数值：{0}").format(shown))
         if cell.role is Role.COMPUTED:
             lines.append(self.tr("自动计算：{0} 个单元格之和，不能直接填写").format(len(self.formulas[ref])))
+        if self.following(ref):
+            rule = self.stocks[ref]
+            base = self.doc.report.baseline
+            lines.append(
+                self.tr("按上年推算：{0} 年现行有效 {1} + 本年制发 {2} − 本年废止 {3} = {4}；直接输入即以所填为准").format(
+                    base.year,
+                    base.values.get(ref),
+                    self.doc.display(rule.plus),
+                    self.doc.display(rule.minus) if rule.minus else "0",
+                    expected_stock(self.doc.report, rule),
+                )
+                if rule.same_year
+                else self.tr("按上年推算的现行有效件数；直接输入即以所填为准")
+            )
         report = self.doc.report
         if ref in report.unreadable:
             lines.append(self.tr("未知（未能从原文读取）：{0}。请按原文填写").format(report.unreadable[ref]))

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QMessageBox, QTableView
 
-from ..formats import PART2, PART3, PART4, CellRef, Role
+from ..formats import PART2, PART3, PART4, CellRef, Role, ValueKind, cells_of
 from ..model.values import CellValueError
 from .celldelegate import CellDelegate
+from .pasteplan import is_placeholder, plan_paste
 from .tablemodel import ReportTableModel
 
 Hint = QAbstractItemDelegate.EndEditHint
 
 # Column widths in characters of the table font (so they follow the font and the DPI), chosen so
 # part 三 fits 1366 px beside the navigation: 9 + 10 + 18 + 7 × 5.7 ≈ 77 characters ≈ 1000 px at 9 pt.
+# On a narrower window they shrink to fit (column_widths): labels first, wrapping, then the numbers.
 LABEL_WIDTHS = {PART2: (20.0,), PART3: (9.0, 10.0, 18.0)}
 DATA_WIDTH = {PART2: 11.5, PART3: 5.7, PART4: 5.1}
 # Label columns that stay in place while the numbers scroll sideways on a narrow window (part 三's
@@ -59,22 +61,51 @@ class ReportTableView(QTableView):
         self.clearSpans()
         for cell in model.spans():
             self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
-        table = model.table
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        labels = LABEL_WIDTHS.get(table, ())
-        char = self.fontMetrics().horizontalAdvance("国")
-        for c in range(model.grid.cols):
-            width = labels[c] if c < len(labels) else DATA_WIDTH[table]
-            self.setColumnWidth(c, round(width * char))
-        rows = self.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        for r in range(model.grid.rows):
-            self.setRowHeight(r, self._row_height(r))
-        self._layout_frozen()
+        self._widths: list[int] = []
+        self._fit_columns()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         first = self.first_input()
         if first.isValid():
             self.setCurrentIndex(first)
+
+    def column_widths(self, room: int) -> list[int]:
+        """Widths that fit ``room`` pixels when they can: labels narrow (and wrap) first, then the numbers,
+        down to a label of five characters and a number of six digits (1,000,000 is asked about)."""
+        table = self.table_model.table
+        metrics = self.fontMetrics()
+        char = metrics.horizontalAdvance("国")
+        labels = LABEL_WIDTHS.get(table, ())
+        n = self.table_model.grid.cols
+        wanted = [round((labels[c] if c < len(labels) else DATA_WIDTH[table]) * char) for c in range(n)]
+        excess = sum(wanted) - room
+        if room <= 0 or excess <= 0:
+            return wanted
+        k = len(labels)
+        label_min, data_min = 5 * char, metrics.horizontalAdvance("00000") + 8
+        slack = sum(max(0, w - label_min) for w in wanted[:k])
+        take = min(excess, slack)
+        out = [w - round(max(0, w - label_min) * take / slack) if slack else w for w in wanted[:k]]
+        excess -= take
+        data = wanted[k:]
+        if excess > 0 and data:
+            each = -(-excess // len(data))
+            data = [max(data_min, w - each) for w in data]
+        return out + data
+
+    def _fit_columns(self) -> None:
+        """Column widths for the width the view has now, and row heights for the labels as they wrap."""
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width() - 2
+        widths = self.column_widths(room)
+        if widths == self._widths:
+            return
+        self._widths = widths
+        for c, w in enumerate(widths):
+            self.setColumnWidth(c, w)
+        for r in range(self.table_model.grid.rows):
+            self.setRowHeight(r, self._row_height(r))
+        self._layout_frozen()
 
     # ------------------------------------------------------------------ frozen label columns
 
@@ -127,6 +158,7 @@ class ReportTableView(QTableView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_columns()
         self._place_frozen()
 
     def updateGeometries(self) -> None:
@@ -148,16 +180,18 @@ class ReportTableView(QTableView):
             bar.setValue(bar.value() + left - self.frozen_width())
 
     def _row_height(self, row: int) -> int:
-        """Tall enough for the longest single-row header or label of this row, wrapped in its span."""
+        """Tall enough for the longest single-row header or label of this row, wrapped in its span (a wrapped
+        label breaks between characters and loses part of a line to padding: estimated generously)."""
         model = self.table_model
         metrics = self.fontMetrics()
         lines = 1
         for cell in model.grid.cells:
             if cell.row != row or cell.rowspan != 1 or not cell.text:
                 continue
-            width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 10
-            lines = max(lines, -(-metrics.horizontalAdvance(cell.text) // max(width, 1)))
-        return metrics.height() * min(lines, 4) + 10
+            width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.colspan)) - 14
+            needed = metrics.horizontalAdvance(cell.text) + metrics.horizontalAdvance("国") // 2
+            lines = max(lines, -(-needed // max(width, 1)))
+        return metrics.height() * min(lines, 6) + 10
 
     # ------------------------------------------------------------------ navigation
 
@@ -185,6 +219,20 @@ class ReportTableView(QTableView):
         earlier = [i for i, p in zip(inputs, positions, strict=True) if p < key]
         return earlier[-1] if earlier else inputs[-1]
 
+    def input_below(self, index: QModelIndex, step: int = 1) -> QModelIndex:
+        """Enter as in Excel: the next input cell down the same column (up with ``step`` -1); past the
+        last one, the top of the next column that has input cells."""
+        inputs = self.input_indexes()
+        if not inputs:
+            return QModelIndex()
+        key = (index.column(), index.row())
+        ordered = sorted(inputs, key=lambda i: (i.column(), i.row()))
+        if step > 0:
+            later = [i for i in ordered if (i.column(), i.row()) > key]
+            return later[0] if later else ordered[0]
+        earlier = [i for i in ordered if (i.column(), i.row()) < key]
+        return earlier[-1] if earlier else ordered[-1]
+
     def moveCursor(self, action, modifiers):
         move = QAbstractItemView.CursorAction
         if action == move.MoveNext:
@@ -195,8 +243,8 @@ class ReportTableView(QTableView):
 
     def closeEditor(self, editor, hint) -> None:
         super().closeEditor(editor, hint)
-        if hint == Hint.SubmitModelCache:  # Enter in the cell editor: on to the next input cell
-            self.go(self.next_input(self.currentIndex()))
+        if hint == Hint.SubmitModelCache:  # Enter in the cell editor: down to the next input cell, as in Excel
+            self.go(self.input_below(self.currentIndex()))
 
     def _move_vertically(self, step: int) -> None:
         action = QAbstractItemView.CursorAction.MoveDown if step > 0 else QAbstractItemView.CursorAction.MoveUp
@@ -220,7 +268,7 @@ class ReportTableView(QTableView):
                 return
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 step = -1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
-                self.go(self.next_input(self.currentIndex(), step))
+                self.go(self.input_below(self.currentIndex(), step))
                 return
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.clear_selection_to_zero()
@@ -301,33 +349,72 @@ class ReportTableView(QTableView):
         self.message.emit(self.paste_block(self.currentIndex(), rows))
 
     def paste_block(self, start: QModelIndex, rows: list[list[str]]) -> str:
-        """Paste cell by cell from ``start``: a value landing on a total or a label is skipped."""
+        """Paste a block as Excel would, aligned by the labels or header row it carries (see pasteplan).
+
+        "无", "-", "—", "/" and blank paste as 0 in count cells; cells that cannot be read are listed
+        (cell and text) while the others are pasted, all as one undo step."""
         model = self.table_model
         doc = model.doc
+        kinds = cells_of(doc.report.format).kinds
+        plan = plan_paste(model.grid.cells, model.grid.rows, model.grid.cols, rows, start.row(), start.column())
         values: dict[CellRef, object] = {}
-        skipped = outside = 0
-        for dr, row in enumerate(rows):
-            for dc, text in enumerate(row):
-                r, c = start.row() + dr, start.column() + dc
-                cell = model.cover.get((r, c))
-                if cell is None:
-                    outside += bool(text.strip())
-                    continue
-                if not model.is_input(model.index(r, c)):
-                    skipped += bool(text.strip())
-                    continue
-                try:
-                    values[cell.ref] = doc.parse_cell(cell.ref, text)
-                except CellValueError as exc:
-                    return self.tr("未粘贴：{0}：{1}").format(cell.ref.describe(), exc)
+        bad: list[str] = []
+        skipped = outside = converted = 0
+        for r, c, text in plan.targets:
+            cell = model.cover.get((r, c))
+            if cell is None:
+                outside += bool(text.strip())
+                continue
+            if not model.is_input(model.index(r, c)):
+                skipped += bool(text.strip()) and not is_placeholder(text)
+                continue
+            kind = kinds[cell.ref]
+            if is_placeholder(text) and kind is not ValueKind.MONEY:
+                converted += text.strip() not in ("0", "０")
+                values[cell.ref] = doc.parse_cell(cell.ref, "0")
+                continue
+            try:
+                values[cell.ref] = doc.parse_cell(cell.ref, text)
+            except CellValueError:
+                bad.append(self.tr("{0}：“{1}”").format(cell.ref.describe(), text.strip()))
         if not values:
+            self.bad_cells = bad
+            if bad:
+                self.report_bad(bad, plan.unplaced)
+                return self.tr("未粘贴：{0} 个单元格不是数字").format(len(bad))
             return self.tr("没有粘贴任何数字：起始单元格之后没有可填写的单元格")
         doc.edit_cells(values, self.tr("粘贴 {0} 个单元格").format(len(values)))
         notes = [self.tr("已粘贴 {0} 个单元格").format(len(values))]
+        if plan.by_labels or plan.by_header:
+            notes.append(self.tr("按所带的{0}对齐").format(
+                self.tr("行标题和表头") if plan.by_labels and plan.by_header
+                else self.tr("行标题") if plan.by_labels else self.tr("表头")))
+        if converted:
+            notes.append(self.tr("{0} 个“无”“-”“/”或空白按 0 填入").format(converted))
         if skipped:
             notes.append(self.tr("跳过 {0} 个合计或标题单元格（合计自动计算）").format(skipped))
         if outside:
             notes.append(self.tr("{0} 个值超出表格范围，未粘贴").format(outside))
+        if bad:
+            notes.append(self.tr("{0} 个单元格不是数字，未粘贴").format(len(bad)))
+        if plan.unplaced:
+            notes.append(self.tr("{0} 行的标题在本表中找不到，未粘贴").format(len(plan.unplaced)))
+        self.bad_cells = bad
+        if bad or plan.unplaced:
+            self.report_bad(bad, plan.unplaced)
         last = model.index_of(list(values)[-1])
         self.selectionModel().select(last, QItemSelectionModel.SelectionFlag.NoUpdate)
         return "；".join(notes)
+
+    def report_bad(self, bad: list[str], unplaced: list[str]) -> None:
+        """Every cell that was not pasted, by name and text, in one box (the rest is pasted already)."""
+        lines = []
+        if bad:
+            lines += [self.tr("以下 {0} 个单元格的内容不是数字，未粘贴：").format(len(bad)), *(f"· {b}" for b in bad)]
+        if unplaced:
+            lines += [self.tr("以下行的标题在本表中找不到，未粘贴："), *(f"· {u}" for u in unplaced)]
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("部分内容未粘贴"), "\n".join(lines[:14]), parent=self)
+        if len(lines) > 14:
+            box.setInformativeText(self.tr("……共 {0} 处，见“显示详细信息”").format(len(bad) + len(unplaced)))
+            box.setDetailedText("\n".join(lines))
+        box.exec()

@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
+    QVBoxLayout, QWidget)
+
+from reportdesk.ui.datefield import DateField
 
 class Ui_InfoPage(object):
     def setupUi(self, InfoPage):
@@ -91,9 +93,8 @@ class Ui_InfoPage(object):
 
         self.basicForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.dateEdit = QDateEdit(self.basicBox)
+        self.dateEdit = DateField(self.basicBox)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setCalendarPopup(True)
 
         self.basicForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.dateEdit)
 
@@ -243,8 +244,6 @@ class Ui_InfoPage(object):
         self.formatLabel.setText(QCoreApplication.translate("InfoPage", u"\u9002\u7528\u683c\u5f0f\uff1a", None))
         self.titleLabel.setText(QCoreApplication.translate("InfoPage", u"\u6807\u9898\uff1a", None))
         self.dateLabel.setText(QCoreApplication.translate("InfoPage", u"\u53d1\u5e03\u65e5\u671f\uff1a", None))
-        self.dateEdit.setDisplayFormat(QCoreApplication.translate("InfoPage", u"yyyy\u5e74M\u6708d\u65e5", None))
-        self.dateEdit.setSpecialValueText(QCoreApplication.translate("InfoPage", u"\u672a\u586b\u5199", None))
         self.contactBox.setTitle(QCoreApplication.translate("InfoPage", u"\u7535\u5b50\u7248\u4e0e\u8054\u7cfb\u65b9\u5f0f\uff08\u5199\u5165\u5f00\u7bc7\u8bf4\u660e\uff09", None))
         self.websiteLabel.setText(QCoreApplication.translate("InfoPage", u"\u7f51\u7ad9\u540d\u79f0\u53ca\u7f51\u5740\uff1a", None))
         self.addressLabel.setText(QCoreApplication.translate("InfoPage", u"\u5730\u5740\uff1a", None))

@@ -1,11 +1,8 @@
-"""The window's side of CONTRACTS.md: printing and review modules are called as agreed (faked here)."""
+"""The window's menus reach the printing functions, the batch review and the fonts dialog."""
 
 from __future__ import annotations
 
-import sys
-import types
-
-from PySide6.QtCore import QObject, Signal
+import copy
 
 from reportdesk.formats import PART3, CellRef
 
@@ -15,24 +12,15 @@ def _menu_action(window, menu_prefix: str, text: str):
     return next(a for a in menu.actions() if a.text() == text)
 
 
-def _install(monkeypatch, name: str, module) -> None:
-    """Put a fake in place of reportdesk.ui.<name>, also over a real one that an earlier test imported
-    (``from . import name`` looks at the package attribute first)."""
-    import reportdesk.ui
+def test_export_and_print_menus_call_printing(window, monkeypatch):
+    from reportdesk.ui import printing
 
-    monkeypatch.setitem(sys.modules, f"reportdesk.ui.{name}", module)
-    monkeypatch.setattr(reportdesk.ui, name, module, raising=False)
-
-
-def test_export_and_print_call_printing_module(window, monkeypatch):
     calls = []
-    fake = types.ModuleType("reportdesk.ui.printing")
-    fake.export_from_window = lambda parent, report, kind, suggested=None: (
-        calls.append(("export", kind, suggested)) or None
+    monkeypatch.setattr(
+        printing, "export_from_window", lambda parent, report, kind, suggested=None: calls.append(("export", kind, suggested))
     )
-    fake.preview_report = lambda parent, report: calls.append(("preview", report.agency))
-    fake.print_report = lambda parent, report: calls.append(("print", report.agency))
-    _install(monkeypatch, "printing", fake)
+    monkeypatch.setattr(printing, "preview_report", lambda parent, report: calls.append(("preview", report.agency)))
+    monkeypatch.setattr(printing, "print_report", lambda parent, report: calls.append(("print", report.agency)))
     _menu_action(window, "导出", "导出 Word(.docx)…").trigger()
     _menu_action(window, "导出", "导出 PDF…").trigger()
     _menu_action(window, "导出", "打印预览…").trigger()
@@ -42,37 +30,22 @@ def test_export_and_print_call_printing_module(window, monkeypatch):
     assert calls[2:] == [("preview", window.report.agency), ("print", window.report.agency)]
 
 
-def test_review_window_opens_a_file_and_reveals_its_first_finding(window, tmp_path, monkeypatch):
+def test_review_window_opens_a_file_and_reveals_its_first_finding(window, tmp_path):
     from reportdesk.model.project import save_project
 
-    broken = window.report
-    p3 = broken.format.part3
+    p3 = window.report.format.part3
     bad = CellRef(PART3, p3.input_rows[0], p3.input_columns[3])
-    import copy
-
-    other = copy.deepcopy(broken)
+    other = copy.deepcopy(window.report)
     other.values[bad] = 777
     path = tmp_path / "other.rdproj"
     save_project(other, path)
-
-    class ReviewWindow(QObject):
-        openRequested = Signal(str)  # noqa: N815 - Qt signal naming
-
-        def __init__(self, parent=None):
-            super().__init__(parent)
-
-        def show(self):
-            pass
-
-    fake = types.ModuleType("reportdesk.ui.review_view")
-    fake.ReviewWindow = ReviewWindow
-    _install(monkeypatch, "review_view", fake)
     _menu_action(window, "检查", "批量审阅…").trigger()
     window.review_window.openRequested.emit(str(path))
     assert window.doc.path == path and window.report.values[bad] == 777
     assert window.current_section() == "part3"
     page = window.pages["part3"]
     assert page.model.ref_at(page.view.currentIndex()) == window.doc.findings[0].place.cells[0]
+    window.review_window.close()
 
 
 def test_font_overrides_chosen_in_the_dialog_reach_settings(qtbot, tmp_path, answers):
