@@ -329,3 +329,12 @@ def test_scraped_page_text_with_cells_run_together(tmp_path):
     part3 = [r for r in cells_of(want.format).inputs if r.table == PART3]
     assert wrong == 0 and not any(got.is_unknown(r) for r in part3)
     assert any("唯一拆法" in m for _, m in got.read_notes)
+
+
+def test_signature_date_followed_by_a_contact_note_and_portal_links(tmp_path):
+    want = demo()
+    text = pf.one_line(pf.browser_copy(want)).rstrip() + " （联系人：王某，联系电话：0591-12345678） 附件下载"
+    path = tmp_path / "scraped.txt"
+    path.write_text(text, "utf-8")
+    got = import_document(path).report
+    assert got.date == want.date and got.signature_agency == want.signature_agency

@@ -22,7 +22,9 @@ LONG_LINE = 300  # characters: longer than any heading or table row
 MAX_REGION = 200_000  # characters of tables in one line: far more than any report's tables
 _TITLE_END = re.compile(r"\d{4}\s*年度?[^。，\d]{0,40}?政府信息公开\s*(?:工作)?\s*年度报告")
 _SENTENCE_END = re.compile(r"(?<=[。！？；])\s+")
-_DATE_AT_END = re.compile(r"\s+(?=\S{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# before the signature and its date at the end: after a space, or right after a sentence's end
+_DATE_AT_END = re.compile(r"(?:\s+|(?<=[。；！？]))(?=[^\s。；！？]{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
 _PIPE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+")
 _MD_HEADING = re.compile(r"(?<!\S)#{1,6}(?=\s)")
 _CLOSING = tuple("）)〕]】”\"'")
@@ -134,6 +136,13 @@ def _cut(line: str) -> list[str]:
     tail = _DATE_AT_END.search(line, max(0, len(line) - 80))
     if tail:
         cuts.add(tail.end())
+    else:  # the signature's date followed by a note or the portal's furniture (附件下载)
+        dates = list(_DATE.finditer(line, max(heads.get("六", (0, 0))[1], len(line) - 200)))
+        if dates:
+            cuts.add(dates[-1].end())
+            before = _DATE_AT_END.search(line[: dates[-1].end()], max(0, dates[-1].start() - 40))
+            if before:
+                cuts.add(before.end())
     out, start = [], 0
     for at in sorted(c for c in cuts if 0 < c < len(line)):
         out.append(line[start:at])
