@@ -53,7 +53,7 @@ def _heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     for part, heading in part_headings():
         number, body = heading.split("、", 1)
         words = _spaced(body).replace("的", "的?")
-        out.append((part, re.compile(rf"{_spaced(number)}\s*[、.．，,]\s*(?:[^。；，\s\d]{{1,12}}?\s*)?{words}")))
+        out.append((part, re.compile(rf"{_spaced(number)}\s*[、.．，,]\s*(?:[^。；，\s\d]{{1,12}}?\s*)??{words}")))
     return tuple(out)
 
 
@@ -77,7 +77,7 @@ def _loose_heading(part: str) -> re.Pattern:
     the first two characters of the official wording, up to its last two (情况) or the next space."""
     body = dict(part_headings())[part].split("、", 1)[1]
     start, end = re.escape(body[:2]), re.escape(body[-2:])
-    return re.compile(rf"(?<![\u4e00-\u9fff]){part}\s*、(?=[^。\s]{{0,12}}{start})[^。\s]{{2,30}}?(?:{end}|(?=\s))")
+    return re.compile(rf"(?<![\u4e00-\u9fff]){part}\s*、(?=[^。\s]{{0,12}}{start})[^。\s\d]{{2,30}}?(?:{end}|(?=[\s\d]))")
 
 
 def _needs_cutting(line: str) -> bool:

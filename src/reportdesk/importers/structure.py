@@ -120,7 +120,8 @@ def _heading_match(text: str, part: str, official: str) -> bool | None:
     numbered = re.match(rf"^{part}\s*[、.．，,]", text)
     if numbered:
         candidate = k[len(part) :]
-        threshold = 0.75
+        # its number and the official first words, reworded after (五、存在的主要问题及明年工作计划)
+        threshold = 0.5 if candidate[:4] == body[:4] else 0.75
     elif heading_level(text) == BODY:
         candidate, threshold = k, 0.85
     else:
