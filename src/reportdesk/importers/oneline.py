@@ -143,6 +143,12 @@ def _cut(line: str) -> list[str]:
             before = _DATE_AT_END.search(line[: dates[-1].end()], max(0, dates[-1].start() - 40))
             if before:
                 cuts.add(before.end())
+    if title:  # the agency that signs, run into part 六's last words (`无平潭…局 2021年1月19日`)
+        agency = re.split(r"[\s:：>»›]", line[max(0, title.start() - 40) : title.start()])[-1]
+        signed = line.rfind(agency, max(0, len(line) - 200)) if len(agency) >= 4 else -1
+        after = signed + len(agency)
+        if signed > 0 and _DATE.match(line, after + (line[after : after + 1] == " ")):
+            cuts.add(signed)
     out, start = [], 0
     for at in sorted(c for c in cuts if 0 < c < len(line)):
         out.append(line[start:at])
