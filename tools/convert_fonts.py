@@ -1,7 +1,9 @@
 """Build the free fonts shipped in ``resources/fonts/`` (repeatable; run on Debian).
 
     apt-get install fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-microhei \
-        fonts-wqy-zenhei fonts-babelstone-han fonts-dejavu-core
+        fonts-wqy-zenhei fonts-babelstone-han fonts-dejavu-core fonts-noto-cjk fonts-noto-cjk-extra
+    (or apt-get download fonts-noto-cjk fonts-noto-cjk-extra && dpkg-deb -x each into <dir>, then
+     --noto <dir>/usr/share/fonts/opentype/noto)
     apt-get download texlive-lang-chinese && dpkg-deb -x texlive-lang-chinese_*.deb /tmp/tl
     python3 tools/convert_fonts.py --fandol /tmp/tl/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
 
@@ -9,8 +11,9 @@ What it does, for each role (see FONTS below):
 - reads the source font (a .ttf, one face of a .ttc, or a CFF-based .otf);
 - converts CFF (cubic) outlines to TrueType ``glyf`` (quadratic) ones: reportlab embeds TrueType only;
 - subsets it to the code points it is shipped for, without hinting or bitmaps (they only add size);
-- writes ``<name>.ttf.xz`` (LZMA: about half the size; ``exporters.pdf_fonts`` unpacks it once into
-  the user's cache folder) and copies the font's licence next to it.
+- writes ``<name>.ttf.gz`` for the role fonts (see GZIP) and ``<name>.ttf.xz`` (LZMA: smaller, slower to
+  unpack) for the large fallbacks; ``exporters.pdf_fonts`` unpacks each once into the user's cache
+  folder; and copies the font's licence next to it.
 
 Budget: everything in resources/fonts/ must stay under 25 MB (the Windows bundle is capped at 150 MB).
 """
@@ -18,6 +21,7 @@ Budget: everything in resources/fonts/ must stay under 25 MB (the Windows bundle
 from __future__ import annotations
 
 import argparse
+import gzip
 import lzma
 import shutil
 import sys
@@ -39,13 +43,35 @@ EXT_B_TO_G = [(0x20000, 0x323AF)]  # Ext B, C, D, E, F, G (and the compatibility
 # BabelStone Han's glyphs in these planes beyond the budget are dropped from the end of Ext B
 # first: Ext C-G hold most characters added for personal and place names (e.g. 𬭚 U+2CB5A).
 EXTB_BUDGET_GLYPHS = 30000
+# The title (2号 小标宋's stand-in): what a title can hold, GB 2312 (6,763 hanzi, levels 1 and 2, and its
+# symbols) plus ASCII; a rarer character in an agency's name comes from the fallbacks.
+def gb2312() -> list[int]:
+    found = set(range(0x20, 0x7F))
+    for lead in range(0xA1, 0xF8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                found.add(ord(bytes([lead, trail]).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    return sorted(found)
+
+
+GB2312 = [(c, c) for c in gb2312()]
+# Digits and Latin letters of the 宋/仿宋/楷 roles: the shipped CJK faces carry typewriter-like or sans
+# ones; a serif face's are drawn instead (see exporters.pdf_fonts.LATIN_ROLES).
+LATIN = [(0x21, 0x7E), (0xA0, 0xFF), (0x2010, 0x2027), (0x2030, 0x203A)]
 # Symbols the CJK fonts lack (≤ ≥ √ ∶ arrows, ○ ● □ ■ △ ★, ✓, some emoji): everything non-CJK.
 SYMBOLS = [(0x20, 0x2E7F), (0xFB00, 0xFFFD), (0x1D400, 0x1D7FF), (0x1F000, 0x1FAFF)]
 
 DEB = Path("/usr/share/fonts/truetype")
+NOTO = Path("/usr/share/fonts/opentype/noto")
 DOC = Path("/usr/share/doc")
 # name, role, source (relative to DEB unless absolute / fandol), face, ranges, licence file
 FONTS = [
+    ("title", "小标宋 title: Noto Serif CJK SC Bold (weight 700)", "noto:NotoSerifCJK-Bold.ttc", 2, GB2312,
+     "noto"),
+    ("latin", "digits and Latin of the 宋/仿宋/楷 roles (thin, like SimFang's): Noto Serif CJK SC Light", "noto:NotoSerifCJK-Light.ttc",
+     2, LATIN, "noto"),
     ("fang", "仿宋 body: FandolFang Regular", "fandol:FandolFang-Regular.otf", 0, BASIC + URO, "fandol"),
     ("song", "宋体 title/tables: AR PL SungtiL GB", "arphic-gbsn00lp/gbsn00lp.ttf", 0, BASIC + URO,
      DOC / "fonts-arphic-gbsn00lp" / "copyright"),
@@ -62,6 +88,11 @@ FONTS = [
     ("sym", "last fallback, symbols and emoji outside the CJK fonts: DejaVu Sans", "dejavu/DejaVuSans.ttf", 0,
      SYMBOLS, DOC / "fonts-dejavu-core" / "copyright"),
 ]
+
+
+# The role fonts, which every export needs, are packed with gzip: 10% larger than xz but unpacked 6x
+# faster (fang: 70 ms against 460 ms), so the first export after installing is not the slow one.
+GZIP = {"title", "latin", "fang", "song", "kai", "hei"}
 
 
 def to_truetype(font: TTFont) -> None:
@@ -111,8 +142,7 @@ def codepoints(font: TTFont, ranges: list[tuple[int, int]], limit_ext_b: bool, n
 
 
 def build(name: str, source: Path, face: int, ranges, licence: Path) -> Path:
-    font = TTFont(source, fontNumber=face, lazy=False)
-    to_truetype(font)
+    font = TTFont(source, fontNumber=face, lazy=False, recalcTimestamp=False)  # same bytes every build
     options = subset.Options()
     options.hinting = False
     options.layout_features = []
@@ -122,12 +152,17 @@ def build(name: str, source: Path, face: int, ranges, licence: Path) -> Path:
     sub = subset.Subsetter(options)
     sub.populate(unicodes=codepoints(font, ranges, name == "extb", name))
     sub.subset(font)
+    to_truetype(font)  # after subsetting: converting 65,535 glyphs of a Noto CJK face takes minutes
     tmp = OUT / f"{name}.ttf"
     font.save(tmp)
     data = tmp.read_bytes()
     tmp.unlink()
-    target = OUT / f"{name}.ttf.xz"
-    target.write_bytes(lzma.compress(data, preset=9 | lzma.PRESET_EXTREME))
+    if name in GZIP:
+        target = OUT / f"{name}.ttf.gz"
+        target.write_bytes(gzip.compress(data, 9, mtime=0))
+    else:
+        target = OUT / f"{name}.ttf.xz"
+        target.write_bytes(lzma.compress(data, preset=9 | lzma.PRESET_EXTREME))
     shutil.copyfile(licence, OUT / f"{name}.LICENSE.txt")
     print(f"{target.name}: {len(data) / 1e6:.1f} MB unpacked, {target.stat().st_size / 1e6:.1f} MB shipped")
     return target
@@ -136,6 +171,8 @@ def build(name: str, source: Path, face: int, ranges, licence: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fandol", type=Path, help="folder with the Fandol .otf files (needed for fang)")
+    parser.add_argument("--noto", type=Path, default=NOTO,
+                        help="folder with NotoSerifCJK-Bold.ttc (fonts-noto-cjk) and -Light.ttc (fonts-noto-cjk-extra)")
     parser.add_argument("--only", nargs="*", help="build only these names")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -159,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
 
                 text += "\n\n" + gzip.decompress(copying.read_bytes()).decode("utf-8", "replace")
             licence.write_text(text, "utf-8")
+        elif src.startswith("noto:"):
+            source = args.noto / src.split(":", 1)[1]
+            licence = args.noto.parents[2] / "doc" / "fonts-noto-cjk" / "copyright"  # .../share/doc
         else:
             source = DEB / src
         build(name, source, face, ranges, Path(licence))

@@ -203,6 +203,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     except LoadError as exc:
         return _fail(str(exc))
     errors = [f for f in check_report(report) if f.severity is Severity.ERROR]
+    if errors and getattr(args, "strict", False):  # scripted pipelines: refuse, write nothing
+        _print(f"该报告有 {len(errors)} 个错误，未导出任何文件（--strict）：", sys.stderr)
+        for f in errors:
+            _print(f"  {f.place.describe()}：{f.message}", sys.stderr)
+        return 1
     if errors:
         _print(f"注意：该报告有 {len(errors)} 个错误，仍将导出：", sys.stderr)
         for f in errors:
@@ -337,6 +342,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="报告文件")
     p.add_argument("--docx", metavar="OUT", help="导出的 Word 文件（.docx）")
     p.add_argument("--pdf", metavar="OUT", help="导出的 PDF 文件")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="报告有错误时拒绝导出（退出码 1，不写任何文件）；不加时仅提示错误并照常导出",
+    )
     p.set_defaults(func=cmd_export)
 
     for name in EXTRA_COMMAND_MODULES:

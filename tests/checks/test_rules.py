@@ -122,6 +122,20 @@ CASES = {
 CASES.update(PROSE_CASES)
 
 
+def _stale_draft(r):
+    """A paragraph drafted from table 三 (插入数据说明), then a cell it states changed."""
+    from reportdesk.model.drafting import draft_part
+
+    draft = draft_part(r, PART3)
+    r.parts["一"].append(Paragraph.from_markup(draft.text))
+    r.drafts.append(draft)
+    r.values[CellRef(PART3, NEW, "自然人")] += 1
+    r.values[CellRef(PART3, CARRIED_OUT, "自然人")] += 1  # still balanced: only the sentence is out of date
+
+
+CASES["DRAFT-STALE"] = _stale_draft
+
+
 @pytest.mark.parametrize("rule", sorted(RULES))
 def test_each_rule_fails_on_its_case_and_passes_on_the_demo(rule):
     report = demo()

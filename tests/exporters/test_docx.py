@@ -25,7 +25,7 @@ def test_page_margins_grid_and_footers(exported):
     margins = [round(v.mm) for v in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)]
     assert margins == [37, 35, 28, 26]
     body = _xml(exported["demo_docx"])
-    assert 'w:type="lines"' in body and 'w:linePitch="580"' in body
+    assert 'w:type="lines"' in body and 'w:linePitch="579"' in body
     assert d.settings.odd_and_even_pages_header_footer
     odd, even = s.footer, s.even_page_footer
     for footer, align in ((odd, "right"), (even, "left")):
@@ -73,15 +73,20 @@ def test_tables_merges_and_repeating_headers(exported):
 
 def test_every_paragraph_and_the_signature(exported):
     d = docx.Document(exported["demo_docx"])
-    texts = [p.text for p in d.paragraphs]
+    texts = [p.text.lstrip("\t") for p in d.paragraphs]
     report = load_report(demo_report_path())
     for para in document.all_text(report)[1:]:
         assert para in texts
     assert "".join(document.title_lines(report.title)) == d.paragraphs[0].text.replace("\n", "")
-    agency = next(p for p in d.paragraphs if p.text == report.signature_agency)
-    date = next(p for p in d.paragraphs if p.text == "2026年1月20日")
-    shift = (date.paragraph_format.left_indent - agency.paragraph_format.left_indent) / 12700  # EMU -> pt
-    assert abs(shift - 2 * layout.CHAR_PITCH) < 0.5  # the date's first character 2 characters right
+    agency = next(p for p in d.paragraphs if p.text == "\t" + report.signature_agency)
+    date = next(p for p in d.paragraphs if p.text == "\t2026年1月20日")
+    # the name ends at a right tab stop 2 characters from the right margin; the date starts at a left
+    # tab stop 2 characters right of the name's first character (a tab stop cannot wrap)
+    (name_stop,), (date_stop,) = agency.paragraph_format.tab_stops, date.paragraph_format.tab_stops
+    assert str(name_stop.alignment) .startswith("RIGHT") and str(date_stop.alignment).startswith("LEFT")
+    assert abs(name_stop.position.pt - (layout.TEXT_WIDTH - 2 * layout.CHAR_PITCH)) < 0.1
+    name_start = name_stop.position.pt - len(report.signature_agency) * layout.CHAR_PITCH
+    assert abs(date_stop.position.pt - name_start - 2 * layout.CHAR_PITCH) < 0.1
 
 
 def test_long_report_keeps_rare_characters(exported):

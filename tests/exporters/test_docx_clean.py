@@ -101,3 +101,42 @@ def test_libreoffice_resaves_our_docx_and_every_number_comes_back(exported, tmp_
     again = import_document(resaved).report
     assert _numbers(again) == _numbers(demo)
     assert again.title == demo.title and again.date == demo.date
+
+
+def test_document_properties_are_the_reports_and_nothing_of_the_template_is_left(exported):
+    import datetime as dt
+
+    import docx
+
+    report = load_report(demo_report_path())
+    d = docx.Document(exported["demo_docx"])
+    core = d.core_properties
+    assert core.title == report.title and core.author == report.signature_agency
+    assert core.language == "zh-CN" and core.comments == "" and core.revision == 1
+    now = dt.datetime.now(dt.UTC)
+    for when in (core.created, core.modified):
+        when = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+        assert abs((now - when).total_seconds()) < 24 * 3600  # made today, not in 2013
+    with zipfile.ZipFile(exported["demo_docx"]) as z:
+        names = z.namelist()
+        everything = "".join(z.read(n).decode("utf-8", "replace") for n in names if n.endswith((".xml", ".rels")))
+        styles = z.read("word/styles.xml").decode("utf-8")
+        fonts = z.read("word/fontTable.xml").decode("utf-8")
+    assert not any(n.startswith(("customXml", "docProps/thumbnail")) or "stylesWithEffects" in n for n in names)
+    for leftover in ("python-docx", "2013-12-23", "ja-JP", 'script="Jpan"', "ＭＳ 明朝", "Macintosh"):
+        assert leftover not in everything, leftover
+    # every style inherits Chinese, no CJK-Latin autospace and widow control from the document defaults
+    defaults = etree.fromstring(styles.encode("utf-8")).find(f"{W}docDefaults")
+    ppr = defaults.find(f"{W}pPrDefault/{W}pPr")
+    assert ppr.find(f"{W}autoSpaceDE").get(f"{W}val") == "0" and ppr.find(f"{W}autoSpaceDN").get(f"{W}val") == "0"
+    assert defaults.find(f"{W}rPrDefault/{W}rPr/{W}lang").get(f"{W}eastAsia") == "zh-CN"
+    root = etree.fromstring(styles.encode("utf-8"))
+    for style in root.iter(f"{W}style"):  # and no style of ours switches it back on
+        for tag in ("autoSpaceDE", "autoSpaceDN"):
+            el = style.find(f"{W}pPr/{W}{tag}")
+            assert el is None or el.get(f"{W}val") in ("0", "false"), style.get(f"{W}styleId")
+    # the font table offers alternates for the _GB2312 fonts
+    table = etree.fromstring(fonts.encode("utf-8"))
+    alternates = {f.get(f"{W}name"): f.find(f"{W}altName").get(f"{W}val")
+                  for f in table.iter(f"{W}font") if f.find(f"{W}altName") is not None}
+    assert alternates["仿宋_GB2312"] == "仿宋" and alternates["楷体_GB2312"] == "楷体"

@@ -106,6 +106,48 @@ def test_odd_text_exports(tmp_path):
     docx_out, pdf_out = export_report(report, docx=tmp_path / "o.docx", pdf=tmp_path / "o.pdf")
     import docx
 
-    texts = [p.text for p in docx.Document(docx_out).paragraphs]
+    texts = [p.text.lstrip("\t") for p in docx.Document(docx_out).paragraphs]
     assert "abc<>&\"'😀\u3000终" in texts and "A&B<机关>" in texts
+    assert pdf_out.read_bytes()[:5] == b"%PDF-"
+
+
+def _report_with_an_error(tmp_path):
+    from reportdesk.checks import check_report
+    from reportdesk.checks.findings import Severity
+    from reportdesk.model.project import dumps_project
+
+    report = load_report(demo_report_path())
+    for ref, value in list(report.values.items()):  # the first count whose change breaks a rule
+        if isinstance(value, int) and value > 0:
+            report.set(ref, value + 7)
+            if any(f.severity is Severity.ERROR for f in check_report(report)):
+                break
+            report.set(ref, value)
+    assert any(f.severity is Severity.ERROR for f in check_report(report))
+    path = tmp_path / "bad.rdproj"
+    path.write_text(dumps_project(report), "utf-8")
+    return path
+
+
+def test_strict_export_refuses_a_report_with_errors_and_touches_nothing(tmp_path, capsys):
+    bad = _report_with_an_error(tmp_path)
+    docx_out, pdf_out = tmp_path / "a.docx", tmp_path / "a.pdf"
+    docx_out.write_bytes(b"last year's")
+    rc = main(["export", str(bad), "--docx", str(docx_out), "--pdf", str(pdf_out), "--strict"])
+    assert rc == 1
+    assert docx_out.read_bytes() == b"last year's" and not pdf_out.exists()
+    err = capsys.readouterr().err
+    assert "未导出任何文件" in err and "--strict" in err
+
+
+def test_without_strict_a_report_with_errors_is_exported_with_a_warning(tmp_path, capsys):
+    bad = _report_with_an_error(tmp_path)
+    pdf_out = tmp_path / "a.pdf"
+    assert main(["export", str(bad), "--pdf", str(pdf_out)]) == 0
+    assert pdf_out.read_bytes()[:5] == b"%PDF-" and "仍将导出" in capsys.readouterr().err
+
+
+def test_strict_export_of_a_clean_report_writes(tmp_path):
+    pdf_out = tmp_path / "a.pdf"
+    assert main(["export", str(demo_report_path()), "--pdf", str(pdf_out), "--strict"]) == 0
     assert pdf_out.read_bytes()[:5] == b"%PDF-"

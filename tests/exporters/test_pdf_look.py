@@ -29,7 +29,7 @@ def test_sizes_and_faces_per_role(exported):
         p1, p2 = pdf.pages[0], pdf.pages[1]
         title = _chars_of(p1, "青禾市市场监督管理局")
         assert {round(c["size"]) for c in title} == {22}
-        assert all("Bousung" in c["fontname"] or "Song" in c["fontname"] for c in title)
+        assert all("NotoSerifCJKsc-Bold" in c["fontname"] for c in title)
         body = _chars_of(p1, "本报告根据")
         assert {round(c["size"]) for c in body} == {16} and "Fang" in body[0]["fontname"]
         text = "".join(p.extract_text() for p in pdf.pages)

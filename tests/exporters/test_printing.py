@@ -136,3 +136,82 @@ def test_print_report_prints_the_chosen_range(qapp, tmp_path, monkeypatch):
     monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
     printing.print_report(None, load_report(demo_report_path()))
     assert len(PdfReader(out).pages) == 2
+
+
+def _gray(pdf: Path, page: int, dpi: int, out: Path):
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-f", str(page), "-l", str(page), str(pdf), str(out)],
+                   check=True)
+    return Image.open(next(out.parent.glob(out.name + "*"))).convert("L")
+
+
+def _profile(image, axis: int) -> list[int]:
+    """Darkness summed over each column (axis 0) or row (axis 1) of a grey image."""
+    w, h = image.size
+    data = image.tobytes()
+    if axis == 0:
+        return [sum(255 - data[y * w + x] for y in range(0, h, 2)) for x in range(w)]
+    return [sum(255 - data[y * w + x] for x in range(0, w, 2)) for y in range(h)]
+
+
+def _best_shift(a: list[int], b: list[int], reach: int = 6) -> int:
+    """The shift of ``b`` against ``a`` (in pixels) at which the two profiles differ least."""
+    def cost(k: int) -> int:
+        return sum(abs(a[i] - b[i + k]) for i in range(reach, len(a) - reach))
+    return min(range(-reach, reach + 1), key=cost)
+
+
+def test_paper_matches_our_pdf_at_printer_resolution(qapp, tmp_path):
+    """Page 1 printed to a PDF printer: one image of ≥ 600 dpi, its ink where our PDF's text is."""
+    import pdfplumber
+
+    from reportdesk.ui.printing import MIN_DPI, PdfPages
+
+    ours = tmp_path / "ours.pdf"
+    ours.write_bytes(pdf_bytes(load_report(demo_report_path())))
+    printed = tmp_path / "printed.pdf"
+    printer = _pdf_printer(printed)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(1, 1)
+    assert PdfPages(ours.read_bytes()).paint(printer) == 1
+    page = PdfReader(printed).pages[0]
+    bands = page.images  # the page, rendered in bands of rows
+    assert bands, "nothing painted"
+    dpi = max(img.image.width for img in bands) / (float(page.mediabox.width) / 72)
+    assert dpi >= MIN_DPI - 1, dpi
+    a = _gray(ours, 1, 100, tmp_path / "a")
+    b = _gray(printed, 1, 100, tmp_path / "b")
+    assert a.size == b.size
+    with pdfplumber.open(ours) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["text"].strip()]
+    scale = 100 / 72
+    misplaced = 0
+    for c in chars:  # each character of our PDF has ink at the same place on paper, and as much of it
+        box = tuple(round(v * scale) for v in (c["x0"], c["top"], c["x1"], c["bottom"]))
+        ink_a = sum(255 - v for v in a.crop(box).tobytes())  # darkness: robust to antialiasing
+        ink_b = sum(255 - v for v in b.crop(box).tobytes())
+        if ink_a and abs(ink_a - ink_b) > 0.25 * ink_a + 255:
+            misplaced += 1
+    assert len(chars) > 300 and misplaced <= len(chars) // 50, (misplaced, len(chars))  # antialiasing
+    for axis in (0, 1):  # the ink profiles across and down the page line up best where they are
+        pa, pb = _profile(a, axis), _profile(b, axis)
+        assert _best_shift(pa, pb) == 0, axis
+    diff = sum(abs(x - y) for x, y in zip(a.tobytes(), b.tobytes(), strict=True)) / len(a.tobytes())
+    assert diff < 8.0, diff  # mean grey difference per pixel, 0-255 (antialiasing differs a little)
+
+
+def test_findings_held_by_the_window_are_used_not_rechecked(qapp, monkeypatch):
+    from types import SimpleNamespace
+
+    import reportdesk.checks as checks
+    from reportdesk.checks.findings import Severity
+    from reportdesk.ui import printing
+
+    report = load_report(demo_report_path())
+    finding = SimpleNamespace(severity=Severity.ERROR, message="总计不等于各项之和",
+                              place=SimpleNamespace(describe=lambda: "三、（七）总计"))
+    parent = SimpleNamespace(doc=SimpleNamespace(report=report, findings=[finding]))
+    monkeypatch.setattr(checks, "check_report", lambda r: (_ for _ in ()).throw(AssertionError("re-checked")))
+    assert printing._errors_of(parent, report, None) == ["三、（七）总计：总计不等于各项之和"]
+    assert printing._errors_of(None, report, []) == []  # findings passed in are used as they are

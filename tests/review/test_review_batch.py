@@ -181,3 +181,18 @@ def test_the_real_seed_reports_give_the_same_findings_as_check():
         expected = [f.to_json() for f in check_report(load_report(row.file))]
         assert [f.to_json() for f in row.findings] == expected and row.unreadable is None
     assert [r.errors for r in rows] == [0, 0, 2, 0, 0]  # 001, 004: no signature printed, a warning
+
+
+def test_a_warning_the_clerk_marked_checked_is_still_shown_to_the_reviewer(tmp_path):
+    from reportdesk.checks import check_report, mark_checked
+    from reportdesk.model.prose import Paragraph
+
+    report = make_report("青禾市审计局", 2025, 1)
+    report.parts["一"].append(Paragraph.from_markup("全年新收政府信息公开申请999件。"))
+    [warning] = [f for f in check_report(report) if f.rule == "PROSE-NUMBER"]
+    mark_checked(report, warning)
+    assert not [f for f in check_report(report) if f.rule == "PROSE-NUMBER"]  # hidden from the clerk
+    save_project(report, tmp_path / "r.rdproj")
+    row = batch.review_file(str(tmp_path / "r.rdproj"))
+    [seen] = [f for f in row.findings if f.rule == "PROSE-NUMBER"]
+    assert seen.message.startswith("【经办人已核对】") and "999" in seen.message

@@ -6,7 +6,7 @@ Every rule has a stable id; see docs/checks.md for the list.
 from __future__ import annotations
 
 from ..model.report import Report
-from . import completeness, prose_claims, prose_numbers, prose_sums, prose_text, tables, years
+from . import completeness, drafts, prose_claims, prose_numbers, prose_sums, prose_text, tables, years
 from .findings import Finding, Place, Severity, count
 
 _ORDER = {"": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
@@ -34,6 +34,7 @@ def check_report(report: Report, previous: Report | None = None, *, include_chec
     findings += prose_text.repeated_words(report)
     findings += prose_text.stale_years(report)
     findings += prose_text.carried_over(report, previous)
+    findings += drafts.stale_drafts(report)
     findings += completeness.leftovers(report)
     findings += completeness.review_marks(report)
     findings += years.signature(report)

@@ -54,13 +54,15 @@ def docx_bytes(report: Report) -> bytes:
 
 
 def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> bytes:
-    from .pdf_fonts import FontError
+    from .pdf_fonts import FontError, export_done
     from .pdf_writer import pdf_bytes as build
 
     try:
         return build(report, font_overrides)
     except FontError as exc:
         raise ExportError(str(exc)) from exc
+    finally:
+        export_done()  # fonts unpacked for this export go to the cache now, not while it ran
 
 
 def unprintable(report: Report, font_overrides: dict[str, str] | None = None) -> str:
@@ -103,6 +105,10 @@ def export_report(
 ) -> list[Path]:
     """Write the .docx and/or the PDF; the paths written, in that order."""
     written: list[Path] = []
+    if pdf and docx:  # on the first export after installing, the fonts unpack while the .docx is made
+        from .pdf_fonts import prefetch_roles
+
+        prefetch_roles(font_overrides)
     if docx:
         written.append(write_docx(report, docx))
     if pdf:

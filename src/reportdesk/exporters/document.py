@@ -9,7 +9,7 @@ from ..formats import PART2, PART3, PART4, PROSE_PARTS, TABLE_PARTS, Role, cells
 from ..model.prose import LEVEL_1, LEVEL_2, Paragraph
 from ..model.report import Report, chinese_date
 from ..model.values import format_value
-from . import layout
+from . import layout, tablewidths
 
 
 @dataclass
@@ -120,10 +120,6 @@ def _run_in(role: str, runs: list[tuple[str, bool]]) -> tuple[str, list[tuple[st
 def _widths(part: str, cols: int, label_cols: int) -> list[float]:
     if part == PART2:
         return [0.34] + [0.22] * (cols - 1)
-    if part == PART3:
-        labels = [0.12, 0.13, 0.25][:label_cols]
-        rest = (1 - sum(labels)) / (cols - label_cols)
-        return labels + [rest] * (cols - label_cols)
     return [1 / cols] * cols
 
 
@@ -138,6 +134,9 @@ def table_block(report: Report, part: str) -> Table:
         else:
             text, header = ("" if cell.role is Role.EMPTY else clean(cell.text)), True
         table.cells.append(TableCell(cell.row, cell.col, cell.rowspan, cell.colspan, text, header))
+    if part == PART3:
+        points = tablewidths.label_widths(table.cells, grid.cols, grid.label_cols, size)
+        table.widths = [w / layout.TEXT_WIDTH for w in points]
     return table
 
 

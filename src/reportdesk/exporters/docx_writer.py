@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import io
 import math
+import unicodedata
 from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, Twips
 
 from ..model.report import Report
-from . import document, layout
+from . import document, docx_package, layout, tablewidths
 
 TWIPS_PER_PT = 20
 STYLE_TITLE, STYLE_TABLE, STYLE_SIGNATURE = "公文标题", "表格文字", "落款"
@@ -53,10 +54,13 @@ def _paragraph_style(style, role: str, size: float, indent: bool = True, align=W
     pf.space_before = Pt(0)
     pf.space_after = Pt(0)
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.line_spacing = Twips(round(layout.LINE_PITCH * TWIPS_PER_PT))
+    pf.line_spacing = Twips(layout.LINE_PITCH_TWIPS)
     pf.first_line_indent = Pt(layout.INDENT_CHARS * layout.CHAR_PITCH) if indent else Pt(0)
     pf.left_indent = Pt(0)
     pf.keep_with_next = role in HEADING_STYLES
+    ppr = style.element.get_or_add_pPr()  # no CJK-Latin spacing added by Word (docDefaults say so too)
+    _set(ppr, "w:autoSpaceDE", val="0")
+    _set(ppr, "w:autoSpaceDN", val="0")
 
 
 # Elements that must follow a given one in its parent (the schema fixes the order; Word checks it).
@@ -117,13 +121,14 @@ def _styles(doc) -> None:
     _paragraph_style(title, layout.TITLE, layout.TITLE_SIZE, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
     table = styles.add_style(STYLE_TABLE, 1)
     _paragraph_style(table, layout.TABLE, layout.SIZE_5HAO, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
-    table.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    table.paragraph_format.line_spacing = Twips(round(layout.SIZE_5HAO * layout.TABLE_LINE * TWIPS_PER_PT))
     _off_grid(table)
     _set(table.element.get_or_add_rPr(), "w:spacing", val="0")
     _off_grid(title)
     _set(title.element.get_or_add_rPr(), "w:spacing", val="0")
     sig = styles.add_style(STYLE_SIGNATURE, 1)
     _paragraph_style(sig, layout.BODY, layout.BODY_SIZE, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _pitch(sig)  # the body's character pitch: the tab stops are computed with it
 
 
 def _page(doc) -> None:
@@ -143,7 +148,7 @@ def _page(doc) -> None:
     # 22 lines a page. The 28 characters a line come from the body style's character spacing (a
     # character grid makes LibreOffice give each 3号 character two cells).
     grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(round(layout.LINE_PITCH * TWIPS_PER_PT)))
+    grid.set(qn("w:linePitch"), str(layout.LINE_PITCH_TWIPS))
     grid.attrib.pop(qn("w:charSpace"), None)
     doc.settings.odd_and_even_pages_header_footer = True
     _page_numbers(section.footer, WD_ALIGN_PARAGRAPH.RIGHT, odd=True)
@@ -188,7 +193,7 @@ def _page_numbers(footer, align, odd: bool) -> None:
         run.font.size = Pt(layout.PAGE_NUMBER_SIZE)
 
 
-def _tc(width: int, span: int, merge: str | None, style_id: str, text: str, size: float) -> str:
+def _tc(width: int, span: int, merge: str | None, style_id: str, text: str, size: float, keep: bool = False) -> str:
     """One table cell as WordprocessingML (built as text: 10× faster than element by element)."""
     pr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
@@ -206,7 +211,24 @@ def _tc(width: int, span: int, merge: str | None, style_id: str, text: str, size
             rpr = f'<w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
         run = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
     style = escape(style_id, {'"': "&quot;"})
-    return f'<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p></w:tc>'
+    ppr = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep else "")
+    if size != layout.SIZE_5HAO:
+        ppr += f'<w:spacing w:line="{round(size * layout.TABLE_LINE * TWIPS_PER_PT)}" w:lineRule="exact"/>'
+    return f'<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>{run}</w:p></w:tc>'
+
+
+def _cell_margins(tbl_pr) -> None:
+    """The PDF's cell padding (2 pt, 3 pt below) instead of the Table Grid style's 5.4 pt sides. A word
+    processor adds the 0.5 pt rule to the row's height where the PDF draws it over the row's edge: the
+    bottom padding gives that back, so rows are as tall as in the PDF."""
+    pad = round(layout.TABLE_PADDING * TWIPS_PER_PT)
+    sides = {"top": pad, "left": pad, "bottom": pad + TWIPS_PER_PT - TWIPS_PER_PT // 2, "right": pad}
+    cells = "".join(f'<w:{side} w:w="{w}" w:type="dxa"/>' for side, w in sides.items())
+    old = tbl_pr.find(qn("w:tblCellMar"))
+    if old is not None:
+        tbl_pr.remove(old)
+    mar = parse_xml(f'<w:tblCellMar {nsdecls("w")}>{cells}</w:tblCellMar>')
+    tbl_pr.insert_element_before(mar, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def _table(doc, block: document.Table) -> None:
@@ -221,6 +243,8 @@ def _table(doc, block: document.Table) -> None:
     tbl_pr = table._tbl.tblPr
     _set(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
     _set(tbl_pr, "w:tblLayout", type="fixed")
+    _cell_margins(tbl_pr)
+    keep = tablewidths.kept_with_next(block)
     style_id = _style_ids(doc)[STYLE_TABLE]
     owner: dict[tuple[int, int], document.TableCell] = {}
     for cell in block.cells:
@@ -240,7 +264,7 @@ def _table(doc, block: document.Table) -> None:
             width = sum(widths[c : c + cell.colspan])
             merge = ("restart" if cell.row == r else "continue") if cell.rowspan > 1 else None
             text = cell.text if cell.row == r else ""
-            cells.append(_tc(width, cell.colspan, merge, style_id, text, block.size))
+            cells.append(_tc(width, cell.colspan, merge, style_id, text, block.size, r in keep))
             c += cell.colspan
         rows.append(f'<w:tr><w:trPr><w:cantSplit w:val="true"/>{header}</w:trPr>{"".join(cells)}</w:tr>')
     holder = parse_xml(f'<w:tbl {nsdecls("w")}>{"".join(rows)}</w:tbl>')
@@ -248,18 +272,37 @@ def _table(doc, block: document.Table) -> None:
         table._tbl.append(tr)
 
 
-def _signature(doc, sig: document.Signature) -> None:
+def signature_stops(sig: document.Signature) -> tuple[float, float]:
+    """Where the agency name and the date start (points from the left margin), GB/T 9704 §7.3.5.1:
+    the name right-aligned 2 characters from the right; the date on the next line, its first character
+    2 characters right of the name's; a date longer than that is right-aligned 2 characters from the
+    right and the name moves left with it. Widths as the body font sets them: a hanzi 1 em (plus the
+    style's character spacing), a digit or Latin letter half of it."""
     ch = layout.CHAR_PITCH
-
-    def width(text: str) -> float:
-        return sum(ch if ord(c) > 0x2E7F else ch / 2 for c in text)
-
     right = layout.TEXT_WIDTH - 2 * ch
-    name_x = min(right - width(sig.agency), right - width(sig.date) - 2 * ch)
+    name_x = min(right - _docx_width(sig.agency), right - _docx_width(sig.date) - 2 * ch)
+    return name_x, name_x + 2 * ch
+
+
+def _signature(doc, sig: document.Signature) -> None:
+    """Each line one tab stop: the longer line at a right-aligned stop 2 characters from the right
+    margin, the other at a left stop found from it. A tab stop cannot wrap, whatever the font."""
+    right = layout.TEXT_WIDTH - 2 * layout.CHAR_PITCH
+    name_x, date_x = signature_stops(sig)
+    name_longer = name_x + _docx_width(sig.agency) >= right - 0.5
     _para(doc, STYLE_SIGNATURE)  # one empty line after the body
-    for text, x in ((sig.agency, name_x), (sig.date, name_x + 2 * ch)):
-        p = _para(doc, STYLE_SIGNATURE, text)
-        p.paragraph_format.left_indent = Pt(max(0.0, x))
+    for text, x, longer in ((sig.agency, name_x, name_longer), (sig.date, date_x, not name_longer)):
+        p = _para(doc, STYLE_SIGNATURE)
+        if longer:
+            p.paragraph_format.tab_stops.add_tab_stop(Pt(right), WD_TAB_ALIGNMENT.RIGHT)
+        else:
+            p.paragraph_format.tab_stops.add_tab_stop(Pt(max(0.0, x)), WD_TAB_ALIGNMENT.LEFT)
+        p.add_run("\t" + text)
+
+
+def _docx_width(text: str) -> float:
+    ch = layout.CHAR_PITCH
+    return sum(ch if unicodedata.east_asian_width(c) in "WF" else ch / 2 for c in text)
 
 
 def _para(doc, style: str, text: str = ""):
@@ -284,9 +327,7 @@ def build_document(report: Report):
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
-    core = doc.core_properties
-    core.title, core.author = document.clean(report.title), document.clean(report.signature_agency or report.agency)
-    core.subject = "政府信息公开工作年度报告"
+    docx_package.clean(doc, document.clean(report.title), document.clean(report.signature_agency or report.agency))
     for block in document.blocks_of(report):
         if isinstance(block, document.Title):
             p = _para(doc, STYLE_TITLE)

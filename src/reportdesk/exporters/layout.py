@@ -18,6 +18,9 @@ PAGE_WIDTH, PAGE_HEIGHT = PAGE_WIDTH_MM * MM, PAGE_HEIGHT_MM * MM
 TOP, BOTTOM, LEFT, RIGHT = TOP_MM * MM, BOTTOM_MM * MM, LEFT_MM * MM, RIGHT_MM * MM
 TEXT_WIDTH, TEXT_HEIGHT = TEXT_WIDTH_MM * MM, TEXT_HEIGHT_MM * MM
 LINE_PITCH = TEXT_HEIGHT / LINES_PER_PAGE  # 28.99 pt
+# The same in whole twips for Word, rounded down so that 22 lines always fit 225 mm (579.8 -> 579, as
+# GB/T 9704 templates have it; 580 would need 225.04 mm and push the 22nd line onto the next page).
+LINE_PITCH_TWIPS = int(LINE_PITCH * 20)
 CHAR_PITCH = TEXT_WIDTH / CHARS_PER_LINE  # 15.79 pt
 
 # 字号 in points

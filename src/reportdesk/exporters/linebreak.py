@@ -2,7 +2,10 @@
 
 - no line begins with closing punctuation (，。、；：？！）》”’ …) and none ends with an opening one;
 - numbers and Latin words (``2025``, ``12.35``, ``www.qinghe.gov.cn``) stay whole;
-- ``——`` and ``……`` are not split.
+- ``——`` and ``……`` are not split;
+- a long run that does not fit (a telephone number, an e-mail address, a URL) breaks after its
+  punctuation (``0000-``/``12345678``, ``www.``/``qinghe.gov.cn``) rather than stretching the line before it;
+- an ASCII space that would begin a line is dropped (it is the break itself).
 Atoms are the smallest pieces a line may break between; lines are filled greedily with them.
 """
 
@@ -42,6 +45,23 @@ def atoms(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
+LONG_RUN = 10  # characters: a shorter run (2025, 12.35, 88号) is never broken at its punctuation
+_BREAK_AFTER = set(".,:/@-_+&=?#~")
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A long run cut after each of its punctuation marks (``gk@``, ``scjg.``, ``qinghe.``, ``gov.``, ``cn``)."""
+    if b - a < LONG_RUN:
+        return [(a, b)]
+    out, start = [], a
+    for i in range(a, b - 1):
+        if text[i] in _BREAK_AFTER and text[i + 1] not in _BREAK_AFTER:
+            out.append((start, i + 1))
+            start = i + 1
+    out.append((start, b))
+    return out
+
+
 def fill(
     text: str, widths: Sequence[float], first_width: float, width: float
 ) -> list[tuple[int, int]]:
@@ -53,14 +73,27 @@ def fill(
     start, used = 0, 0.0
     limit = first_width
     eps = 0.01
-    for a, b in atoms(text):
+    queue = atoms(text)
+    queue.reverse()
+    while queue:
+        a, b = queue.pop()
+        if a == start and lines and text[a] == " ":  # a space at the start of a line is the break itself
+            start += 1
+            continue
         w = sum(widths[a:b])
         if used + w <= limit + eps:
             used += w
             continue
+        pieces = _pieces(text, a, b)
+        if len(pieces) > 1:  # a long run: try it piece by piece
+            queue.extend(reversed(pieces))
+            continue
         if a > start:
             lines.append((start, a))
             start, used, limit = a, 0.0, width
+            if text[a] == " ":
+                start += 1
+                continue
         if w <= limit + eps:
             used = w
             continue
@@ -71,6 +104,23 @@ def fill(
             used += widths[i]
     if start < len(text) or not lines:
         lines.append((start, len(text)))
+    return lines
+
+
+def no_lone_last(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``lines`` without a last line of one character (and its punctuation), such as “成。”: the line
+    before gives it its last piece that may start a line, as a typesetter would (the lines before are
+    justified, so they only stretch a little)."""
+    if len(lines) < 2:
+        return lines
+    start, end = lines[-1]
+    if sum(1 for ch in text[start:end] if ch not in CANNOT_START and not ch.isspace()) > 1:
+        return lines
+    prev_start, _ = lines[-2]
+    for a, _b in reversed(atoms(text[prev_start:start])):
+        cut = prev_start + a
+        if cut > prev_start and text[cut] != " ":
+            return [*lines[:-2], (prev_start, cut), (cut, end)]
     return lines
 
 

@@ -7,15 +7,18 @@ maps to has an outline (a font may map a character to an empty glyph, which prin
 A character that no font has at all (a rare emoji) is printed as 〓, the mark Chinese typesetting uses
 for a missing character, and listed in ``FontSet.missing``; invisible joiners and variation selectors
 are dropped.
-The shipped fonts are ``resources/fonts/*.ttf.xz`` (see tools/convert_fonts.py); they are unpacked
-once into the user's cache folder.
+The shipped fonts are ``resources/fonts/*.ttf.gz`` and ``*.ttf.xz`` (see tools/convert_fonts.py); they
+are unpacked once into the user's cache folder.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import lzma
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +37,13 @@ OFFICIAL_FILES = {
     layout.HEADING2: ("楷体_GB2312.ttf", "KAITI_GB2312.TTF", "SIMKAI.TTF"),
     layout.TABLE: ("SIMSUN.TTC", "SIMSUN.TTF"),
 }
-SHIPPED = {layout.TITLE: "song", layout.BODY: "fang", layout.HEADING1: "hei", layout.HEADING2: "kai",
+SHIPPED = {layout.TITLE: "title", layout.BODY: "fang", layout.HEADING1: "hei", layout.HEADING2: "kai",
            layout.TABLE: "song"}
+# The shipped 宋/仿宋/楷 faces carry typewriter-like or sans digits and Latin letters; in these roles
+# (when the role's font is a shipped one) they come from a serif face instead, as SimSun/SimFang's own
+# proportional serif digits would. The title face (Noto Serif SC Bold) has matching ones of its own.
+LATIN_ROLES = (layout.BODY, layout.HEADING2, layout.TABLE)
+LATIN = "latin"
 # Where a character the role's font lacks is looked for: a Ming (宋) face first for the serif
 # roles, so a rare character in a 宋/仿宋/楷 line keeps a similar look; 黑 for the 黑体 role.
 SERIF_FALLBACKS = ("ming", "extb", "hei", "exta", "sym")
@@ -97,13 +105,18 @@ class Font:
 _loaded: dict[tuple[str, int], Font] = {}
 
 
-def _load(path: Path, face: int = 0, weight: float = 0.0) -> Font:
+def _load(path: Path, face: int = 0, weight: float = 0.0, data: bytes | None = None) -> Font:
+    """The font at ``path`` (or ``data``, the same file's bytes not yet on disk), parsed once a process."""
     key = (str(path), face)
     font = _loaded.get(key)
     if font is None:
         name = f"RD{len(_loaded)}-{path.stem}"
+        source = str(path)
+        if data is not None:
+            source = io.BytesIO(data)
+            source.name = str(path)
         try:
-            tt = TTFont(name, str(path), subfontIndex=face)
+            tt = TTFont(name, source, subfontIndex=face)
         except Exception as exc:  # reportlab raises several kinds for bad or CFF-only files
             if "postscript outlines" in str(exc).lower():
                 why = "它是 PostScript（CFF）轮廓的 OpenType 字体，而 PDF 只能嵌入 TrueType 轮廓的字体"
@@ -137,37 +150,155 @@ def font_dirs() -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
+_listings: dict[str, tuple[int, dict[str, Path]]] = {}
+
+
+def _listing(folder: Path) -> dict[str, Path]:
+    """File names (lower case) of a font folder, listed again only when the folder changed: the Windows
+    font folder holds hundreds of files and every export asks for five roles."""
+    try:
+        stamp = folder.stat().st_mtime_ns
+        cached = _listings.get(str(folder))
+        if cached is None or cached[0] != stamp:
+            cached = _listings[str(folder)] = (stamp, {p.name.lower(): p for p in folder.iterdir()})
+        return cached[1]
+    except OSError:
+        return {}
+
+
 def find_official(role: str) -> Path | None:
     """The official font file for ``role`` on this machine, if any."""
     wanted = [n.lower() for n in OFFICIAL_FILES[role]]
     for folder in font_dirs():
-        try:
-            present = {p.name.lower(): p for p in folder.iterdir()}
-        except OSError:
-            continue
+        present = _listing(folder)
         for name in wanted:
             if name in present:
                 return present[name]
     return None
 
 
+PACKINGS = ((".ttf.gz", gzip.decompress), (".ttf.xz", lzma.decompress))
+
+
+def _packed(name: str):
+    """(packed file, its unpacker, the unpacked file in the cache) of shipped font ``name``."""
+    for suffix, unpack in PACKINGS:
+        packed = paths.resource("fonts", f"{name}{suffix}")
+        if packed.exists():
+            return packed, unpack, paths.cache_dir() / "fonts" / f"{name}-{packed.stat().st_size}.ttf"
+    raise FontError(f"缺少随软件提供的字体“{name}.ttf”，请重新安装 ReportDesk。")
+
+
+def _unpack_to(target: Path, data: bytes, packed_name: str) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, data, backup=False)
+    except (OSError, ProjectError) as exc:  # a full disk or a locked cache folder
+        raise FontError(f"无法把字体“{packed_name}”解压到“{target.parent}”：{exc}。请检查磁盘空间后重试。") from exc
+
+
 def shipped_path(name: str) -> Path:
-    """The unpacked shipped font ``name`` (unpacked into the cache on first use)."""
-    packed = paths.resource("fonts", f"{name}.ttf.xz")
+    """The unpacked shipped font ``name`` (unpacked into the cache on first use).
+
+    The role fonts are packed with gzip (unpacked in a few tens of milliseconds); the large fallbacks,
+    rarely needed, with xz.
+    """
     plain = paths.resource("fonts", f"{name}.ttf")
     if plain.exists():
         return plain
-    if not packed.exists():
-        raise FontError(f"缺少随软件提供的字体“{packed.name}”，请重新安装 ReportDesk。")
-    folder = paths.cache_dir() / "fonts"
-    target = folder / f"{name}-{packed.stat().st_size}.ttf"
+    packed, unpack, target = _packed(name)
     if not target.exists():
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, lzma.decompress(packed.read_bytes()), backup=False)
-        except (OSError, ProjectError) as exc:  # a full disk or a locked cache folder
-            raise FontError(f"无法把字体“{packed.name}”解压到“{folder}”：{exc}。请检查磁盘空间后重试。") from exc
+        _unpack_to(target, unpack(packed.read_bytes()), packed.name)
     return target
+
+
+class _Unpacking:
+    """One shipped font being unpacked on a thread (zlib and lzma let other threads run meanwhile), then
+    written to the cache. ``data`` is ready when ``ready`` is set; the cache is written after that."""
+
+    def __init__(self, packed: Path, unpack, target: Path) -> None:
+        self.packed, self.unpack, self.target = packed, unpack, target
+        self.data: bytes | None = None
+        self.ready = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=f"unpack-{target.stem}")
+        self.thread.start()
+        _threads.append(self.thread)
+
+    def _run(self) -> None:
+        try:
+            self.data = self.unpack(self.packed.read_bytes())
+        except Exception:  # unpacked again, with its error, on the caller's thread
+            self.data = None
+        finally:
+            self.ready.set()
+        # The cache is written once the export is done (or after WRITE_AFTER seconds): the export
+        # that needs the font does not share the processor with the writing.
+        _export_done.wait(WRITE_AFTER)
+        if self.data is not None:
+            try:
+                _unpack_to(self.target, self.data, self.packed.name)
+            except FontError:
+                pass  # used from memory this time; tried again next time
+
+
+WRITE_AFTER = 2.0  # seconds a cache write waits for the export to end
+_export_done = threading.Event()
+_unpacking: dict[str, _Unpacking] = {}  # started, not yet taken by shipped_font
+_threads: list[threading.Thread] = []
+
+
+def prefetch(names) -> None:
+    """Start unpacking the shipped fonts ``names`` that are not in the cache yet, side by side, while the
+    caller does other work (the .docx, the blocks of the PDF)."""
+    for name in names:
+        if name in _unpacking or paths.resource("fonts", f"{name}.ttf").exists():
+            continue
+        try:
+            packed, unpack, target = _packed(name)
+        except FontError:
+            continue  # said when the font is asked for
+        if not target.exists():
+            _unpacking[name] = _Unpacking(packed, unpack, target)
+
+
+def prefetch_roles(overrides: dict[str, str] | None = None) -> None:
+    """Prefetch the shipped fonts an export will use (roles without a chosen or an official font)."""
+    overrides = overrides or {}
+    names = {SHIPPED[r] for r in layout.ROLES if not overrides.get(r) and find_official(r) is None}
+    prefetch(sorted(names | ({LATIN} if names else set())))
+
+
+def shipped_font(name: str) -> tuple[Path, bytes | None]:
+    """Shipped font ``name`` as (path, None) once it is in the cache; before that (the first export
+    after installing) as (path to be, its bytes unpacked in memory), the cache being written in the
+    background: the export does not wait for the disk, and a cache that cannot be written costs only
+    the unpacking again next time."""
+    plain = paths.resource("fonts", f"{name}.ttf")
+    if plain.exists():
+        return plain, None
+    job = _unpacking.pop(name, None)  # taken: the process keeps the parsed font, not these bytes
+    if job is None:
+        target = _packed(name)[2]
+        if target.exists():
+            return target, None
+        prefetch([name])
+        job = _unpacking.pop(name)
+    job.ready.wait()
+    if job.data is None:  # the unpacking failed: again here, to say why
+        return shipped_path(name), None
+    return job.target, job.data
+
+
+def export_done() -> None:
+    """An export has its fonts: the unpacked ones may be written to the cache now."""
+    _export_done.set()
+
+
+def wait_for_cache() -> None:
+    """Wait until the fonts being written to the cache are there (tests, benchmarks)."""
+    export_done()
+    while _threads:
+        _threads.pop().join()
 
 
 class FontSet:
@@ -175,7 +306,9 @@ class FontSet:
 
     def __init__(self, overrides: dict[str, str] | None = None) -> None:
         self.overrides = {k: v for k, v in (overrides or {}).items() if v}
+        prefetch_roles(self.overrides)  # the role fonts unpack side by side while the story is built
         self._roles: dict[str, Font] = {}
+        self._shipped: set[str] = set()  # roles set in a shipped font (not an official or chosen one)
         self._fallbacks: dict[str, Font] = {}
         self._by_char: dict[tuple[str, str], Font] = {}
         self._widths: dict[tuple[str, str, float], float] = {}
@@ -200,29 +333,37 @@ class FontSet:
                 return _load(official)
             except FontError:
                 pass  # an unusable official font: the shipped one still gives a correct PDF
-        return _load(shipped_path(SHIPPED[role]), weight=0.025 if role == layout.TITLE else 0.0)
+        self._shipped.add(role)
+        path, data = shipped_font(SHIPPED[role])
+        return _load(path, data=data)
 
     def fallback(self, name: str) -> Font:
         font = self._fallbacks.get(name)
         if font is None:
-            font = self._fallbacks[name] = _load(shipped_path(name))
+            path, data = shipped_font(name)
+            font = self._fallbacks[name] = _load(path, data=data)
         return font
 
     def for_char(self, role: str, ch: str) -> Font:
         """The font that draws ``ch`` in ``role``: the role's own if it has the glyph."""
-        font = self.role(role)
-        if font.has(ch) or ch in "\n\t":
-            return font
         key = (role, ch)
         found = self._by_char.get(key)
-        if found is None:
-            found = font
+        if found is not None:
+            return found
+        font = self.role(role)
+        if "!" <= ch <= "\xff" and role in self._shipped and role in LATIN_ROLES:
+            latin = self.fallback(LATIN)
+            if latin.has(ch):
+                self._by_char[key] = latin
+                return latin
+        found = font
+        if not (font.has(ch) or ch in "\n\t"):
             for name in FALLBACKS.get(role, SERIF_FALLBACKS):
                 candidate = self.fallback(name)
                 if candidate.has(ch):
                     found = candidate
                     break
-            self._by_char[key] = found
+        self._by_char[key] = found
         return found
 
     def visible(self, role: str, text: str) -> str:

@@ -17,6 +17,7 @@ from reportlab.platypus import Table as RLTable
 
 from . import document, layout, linebreak
 from .pdf_fonts import FontSet
+from .tablewidths import break_before
 
 
 def _cell_markup(fonts: FontSet, text: str) -> str:
@@ -75,6 +76,9 @@ class OfficialTable(Flowable):
                 if para is None:
                     room = sum(widths[cell.col : cell.col + cell.colspan]) - 2 * layout.TABLE_PADDING
                     para = self.paragraphs[key] = self._content(cell.text, style, room)
+                if isinstance(para, tuple):  # one line in one font: a plain string (fast)
+                    commands.append(("FONTNAME", (cell.col, top), (cell.col, top), para[1]))
+                    para = para[0]
                 data[top][cell.col] = para
             if bottom > top or cell.colspan > 1:
                 commands.append(("SPAN", (cell.col, top), (cell.col + cell.colspan - 1, bottom)))
@@ -83,12 +87,11 @@ class OfficialTable(Flowable):
         return self._table
 
     def _content(self, text: str, style: ParagraphStyle, room: float):
-        """A one-line cell in the table's own font as a plain string (fast); else a wrapping Paragraph."""
+        """A one-line cell in one font as (text, font name) (fast); else a wrapping Paragraph."""
         fonts = self.fonts
         pieces = fonts.split(layout.TABLE, text)
-        base = fonts.role(layout.TABLE)
-        if len(pieces) == 1 and pieces[0][0] is base and fonts.width(base, text, self.block.size) <= room:
-            return text
+        if len(pieces) == 1 and fonts.width(pieces[0][0], text, self.block.size) <= room:
+            return text, pieces[0][0].name
         # Break the lines here, with the Chinese rules (reportlab's own CJK wrapping lets a closing
         # quote start a line), and let the Paragraph only draw them.
         size = self.block.size
@@ -116,13 +119,17 @@ class OfficialTable(Flowable):
             last = self.start + i + 1
         if last >= self.end and height <= avail_height:
             return [self]
-        last = min(last, self.end - 1)
-        # A merged label cut in two can make the first part taller than its rows were: give rows back.
-        while last > self.start:
-            first = OfficialTable(self.fonts, self.block, self.start, last, self.paragraphs)
-            if first.wrap(avail_width, avail_height)[1] <= avail_height:
-                return [first, OfficialTable(self.fonts, self.block, last, self.end, self.paragraphs)]
-            last -= 1
+        fits = min(last, self.end - 1)
+        choices = [(break_before(self.block, self.start, self.end, fits), True)]
+        if avail_height > 0.8 * layout.TEXT_HEIGHT:  # a page of its own: a plain break rather than none
+            choices.append((fits, False))
+        for last, by_rule in choices:
+            # A merged label cut in two can make the first part taller than its rows were: give rows back.
+            while last > self.start:
+                first = OfficialTable(self.fonts, self.block, self.start, last, self.paragraphs)
+                if first.wrap(avail_width, avail_height)[1] <= avail_height:
+                    return [first, OfficialTable(self.fonts, self.block, last, self.end, self.paragraphs)]
+                last = break_before(self.block, self.start, self.end, last - 1) if by_rule else last - 1
         return []
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab's names)

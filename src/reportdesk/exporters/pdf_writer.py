@@ -23,6 +23,7 @@ from .pdf_tables import OfficialTable
 
 rl_config.useA85 = 0  # binary streams: smaller files, no ASCII85 encoding time
 
+MIN_LINES = 2  # lines of a paragraph kept together at the foot and at the head of a page
 ASCENT = 0.88  # ideographic em box: baseline 0.12 em above its bottom
 BOLD_STROKE = 0.035  # synthetic bold: outline stroke as a fraction of the size
 
@@ -83,8 +84,8 @@ class GridText(Flowable):
         self.indent = indent * layout.CHAR_PITCH
         if lines is None:
             width = layout.TEXT_WIDTH
-            lines = [(s, e, i == 0) for i, (s, e) in enumerate(
-                linebreak.fill(self.text, self.widths, width - self.indent, width))]
+            lines = [(s, e, i == 0) for i, (s, e) in enumerate(linebreak.no_lone_last(
+                self.text, linebreak.fill(self.text, self.widths, width - self.indent, width)))]
             self.last = lines[-1][1] if lines else 0
         self.lines = lines
 
@@ -98,9 +99,15 @@ class GridText(Flowable):
         return layout.TEXT_WIDTH, len(self.lines) * layout.LINE_PITCH
 
     def split(self, avail_width, avail_height):
+        """Break between lines, as Word's widow and orphan control does: never one line of a paragraph
+        alone at the foot of a page or at the head of the next."""
         n = int((avail_height + 0.01) // layout.LINE_PITCH)
-        if n <= 0 or n >= len(self.lines):
-            return [] if n <= 0 else [self]
+        if n >= len(self.lines):
+            return [self]
+        if len(self.lines) - n < MIN_LINES:
+            n = len(self.lines) - MIN_LINES
+        if n < MIN_LINES:
+            return []
         return [self._part(self.lines[:n]), self._part(self.lines[n:])]
 
     def draw(self) -> None:
@@ -211,23 +218,45 @@ def printable(block: document.Block, fonts: FontSet) -> document.Block:
                    date=fonts.visible(layout.BODY, block.date))
 
 
+def _is_heading(block) -> bool:
+    return isinstance(block, document.Text) and block.role != layout.BODY
+
+
 def story_of(report: Report, fonts: FontSet) -> list[Flowable]:
-    story: list[Flowable] = []
     blocks = [printable(b, fonts) for b in document.blocks_of(report)]
-    for i, block in enumerate(blocks):
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if isinstance(block, document.Text) and block.role != layout.BODY:
-            # A heading never ends a page: keep room for it and two lines (or a table's head) after it.
-            lines = 5 if isinstance(following, document.Table) else 3
-            story.append(CondPageBreak((lines - 0.1) * layout.LINE_PITCH))
+    flows: list[list[Flowable]] = []
+    for block in blocks:
         if isinstance(block, document.Title):
-            story += [CentredLines(fonts, block.lines), Spacer(0, layout.LINE_PITCH)]
+            flows.append([CentredLines(fonts, block.lines), Spacer(0, layout.LINE_PITCH)])
         elif isinstance(block, document.Text):
-            story.append(GridText(fonts, block.role, block.runs, lead=block.lead, lead_role=block.lead_role))
+            flows.append([GridText(fonts, block.role, block.runs, lead=block.lead, lead_role=block.lead_role)])
         elif isinstance(block, document.Table):
-            story += [OfficialTable(fonts, block), Spacer(0, layout.LINE_PITCH / 2)]
-        elif isinstance(block, document.Signature):
-            story.append(SignatureBlock(fonts, block))
+            flows.append([OfficialTable(fonts, block), Spacer(0, layout.LINE_PITCH / 2)])
+        else:
+            flows.append([SignatureBlock(fonts, block)])
+    # A heading never ends a page: it keeps room for itself, the headings right after it and what the
+    # next paragraph must start with on this page (two lines, or all of a paragraph of three or fewer,
+    # as widow control lets it split), or a table's head.
+    needed = [0.0] * len(blocks)
+    for i in range(len(blocks) - 1, -1, -1):
+        first = flows[i][0]
+        if _is_heading(blocks[i]):
+            own = len(first.lines)
+            after = 2
+            if i + 1 < len(blocks):
+                nxt = flows[i + 1][0]
+                if _is_heading(blocks[i + 1]):
+                    after = needed[i + 1]
+                elif isinstance(nxt, GridText):
+                    after = len(nxt.lines) if len(nxt.lines) < 2 * MIN_LINES else MIN_LINES
+                elif isinstance(nxt, OfficialTable):
+                    after = 4
+            needed[i] = own + after
+    story: list[Flowable] = []
+    for i, flow in enumerate(flows):
+        if needed[i]:
+            story.append(CondPageBreak((needed[i] - 0.1) * layout.LINE_PITCH))
+        story += flow
     return story
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..formats import FORMATS, PROSE_PARTS, CellRef, cells_of
 from .carry import read_baseline_unknown
+from .drafting import Draft
 from .interchange import InterchangeError, from_interchange, to_interchange
 from .prose import Paragraph
 from .report import Baseline, Report
@@ -53,6 +54,11 @@ def report_to_project(report: Report) -> dict[str, Any]:
         body["sources"] = list(report.sources)
     if report.checked:
         body["checked"] = sorted(report.checked)  # warnings marked 已核对 (fingerprints)
+    if report.drafts:
+        body["drafts"] = [
+            {"part": d.part, "text": d.text, "cells": [[r.table, r.row, r.col, v] for r, v in d.cells]}
+            for d in report.drafts
+        ]
     body.update(_import_findings(report))
     return {"reportdesk_project": PROJECT_VERSION, "report": body}
 
@@ -160,7 +166,22 @@ def project_to_report(data: Any) -> Report:
     report.sources = [s for s in sources if isinstance(s, str)] if isinstance(sources, list) else []
     checked = body.get("checked") or []
     report.checked = {c for c in checked if isinstance(c, str)} if isinstance(checked, list) else set()
+    report.drafts = _read_drafts(body.get("drafts"))
     return report
+
+
+def _read_drafts(raw: Any) -> list[Draft]:
+    """The drafted statistics paragraphs; a malformed one is dropped (it only flags, it holds no data)."""
+    out: list[Draft] = []
+    for item in raw if isinstance(raw, list) else []:
+        if not (isinstance(item, dict) and isinstance(item.get("part"), str) and isinstance(item.get("text"), str)):
+            continue
+        try:
+            cells = tuple((ref, v) for ref, v in _cell_rows(item.get("cells"), "drafts.cells") if isinstance(v, str))
+        except FieldError:
+            continue
+        out.append(Draft(item["part"], item["text"], cells))
+    return out
 
 
 def _read_baseline(raw: Any) -> Baseline | None:

@@ -75,6 +75,8 @@ class Report:
     unreadable: dict[CellRef, str] = field(default_factory=dict)  # cell -> the text found there
     read_notes: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
     checked: set[str] = field(default_factory=set)  # fingerprints of warnings marked 已核对 (checks.mark_checked)
+    # Statistics paragraphs drafted from the tables (model.drafting.Draft), so a later change is flagged.
+    drafts: list = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.format_id:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from ..loading import LoadError, load_report
@@ -57,7 +58,7 @@ def _previous_report(entry: tuple[str, str, dict, dict], agency: str, year: int)
 
 def review_file(path: str, previous_index: PreviousIndex | None = None) -> ReviewRow:
     """Load and check one file; ``previous_index`` holds last year's reports (built by ``review_paths`` from last year's files)."""
-    from ..checks import check_report
+    from ..checks import check_report, is_checked
     from ..checks.findings import count
 
     try:
@@ -71,7 +72,11 @@ def review_file(path: str, previous_index: PreviousIndex | None = None) -> Revie
             previous_file = entry[0]
             previous = _previous_report(entry, report.agency, report.year - 1)
     try:
-        findings = check_report(report, previous)
+        # A reviewer sees the warnings the clerk marked 已核对 too, said as such.
+        findings = [
+            replace(f, message=f"【经办人已核对】{f.message}") if is_checked(report, f) else f
+            for f in check_report(report, previous, include_checked=True)
+        ]
     except Exception as exc:  # a checks bug must not stop the batch either
         return _unreadable(path, f"检查“{Path(path).name}”时出错：{type(exc).__name__}: {exc}")
     errors, warnings = count(findings)

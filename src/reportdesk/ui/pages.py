@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .document import Document
+from .draftmenu import DraftButton
 from .proseedit import ProseEditor, placeholder_for
 from .tablemodel import ReportTableModel
 from .tableview import ReportTableView
@@ -97,6 +98,9 @@ class ProsePage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.draft)
         layout.addWidget(self.guide)
+        if part == "一":  # the part whose （一）（二） paragraphs repeat the tables' figures
+            self.draft_button = DraftButton(doc, part, self.editor, self)
+            layout.addWidget(self.draft_button)
         layout.addWidget(self.editor, 1)
         layout.addWidget(hint)
         self.editor.edited.connect(lambda paras: doc.edit_prose(part, paras))
