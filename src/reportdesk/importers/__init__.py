@@ -2,6 +2,9 @@
 
 ``import_document(path)`` returns an ``ImportResult``: the report, what was recognised and the
 problems found (each says where, in Chinese). Unreadable files raise ``errors.LoadError``.
+Reading goes one way: the file's form -> blocks (``document.Line``) -> one reader that finds the
+title, the parts and the tables by the official wording. A cell not read is unknown
+(``report.unreadable``, with the reason), never 0 or blank.
 """
 
 from __future__ import annotations

@@ -1,7 +1,12 @@
-"""A published report as a sequence of lines: paragraphs, and table rows split into cells.
+"""The plain intermediate every form is read into: a sequence of blocks, each a paragraph or a table row.
 
-Both readers produce this: plain text (cells separated by tabs, or one cell a line) and .docx
-(real table rows, merged cells given once). Everything after works on lines and cell tokens.
+Each form has its own step that makes blocks (``Line``): .docx (``docx_reader``), a saved web page
+(``html_reader``: spans resolved), a PDF (``pdf_reader``: its text), and text (``lines_from_text``
+here: tabs of a browser's copy, Markdown's pipes, spaced PDF rows; ``oneline`` cuts a text without
+line breaks by the official wording first). A row of a real grid (.docx, web page, Markdown) is
+``exact``: an empty cell there is a blank cell. Guesswork about tabs, pipes and spaces stays in
+those steps; the reader (``reader``, ``structure``, ``tables``, ``part4``) sees only blocks, and
+``tokens`` gives it a table region's cells with markers saying where a row read whole ended.
 """
 
 from __future__ import annotations

@@ -75,7 +75,25 @@ def _mhtml_html(raw: bytes, name: str) -> str:
 
 
 def _text(el) -> str:
-    return clean_line(" ".join(el.itertext())).strip()
+    """An element's text: inline pieces joined as they stand (`1<span>2</span>` is 12), a space
+    where a paragraph or line break inside it ends."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP:
+            return
+        if tag in _BLOCK or tag == "br":
+            parts.append(" ")
+        if node.text and tag:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return clean_line(re.sub(r"\s+", " ", "".join(parts))).strip()
 
 
 class _Walker:

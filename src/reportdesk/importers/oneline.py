@@ -22,9 +22,12 @@ LONG_LINE = 300  # characters: longer than any heading or table row
 MAX_REGION = 200_000  # characters of tables in one line: far more than any report's tables
 _TITLE_END = re.compile(r"\d{4}\s*年度?[^。，\d]{0,40}?政府信息公开\s*(?:工作)?\s*年度报告")
 _SENTENCE_END = re.compile(r"(?<=[。！？；])\s+")
-_DATE_AT_END = re.compile(r"\s+(?=\S{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# before the signature and its date at the end: after a space, or right after a sentence's end
+_DATE_AT_END = re.compile(r"(?:\s+|(?<=[。；！？]))(?=[^\s。；！？]{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
 _PIPE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+")
 _MD_HEADING = re.compile(r"(?<!\S)#{1,6}(?=\s)")
+_CLOSING = tuple("）)〕]】”\"'")
 _OPENING = "（(〔[【“\"'"
 _NUMBERING = re.compile(r"^\d+\s*[.．、]")
 
@@ -50,7 +53,7 @@ def _heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     for part, heading in part_headings():
         number, body = heading.split("、", 1)
         words = _spaced(body).replace("的", "的?")
-        out.append((part, re.compile(rf"{_spaced(number)}\s*[、.．，,]\s*(?:[^。；，\s\d]{{1,12}}?\s*)?{words}")))
+        out.append((part, re.compile(rf"{_spaced(number)}\s*[、.．，,]\s*(?:[^。；，\s\d]{{1,12}}?\s*)??{words}")))
     return tuple(out)
 
 
@@ -71,9 +74,10 @@ def _table_start() -> re.Pattern:
 @cache
 def _loose_heading(part: str) -> re.Pattern:
     """A heading worded otherwise (五、存在的主要问题及整改措施): its number, then within a few words
-    the first two characters of the official wording, up to the next space."""
+    the first two characters of the official wording, up to its last two (情况) or the next space."""
     body = dict(part_headings())[part].split("、", 1)[1]
-    return re.compile(rf"(?<!\S){part}\s*、(?=[^。\s]{{0,12}}{re.escape(body[:2])})[^。\s]{{2,30}}(?=\s)")
+    start, end = re.escape(body[:2]), re.escape(body[-2:])
+    return re.compile(rf"(?<![\u4e00-\u9fff]){part}\s*、(?=[^。\s]{{0,12}}{start})[^。\s\d]{{2,30}}?(?:{end}|(?=[\s\d]))")
 
 
 def _needs_cutting(line: str) -> bool:
@@ -122,8 +126,8 @@ def _cut(line: str) -> list[str]:
             if any(a < at < b for a, b in inside):
                 continue
             cuts.add(at)
-            if not piped and line[end : end + 1] == " ":  # a line break once: the label ended its row
-                cuts.add(end)
+            if not piped and (line[end : end + 1] == " " or line[end : end + 1].isdigit()):
+                cuts.add(end)  # a line break once, or the cells' digits run on: the label ended
             elif piped and line[max(table_from, at - 4) : at].strip()[-1:] != "|":
                 cuts.add(end)  # a label in the text, not in a cell: the cells after it are another row's
     prose = [(0, table_from), (table_to, len(line))]
@@ -132,6 +136,19 @@ def _cut(line: str) -> list[str]:
     tail = _DATE_AT_END.search(line, max(0, len(line) - 80))
     if tail:
         cuts.add(tail.end())
+    else:  # the signature's date followed by a note or the portal's furniture (附件下载)
+        dates = list(_DATE.finditer(line, max(heads.get("六", (0, 0))[1], len(line) - 200)))
+        if dates:
+            cuts.add(dates[-1].end())
+            before = _DATE_AT_END.search(line[: dates[-1].end()], max(0, dates[-1].start() - 40))
+            if before:
+                cuts.add(before.end())
+    if title:  # the agency that signs, run into part 六's last words (`无平潭…局 2021年1月19日`)
+        agency = re.split(r"[\s:：>»›]", line[max(0, title.start() - 40) : title.start()])[-1]
+        signed = line.rfind(agency, max(0, len(line) - 200)) if len(agency) >= 4 else -1
+        after = signed + len(agency)
+        if signed > 0 and _DATE.match(line, after + (line[after : after + 1] == " ")):
+            cuts.add(signed)
     out, start = [], 0
     for at in sorted(c for c in cuts if 0 < c < len(line)):
         out.append(line[start:at])
@@ -169,5 +186,8 @@ def _labels(line: str, lo: int, hi: int) -> list[tuple[int, int]]:
             continue
         while at > lo and line[at - 1] in _OPENING:  # the label's `（` before its key
             at -= 1
-        starts.append((at, where[m.end() - 1] + 1))
+        end = where[m.end() - 1] + 1
+        while line[end : end + 1] in _CLOSING and end < hi:  # the label's `）` after its key
+            end += 1
+        starts.append((at, end))
     return starts

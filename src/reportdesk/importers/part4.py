@@ -55,7 +55,8 @@ def read_part4(report: Report, toks: list[str], notes: TableNotes, exact: bool =
             notes.problems.append(
                 ("表四表头", f"列的顺序与官方格式不同（{describe_order(order)}），已按表头的列标签读入各列数字，请核对")
             )
-    raw, problem = fit(data, len(refs), has_total=True)
+    groups = len({r.row for r in refs}) if len(refs) == len(p4.groups) * len(p4.columns_of(p4.groups[0])) else 1
+    raw, problem = fit(data, len(refs), has_total=True, groups=groups)
     store(report, refs, raw, _row_text(data, len(refs)))
     if problem:
         notes.problems.append(("表四", problem))

@@ -19,7 +19,7 @@ from .tables import TableNotes, compare_printed, read_part2, read_part3
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 FORMAT_NOTE = "报告格式"  # where a note on the format is filed: the checks merge it into their format finding
 # A portal's table of facts above the article: 发布日期：2024-01-20 · 成文日期 2024年1月20日
-_PAGE_DATE = re.compile(r"(发布日期|公开日期|成文日期|发文日期|印发日期)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
+_PAGE_DATE = re.compile(r"(发布日期|公开日期|成文日期|发文日期|印发日期|发布时间|公开时间)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 MAX_LINES = 60_000
 _PERIOD_YEAR = re.compile(r"统计[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _WEBSITE = re.compile(r"可(?:在|从|登录|通过)(.{2,80}?)(?:查阅|下载|查看)")

@@ -8,6 +8,7 @@ row's cells are unknown, with what was found there, never a guess and never 0.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -65,7 +66,7 @@ def is_value(token: str) -> bool:
     return token == "" or is_end(token) or is_number(token) or not has_cjk(token) or token.strip() in _NOT_A_NUMBER
 
 
-def fit(values: list[str], n: int, has_total: bool) -> tuple[list[str | None] | None, str | None]:
+def fit(values: list[str], n: int, has_total: bool, groups: int = 1) -> tuple[list[str | None] | None, str | None]:
     """The ``n`` cells of a row from the value tokens that followed its label. A row read whole
     (``ROW_END`` among them) may have blank cells at its start or end: they are placed when only
     one placing leaves every other cell empty."""
@@ -94,11 +95,74 @@ def fit(values: list[str], n: int, has_total: bool) -> tuple[list[str | None] | 
             placings.append(values[-n:])
         if placings and all(p == placings[0] for p in placings):
             return [t or None for t in placings[0]], None
+    run = "".join(filled)
+    if len(filled) == 1 and len(filled[0]) == n > 1 and set(filled[0]) == {"0"}:
+        # `000` for three cells: a number is not printed with a leading zero, so each cell is 0
+        return ["0"] * n, f"{RUN_SPLIT}“{filled[0]}”，只能是 {n} 个 0，已按 0 读入"
+    # cells ran together: the row is one token, or a token is no number by itself (`00`)
+    ran_together = len(filled) == 1 or any(len(t) > 1 and t[0] == "0" for t in filled)
+    if has_total and ran_together and len(filled) < n and all(t.isdigit() for t in filled) and n <= len(run) <= MAX_RUN:
+        ends = frozenset(itertools.accumulate(len(t) for t in filled))
+        split = split_run(run, n, groups, ends)
+        if split is not None:
+            shown = " ".join(filled)
+            return split, f"{RUN_SPLIT}“{shown}”，按“各项之和等于总计”唯一拆分为 {' '.join(split)}，请核对"
     zeros = all(is_number(t) and as_number(parse_value_any(t)) == 0 for t in filled)
     if zeros and (len(filled) > n or (has_total and len(filled) == n - 1 and not exact)):
         return ["0"] * n, f"读到 {len(filled)} 个数字，应为 {n} 个（有单元格在转换中丢失或多出）；读到的数字都是 0，各格只能是 0，已按 0 读入"
     shown = short(" ".join(filled))
     return None, f"读到 {len(filled)} 个数字（{shown}），应为 {n} 个，无法确定各数字所在的列，未读入"
+
+
+RUN_SPLIT = "数字连在一起印作"
+MAX_RUN = 24  # digits of a row run together that are still split
+
+
+def split_run(digits: str, n: int, groups: int = 1, cuts: frozenset[int] = frozenset()) -> list[str] | None:
+    """The one way to cut a run of digits (a table's cells run together by a scraper:
+    `21710000218`) into ``n`` numbers, ``groups`` groups each ending in the sum of the numbers
+    before it in the group; None when there is no such way or more than one. ``cuts``: positions
+    that must fall between two numbers (where the text had a space)."""
+    if n % groups:
+        return None
+    size = n // groups
+    found: list[list[str]] = []
+
+    def fits(rest: str, width: int) -> bool:  # no required cut inside the piece
+        start = len(digits) - len(rest)
+        return not any(start < c < start + width for c in cuts)
+
+    def group(rest: str, left: int, acc: list[str]) -> None:
+        if len(found) > 1:
+            return
+        if left == 0:
+            if not rest:
+                found.append(list(acc))
+            return
+        numbers(rest, size - 1, 0, acc, left)
+
+    def numbers(rest: str, k: int, total: int, acc: list[str], left: int) -> None:
+        if len(found) > 1:
+            return
+        if k == 0:
+            t = str(total)
+            if rest.startswith(t) and fits(rest, len(t)):
+                acc.append(t)
+                group(rest[len(t) :], left - 1, acc)
+                acc.pop()
+            return
+        for width in range(1, min(len(rest), 7) + 1):
+            piece = rest[:width]
+            if width > 1 and piece[0] == "0":
+                break  # a number is not printed with a leading zero
+            if not fits(rest, width):
+                break
+            acc.append(piece)
+            numbers(rest[width:], k - 1, total + int(piece), acc, left)
+            acc.pop()
+
+    group(digits, groups, [])
+    return found[0] if len(found) == 1 else None
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -118,9 +182,11 @@ def store(report: Report, refs: list[CellRef], raw: list[str | None] | None, why
     fc = cells_of(report.format)
     for i, ref in enumerate(refs):
         target = report.printed if ref in fc.formulas else report.values
-        if raw is None:
-            target[ref] = None
-            if ref not in fc.formulas:
+        if raw is None:  # a total not read is not a total printed blank: it is left to the sum
+            if ref in fc.formulas:
+                report.printed.pop(ref, None)
+            else:
+                report.values[ref] = None
                 report.unreadable[ref] = why or NOT_FOUND
             continue
         text = raw[i]

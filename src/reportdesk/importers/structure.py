@@ -27,6 +27,8 @@ _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=年)")
 _ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")  # 附件1 above the title of an attached report
 _NOTE = re.compile(r"^[（(][^（）()]{1,14}[)）]$")  # （此件公开发布）
+# What a page prints after the signature: a note in brackets, the contact, the portal's links.
+_AFTER_SIGNATURE = re.compile(r"^[（(](?:此件|联系人|联系电话|本文)|附件下载$|打印本页|关闭窗口|扫一扫")
 _ENDS = tuple("。！？；：）”!?;:)")
 _BOLD_MARK = re.compile(r"\*\*")
 _ENUMERATION = re.compile(r"^(?:\*\*)?[一二三四五六七八九十]+是")  # 一是… 二是…
@@ -118,7 +120,8 @@ def _heading_match(text: str, part: str, official: str) -> bool | None:
     numbered = re.match(rf"^{part}\s*[、.．，,]", text)
     if numbered:
         candidate = k[len(part) :]
-        threshold = 0.75
+        # its number and the official first words, reworded after (五、存在的主要问题及明年工作计划)
+        threshold = 0.5 if candidate[:4] == body[:4] else 0.75
     elif heading_level(text) == BODY:
         candidate, threshold = k, 0.85
     else:
@@ -162,7 +165,7 @@ def find_tail(lines: list[Line], start: int, agency: str) -> tuple[str, dt.date 
             i -= 1
             continue
         looked += 1
-        if _NOTE.match(text) and date is None and not signature:
+        if (_NOTE.match(text) or _AFTER_SIGNATURE.search(text)) and date is None and not signature:
             first = i
             i -= 1
             continue

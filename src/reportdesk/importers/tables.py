@@ -18,6 +18,7 @@ from .columns import describe_order, header_order, join_wrapped
 from .document import is_end
 from .normalise import has_cjk, is_number, key
 from .rows import (
+    RUN_SPLIT,
     RowMatcher,
     TableNotes,
     _variant_of,
@@ -197,6 +198,9 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     if no_total and any(len(_filled(r)) == six for r in rows.values()):
         notes.problems.append(("表三表头", f"没有“{p3.total_column}”列，只读入各列数字，总计按各项计算"))
     zero_rows: list[str] = []
+    split_rows: list[str] = []
+    if columns == p3.columns and not no_total:
+        _gathered_rows(p3, rows, notes)
     unsplit = _unsplit_groups(report, p3, rows, group_rows, columns, notes)
     missing: list[str] = []
     for path in p3.row_paths:
@@ -212,7 +216,9 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
             continue
         raw, problem = fit(rows[path], len(refs), has_total=True)
         store(report, refs, raw, _row_text(rows[path], len(refs)))
-        if problem and raw is not None:
+        if problem and raw is not None and problem.startswith(RUN_SPLIT):
+            split_rows.append(labels[path])
+        elif problem and raw is not None:
             zero_rows.append(labels[path])
         elif problem:
             notes.problems.append((f"表三“{labels[path]}”行", problem))
@@ -225,11 +231,42 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
                 "这些行读到的数字都是 0，各格只能是 0，已按 0 读入",
             )
         )
+    if split_rows:
+        shown = "”“".join(split_rows[:4]) + ("”等" if len(split_rows) > 4 else "”")
+        notes.problems.append(
+            ("表三", f"“{shown} {len(split_rows)} 行的数字连在一起（抓取网页时单元格未分开），已按“各项之和等于总计”的唯一拆法读入，请核对")
+        )
     if missing:
         shown = "”“".join(missing[:4]) + ("”等" if len(missing) > 4 else "”")
         notes.problems.append(("表三", f"未找到“{shown} {len(missing)} 行，相应单元格未读入（未知，不按 0 计）"))
     if stray:
         notes.problems.append(("表三", f"有未识别的文字“{'”“'.join(stray[:5])}”，已忽略"))
+
+
+def _gathered_rows(p3, rows: dict[str, list[str]], notes: TableNotes) -> None:
+    """Numbers of several rows printed together after the first row's label, the next rows' labels
+    alone after them (as a PDF's text can come out): split in the official row order, but only
+    when every row so made adds up to the 总计 printed at its end."""
+    n = len(p3.columns)
+    order = list(p3.row_paths)
+    for i, path in enumerate(order):
+        found = _filled(rows.get(path, []))
+        k = len(found) // n
+        if k < 2 or len(found) != k * n or any(is_end(t) for t in rows[path]):
+            continue
+        following = order[i + 1 : i + k]
+        if len(following) != k - 1 or any(p not in rows or _filled(rows[p]) for p in following):
+            continue
+        chunks = [found[j * n : (j + 1) * n] for j in range(k)]
+        numbers = [[parse_value_any(t) for t in chunk] for chunk in chunks]
+        if any(v is None for chunk in numbers for v in chunk):
+            continue
+        if not all(sum(as_number(v) for v in chunk[:-1]) == as_number(chunk[-1]) for chunk in numbers):
+            continue
+        for target, chunk in zip([path, *following], chunks, strict=True):
+            rows[target] = list(chunk)
+        labels = "”“".join(p.split(PATH_SEP)[-1] for p in [path, *following])
+        notes.problems.append(("表三", f"“{labels}”{k} 行的数字在原文中印在一处，按官方行序分行读入（每行各项之和都等于其总计），请核对"))
 
 
 def _filled(values: list[str]) -> list[str]:
