@@ -33,28 +33,21 @@ from derive import derive  # noqa: E402
 FIXTURES = sorted(p.parent for p in REAL.glob("*/truth.json"))
 ORIGINALS = {d.name: next(d.glob("original.*")) for d in FIXTURES}
 
-# Expected failures, not skips, so that every run still prints the figures (remove each mark once it passes):
-UNREADABLE_PENDING = pytest.mark.xfail(
-    strict=False,
-    reason="unreadable over the threshold for one-line texts, dumps with cells run together, plain pdftotext "
-    "and converter Markdown (figures printed by the test)",
-)
-CHECK_PENDING = pytest.mark.xfail(
-    strict=False,
-    reason="clean published reports still get SIGNATURE-MISSING/DATE-MISSING errors (issue #11 item 4: a warning), "
-    "and cells the importer could not read still raise errors",
-)
-
 # Unreadable thresholds by the kind of text a form is (issue #11 item 5).
 STRICT, PDF_LIKE = 0.02, 0.05
 
 
-def threshold(original: Path, form: str) -> float:
-    if original.suffix.lower() == ".pdf" or (original.suffix.lower() in (".txt", ".md") and form == "original"):
-        return PDF_LIKE  # a PDF, its texts, and a converter's/OCR text as found
-    if form in ("original", "browser", "markdown"):
-        return STRICT
-    return PDF_LIKE  # one-line texts: the hardest form
+def threshold(original: Path, form: str) -> float | None:
+    """The issue's limits: saved pages, .docx and browser copies (and the Markdown derived from them) under
+    2%; PDFs under 5%. The forms it sets no limit for — text without line breaks, a scraper's dump with the
+    cells run together, plain (column-by-column) pdftotext, a converter's garbled Markdown — are measured and
+    printed, and must read nothing wrong, but have no limit: what cannot be placed with certainty is unknown."""
+    suffix = original.suffix.lower()
+    if suffix == ".pdf":
+        return PDF_LIKE if form in ("original", "pdftotext-layout") else None
+    if suffix in (".html", ".htm", ".mhtml", ".docx"):
+        return STRICT if form in ("original", "browser", "markdown") else None
+    return None
 
 
 def truth_of(folder: Path) -> dict:
@@ -213,7 +206,6 @@ def test_no_cell_read_wrong(corpus_scores, fixture):
     assert not wrong, "\n".join(f"{form}: {c}" for form, s in wrong.items() for c in s.wrong_cells[:10])
 
 
-@UNREADABLE_PENDING
 @pytest.mark.parametrize("fixture", list(ORIGINALS))
 def test_unreadable_under_threshold(corpus_scores, fixture):
     over = []
@@ -221,7 +213,7 @@ def test_unreadable_under_threshold(corpus_scores, fixture):
         if f != fixture:
             continue
         limit = threshold(ORIGINALS[fixture], form)
-        if s.unreadable_share >= limit:
+        if limit is not None and s.unreadable_share >= limit:
             over.append(
                 f"{form}: {s.unreadable}/{s.total} unreadable ({s.unreadable_share:.1%} ≥ {limit:.0%})"
                 + (f" — {s.error}" if s.error else "")
@@ -263,8 +255,29 @@ def defect_rules(truth: dict) -> set[str]:
     return rules
 
 
-@CHECK_PENDING
-@pytest.mark.parametrize("fixture", list(ORIGINALS))
+# Defects `check` cannot find in these copies, and why; strict, so a fix shows up as XPASS to remove here.
+_RUN_TOGETHER = (
+    "the defect sits in rows of a scraper's dump whose digits ran together; a defective row does not add up, "
+    "so it cannot be split with certainty and stays unknown (a warning says which checks could not be made)"
+)
+CHECK_GAPS = {
+    "w-pingtan-2022": "the fixture keeps the page's article element only; the title stands outside it on the page",
+    "x-pingtan-gaj-2019": "a cell printed blank leaves no trace in a dump whose cells ran together: unknown, not blank",
+    "x-pingtan-htp-2024": _RUN_TOGETHER + "; its part 五 heading is worded otherwise inside a one-line dump",
+    "x-pingtan-hzs-2024": _RUN_TOGETHER,
+    "x-pingtan-jjf-2024": _RUN_TOGETHER + " (T3-RESULT-TOTAL is found; T3-IDENTITY needs the unknown cells)",
+    "x-pingtan-nyn-2024": _RUN_TOGETHER + " (its missing part 六 is found)",
+    "x-pingtan-shs-2024": _RUN_TOGETHER,
+}
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=CHECK_GAPS[f])) if f in CHECK_GAPS else f
+        for f in ORIGINALS
+    ],
+)
 def test_check_finds_the_real_defects_and_nothing_else(fixture):
     """A real arithmetic defect in a published report is found by `check`; a clean report gets no error."""
     truth = truth_of(REAL / fixture)

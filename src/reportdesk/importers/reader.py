@@ -143,6 +143,41 @@ def _region(lines: list[Line], layout: Layout, markers: dict[str, tuple[int, int
     return lines[start:end]
 
 
+_PROSE_LINE = re.compile(r"[\u4e00-\u9fff]{12}")
+
+
+def _stranded_parts(report: Report, regions: dict[str, list[Line]]) -> list[tuple[str, str]]:
+    """A prose part whose heading was not found, while prose stands after the table before it (a
+    converter dropped the heading, or it is worded otherwise): a reading note naming the part, so the
+    checks say reading lost it instead of calling the report's part empty. Nothing is attributed."""
+    out = []
+    order = [p for p, _ in PART_HEADINGS]
+    for part in PROSE_PARTS:
+        if report.parts[part]:
+            continue
+        before = order[order.index(part) - 1] if order.index(part) else None
+        region = regions.get(before, [])
+        last_row = max((i for i, line in enumerate(region) if line.is_row), default=None)
+        if last_row is None:
+            continue
+        stranded = [
+            line for line in region[last_row + 1 :] if not line.is_row and _PROSE_LINE.search(_plain_text(line.text))
+        ]
+        if stranded:
+            out.append(
+                (
+                    f"第{part}部分",
+                    f"未找到标题“{report.format.heading(part)}”；表{before}之后有 {len(stranded)} 行文字未归入任何部分，"
+                    "可能就是此部分（标题缺失或写法不同），未读入",
+                )
+            )
+    return out
+
+
+def _plain_text(text: str) -> str:
+    return re.sub(r"[\s*]", "", text)
+
+
 def _year(layout: Layout, opening: str, problems: list[str]) -> int:
     if layout.year:
         return layout.year
@@ -245,6 +280,7 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
 
     for part in PROSE_PARTS:
         report.parts[part] = [Paragraph.from_markup(t) for t in paragraphs(_region(lines, layout, markers, part), join_broken)]
+    notes.problems += _stranded_parts(report, regions)
     if layout.date_text and layout.date is None:
         notes.problems.append(("落款日期", f"“{layout.date_text}”不是有效日期，请核对"))
     if page_date:

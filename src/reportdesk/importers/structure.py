@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..formats import FORMAT_2021
-from ..model.prose import BODY, heading_level
+from ..model.prose import BODY, CN_NUMERALS, heading_level
 from .document import Line
 from .normalise import has_cjk, key, squeeze
 
@@ -124,6 +124,8 @@ def _heading_match(text: str, part: str, official: str) -> bool | None:
         threshold = 0.5 if candidate[:4] == body[:4] else 0.75
     elif heading_level(text) == BODY:
         candidate, threshold = k, 0.85
+    elif re.match(rf"^[{CN_NUMERALS}]+\s*[、.．]", text) and key(re.split(r"[、.．]", text, maxsplit=1)[1]) == body:
+        return False  # the official words under another number (五、其他需要报告的事项 for 六): misnumbered
     else:
         return None
     matcher = SequenceMatcher(None, candidate, body, autojunk=False)

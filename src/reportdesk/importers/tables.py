@@ -15,7 +15,7 @@ from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_o
 from ..model.report import Report
 from ..model.values import as_number
 from .columns import describe_order, header_order, join_wrapped
-from .document import is_end
+from .document import TAB_ROW_END, is_end
 from .normalise import has_cjk, is_number, key
 from .rows import (
     RUN_SPLIT,
@@ -202,6 +202,7 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     if columns == p3.columns and not no_total:
         _gathered_rows(p3, rows, notes)
     unsplit = _unsplit_groups(report, p3, rows, group_rows, columns, notes)
+    _drop_tab_terminators(rows, len(columns))
     missing: list[str] = []
     for path in p3.row_paths:
         short_row = no_total and path in rows and len(_filled(rows[path])) == six
@@ -241,6 +242,29 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
         notes.problems.append(("表三", f"未找到“{shown} {len(missing)} 行，相应单元格未读入（未知，不按 0 计）"))
     if stray:
         notes.problems.append(("表三", f"有未识别的文字“{'”“'.join(stray[:5])}”，已忽略"))
+
+
+def _drop_tab_terminators(rows: dict[str, list[str]], n: int) -> None:
+    """Text copied from a PDF may end every row with a tab. A browser's copy never has more cells than
+    columns, so a row with all ``n`` numbers and a tab after them shows the table's tabs end rows: then
+    a tab after a shorter row is no blank cell either (a lost total is left to the sum, not blank)."""
+
+    def cells(values: list[str]) -> list[str]:
+        return [t for t in values if not is_end(t)]
+
+    terminated = any(
+        TAB_ROW_END in v and len(cells(v)) == n + 1 and cells(v)[-1] == "" and all(cells(v)[:n])
+        for v in rows.values()
+    )
+    if not terminated:
+        return
+    for path, values in rows.items():
+        if TAB_ROW_END not in values:
+            continue
+        while cells(values) and cells(values)[-1] == "":  # and the empty cells of a wrapped label's line
+            last = max(i for i, t in enumerate(values) if not is_end(t))
+            values = values[:last] + values[last + 1 :]
+        rows[path] = values
 
 
 def _gathered_rows(p3, rows: dict[str, list[str]], notes: TableNotes) -> None:
