@@ -48,6 +48,7 @@ def test_four_departments_summed_with_contributions_and_a_missing_agency(window,
     assert _column(dialog, "机关") == [s.agency for s in seeds]
     assert _column(dialog, "年度") == ["2020"] * 4
     assert "银川市财政局" in dialog.notes.text() and "1 个机关没有报告" in dialog.notes.text()
+    assert "不在应报名单中" not in dialog.notes.text()
     assert not dialog.refused.isVisible() and dialog.create_button.isEnabled()
     # the report with errors is marked red, the others are not
     errors = [int(t) for t in _column(dialog, "错误")]
@@ -101,6 +102,9 @@ def test_mixed_formats_are_refused_with_the_reason(window, qtbot, answers):
     assert "001_082ea42f41a4a5d8.txt" in dialog.refused.text()
     assert not dialog.create_button.isEnabled()
     assert not dialog.create() and window.doc is before
+    odd = [Path(e.file).name for e in dialog.entries].index(OTHER_FORMAT.name)
+    red = [dialog.table.item(r, 3).foreground().color().name() == "#b00020" for r in range(len(dialog.entries))]
+    assert red == [r == odd for r in range(len(dialog.entries))]  # the format that differs is shown red
 
     # taking the odd one out lets the rest be added up
     row = [Path(e.file).name for e in dialog.entries].index(OTHER_FORMAT.name)

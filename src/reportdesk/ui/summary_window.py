@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..review import summary_set
 from ..review.aggregate import AggregateError, read_expected
+from ..review.figures import agency_key
 from ..review.folder import ReviewError
 
 HEADERS = ("状态", "机关", "年度", "格式", "错误", "警告", "未知数字", "文件")
@@ -258,6 +259,11 @@ class SummaryWindow(QWidget):
         elif self.expected:
             lines.append(self.tr("应报名单中的 {0} 个机关都有报告").format(len(self.expected)))
         with_errors = [e.agency or Path(e.file).name for e in self.entries if e.readable and e.errors]
+        if self.expected:
+            listed = {agency_key(name) for name in self.expected}
+            extra = [e.agency for e in self.entries if e.readable and agency_key(e.agency) not in listed]
+            if extra:
+                lines.append(self.tr("{0} 份报告的机关不在应报名单中：{1}").format(len(extra), "、".join(extra)))
         if with_errors:
             lines.append(
                 self.tr("{0} 份报告有错误（已标红），汇总前请先核对：{1}").format(len(with_errors), "、".join(with_errors))
@@ -276,8 +282,20 @@ class SummaryWindow(QWidget):
         try:
             summary_set.build(self.entries)
         except AggregateError as exc:
-            return str(exc)
+            return str(exc) + self.tr("\n可选中不属于本次汇总的报告（标红的年度或格式），点“移出所选”。")
         return ""
+
+    def _odd(self) -> tuple[set[int], set[str]]:
+        """The years and formats that differ from most of the readable reports (shown red)."""
+        readable = [e for e in self.entries if e.readable]
+
+        def minority(values: list) -> set:
+            if len(set(values)) < 2:
+                return set()
+            common = max(set(values), key=values.count)
+            return set(values) - {common}
+
+        return minority([e.year for e in readable]), minority([e.format_id for e in readable])
 
     def _refresh(self) -> None:
         self._fill_table()
@@ -299,6 +317,7 @@ class SummaryWindow(QWidget):
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.entries))
         base = Path(self.inputs[0]) if len(self.inputs) == 1 and Path(self.inputs[0]).is_dir() else None
+        odd_years, odd_formats = self._odd()
         for row, e in enumerate(self.entries):
             if not e.readable:
                 status, colour = self.tr("无法读取"), _RED
@@ -332,6 +351,8 @@ class SummaryWindow(QWidget):
                     item.setBackground(QBrush(QColor(_ERROR_BACKGROUND)))
                 if col == 0 or (col == 4 and e.errors):
                     item.setForeground(QBrush(QColor(colour)))
+                if (col == 2 and e.year in odd_years) or (col == 3 and e.format_id in odd_formats):
+                    item.setForeground(QBrush(QColor(_RED)))
                 self.table.setItem(row, col, item)
 
     # ------------------------------------------------------------ creating
