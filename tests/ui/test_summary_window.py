@@ -126,4 +126,25 @@ def test_a_folder_skips_what_is_not_a_report_and_counts_twins_once(window, qtbot
     _load(dialog, qtbot, [tmp_path])
     notes = dialog.notes.text()
     assert "说明.txt" in notes and "只计一次" in notes
+    assert (dialog.progress.value(), dialog.progress.maximum()) == (2, 2)  # 已读取 2/2 份
     assert [Path(e.file).name for e in dialog.entries] == [p.name for p in SEEDS_2020[:2]]
+
+
+def test_an_unknown_contribution_is_named_and_never_counted_as_zero(window, qtbot, answers):
+    from reportdesk.review import summary_set
+    from reportdesk.ui.summary_window import adopt_summary
+
+    entries = [summary_set.examine_file(p) for p in SEEDS_2020]
+    fc = cells_of(entries[0].report.format)
+    p3 = entries[0].report.format.part3
+    cell = next(ref for ref in fc.inputs if ref.table == PART3 and ref.row == p3.new_row)
+    entries[1].report.values[cell] = None
+    entries[1].report.unreadable[cell] = "“l2”（不是数字）"
+    summary, parts = summary_set.build(entries)
+    assert adopt_summary(window, summary, parts)
+    report = window.doc.report
+    assert report.is_unknown(cell) and report.is_unknown(CellRef(PART3, p3.new_row, p3.total_column))
+    model = ReportTableModel(window.doc, PART3)
+    assert model.data(model.index_of(cell)) == "？"
+    tip = model.data(model.index_of(cell), Qt.ItemDataRole.ToolTipRole)
+    assert f"此格未知的报告：{entries[1].agency}" in tip

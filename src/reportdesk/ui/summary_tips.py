@@ -59,7 +59,7 @@ def tip_lines(doc, ref: CellRef) -> list[str]:
     if rest:
         lines.append(f"  其余 {rest} 份为 0 或空" if nonzero or unknown else f"  {rest} 份均为 0 或空")
     if unknown:
-        lines.append(f"  未知（未计入）：{'、'.join(unknown)}")
+        lines.append(f"  此格未知的报告：{'、'.join(unknown)}")
     now = _shown(report, ref)
     if now != summed:
         lines.append(f"汇总后已修改：汇总值为 {summed}，现为 {now}")

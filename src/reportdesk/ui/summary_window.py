@@ -36,6 +36,13 @@ HEADERS = ("状态", "机关", "年度", "格式", "错误", "警告", "未知�
 _RED, _AMBER, _GREEN = "#b00020", "#a15c00", "#1b7a1b"
 _ERROR_BACKGROUND = "#fdecee"
 _NOTE_STYLE = "QLabel{background:#fff8e1;border-left:4px solid #f0b400;padding:4px 8px}"
+LISTED = 30  # names listed in one note line
+
+
+def _names(names: list[str]) -> str:
+    return "、".join(names[:LISTED]) + (f"等 {len(names)} 个" if len(names) > LISTED else "")
+
+
 _REFUSED_STYLE = "QLabel{background:#fdecee;border-left:4px solid #b00020;padding:4px 8px;color:#7a0015}"
 
 
@@ -255,7 +262,7 @@ class SummaryWindow(QWidget):
             return lines
         missing = summary_set.missing_agencies(self.entries, self.expected)
         if missing:
-            lines.append(self.tr("应报名单中有 {0} 个机关没有报告：{1}").format(len(missing), "、".join(missing)))
+            lines.append(self.tr("应报名单中有 {0} 个机关没有报告：{1}").format(len(missing), _names(missing)))
         elif self.expected:
             lines.append(self.tr("应报名单中的 {0} 个机关都有报告").format(len(self.expected)))
         with_errors = [e.agency or Path(e.file).name for e in self.entries if e.readable and e.errors]
@@ -263,10 +270,10 @@ class SummaryWindow(QWidget):
             listed = {agency_key(name) for name in self.expected}
             extra = [e.agency for e in self.entries if e.readable and agency_key(e.agency) not in listed]
             if extra:
-                lines.append(self.tr("{0} 份报告的机关不在应报名单中：{1}").format(len(extra), "、".join(extra)))
+                lines.append(self.tr("{0} 份报告的机关不在应报名单中：{1}").format(len(extra), _names(extra)))
         if with_errors:
             lines.append(
-                self.tr("{0} 份报告有错误（已标红），汇总前请先核对：{1}").format(len(with_errors), "、".join(with_errors))
+                self.tr("{0} 份报告有错误（已标红），汇总前请先核对：{1}").format(len(with_errors), _names(with_errors))
             )
         return lines
 
@@ -275,7 +282,7 @@ class SummaryWindow(QWidget):
         unreadable = [e for e in self.entries if not e.readable]
         if unreadable:
             return self.tr("有 {0} 个文件无法读取，不能汇总：{1}。请修复这些文件，或选中后点“移出所选”。").format(
-                len(unreadable), "、".join(Path(e.file).name for e in unreadable)
+                len(unreadable), _names([Path(e.file).name for e in unreadable])
             )
         if not self.entries:
             return ""
