@@ -132,7 +132,7 @@ def test_a_folder_skips_what_is_not_a_report_and_counts_twins_once(window, qtbot
 
 def test_an_unknown_contribution_is_named_and_never_counted_as_zero(window, qtbot, answers):
     from reportdesk.review import summary_set
-    from reportdesk.ui.summary_window import adopt_summary
+    from reportdesk.ui.summary_tips import adopt_summary
 
     entries = [summary_set.examine_file(p) for p in SEEDS_2020]
     fc = cells_of(entries[0].report.format)
@@ -148,3 +148,16 @@ def test_an_unknown_contribution_is_named_and_never_counted_as_zero(window, qtbo
     assert model.data(model.index_of(cell)) == "？"
     tip = model.data(model.index_of(cell), Qt.ItemDataRole.ToolTipRole)
     assert f"此格未知的报告：{entries[1].agency}" in tip
+
+
+def test_the_same_agency_twice_is_refused_and_shown_red(window, qtbot, tmp_path, answers):
+    folder = tmp_path / "各部门"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_bytes(SEEDS_2020[0].read_bytes())
+    (folder / "c.txt").write_bytes(SEEDS_2020[1].read_bytes())
+    dialog = _open(window, qtbot)
+    _load(dialog, qtbot, [folder])
+    assert "不止一份" in dialog.refused.text() and not dialog.create_button.isEnabled()
+    red = [dialog.table.item(r, 1).foreground().color().name() == "#b00020" for r in range(3)]
+    assert red == [True, True, False]

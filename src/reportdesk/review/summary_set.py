@@ -111,6 +111,30 @@ def missing_agencies(entries: list[Entry], expected: list[str] | None) -> list[s
     return [name for name in expected if agency_key(name) not in have]
 
 
+def unlisted_agencies(entries: list[Entry], expected: list[str] | None) -> list[str]:
+    """Agencies of readable reports that are not on the 应报名单."""
+    if not expected:
+        return []
+    listed = {agency_key(name) for name in expected}
+    return [e.agency for e in entries if e.readable and agency_key(e.agency) not in listed]
+
+
+def outliers(entries: list[Entry]) -> tuple[set[int], set[str], set[str]]:
+    """What keeps the readable entries from being added up: the years and formats that differ from
+    most of them, and the agencies (``agency_key``) with more than one report."""
+    readable = [e for e in entries if e.readable]
+
+    def minority(values: list) -> set:
+        if len(set(values)) < 2:
+            return set()
+        common = max(set(values), key=values.count)
+        return set(values) - {common}
+
+    keys = [agency_key(e.agency) for e in readable if e.agency]
+    twice = {k for k in keys if keys.count(k) > 1} if len(set(keys)) < len(keys) else set()
+    return minority([e.year for e in readable]), minority([e.format_id for e in readable]), twice
+
+
 # summed cell -> (agency, or the file name without one; value shown, or None when unknown in that source), in the order given
 Contributions = dict[CellRef, list[tuple[str, str | None]]]
 
@@ -143,4 +167,14 @@ def build(
     return summary, contributions(readable)
 
 
-__all__ = ["Contributions", "Entry", "build", "contributions", "examine_file", "examine_paths", "missing_agencies"]
+__all__ = [
+    "Contributions",
+    "Entry",
+    "build",
+    "contributions",
+    "examine_file",
+    "examine_paths",
+    "missing_agencies",
+    "outliers",
+    "unlisted_agencies",
+]

@@ -1,4 +1,5 @@
-"""The contributions behind each cell of a 汇总 report made in this session, for the cell tooltips.
+"""A 汇总 report in the editor: opened as a new untitled report, and the contributions behind each
+of its cells, for the cell tooltips.
 
 Kept for the session only (not saved in the project): a summary saved and opened again shows its
 sources (``Report.sources``) but no longer each cell's contributions. Keyed by the open document
@@ -64,6 +65,22 @@ def tip_lines(doc, ref: CellRef) -> list[str]:
     if now != summed:
         lines.append(f"汇总后已修改：汇总值为 {summed}，现为 {now}")
     return lines
+
+
+def adopt_summary(main, summary, parts) -> bool:
+    """Open ``summary`` in the main window as a new untitled report (after offering to save)."""
+    if not main.maybe_save():
+        return False
+    main.recovery.discard()
+    main._adopt(summary.report, None, unsaved=True)
+    remember(main.doc, parts)
+    main.show_section("part3")
+    report = summary.report
+    message = main.tr("已汇总 {0} 份 {1} 年度报告（尚未保存）").format(len(summary.sources), report.year)
+    if summary.unknown:
+        message += main.tr("；{0} 个单元格因来源报告中未知而为未知").format(len(summary.unknown))
+    main.show_message(message + main.tr("。鼠标停在数字上可看各单位的数（此明细不随文件保存）"))
+    return True
 
 
 def open_summary_window(main):

@@ -1,8 +1,8 @@
 """汇总下属单位报告: choose the departments' reports, see which are missing or wrong, add them up.
 
 The main window opens this from 文件 → 汇总下属单位报告… (``open_summary_window``); the summary
-becomes a new untitled report in the editor, each summed cell's tooltip naming its contributions
-(``summary_tips``, for this session).
+becomes a new untitled report in the editor (``summary_tips.adopt_summary``), each summed cell's
+tooltip naming its contributions (for this session).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -103,16 +105,8 @@ class SummaryWindow(QWidget):
         top.addStretch(1)
         top.addWidget(self.remove_button)
 
-        self.notes = QLabel("")
-        self.notes.setWordWrap(True)
-        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notes.setStyleSheet(_NOTE_STYLE)
-        self.notes.setVisible(False)
-        self.refused = QLabel("")
-        self.refused.setWordWrap(True)
-        self.refused.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.refused.setStyleSheet(_REFUSED_STYLE)
-        self.refused.setVisible(False)
+        self.refused, refused_area = self._banner(_REFUSED_STYLE)
+        self.notes, notes_area = self._banner(_NOTE_STYLE)
 
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
@@ -141,8 +135,8 @@ class SummaryWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.refused)
-        layout.addWidget(self.notes)
+        layout.addWidget(refused_area)
+        layout.addWidget(notes_area)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -156,6 +150,27 @@ class SummaryWindow(QWidget):
         self.table.itemSelectionChanged.connect(
             lambda: self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
         )
+
+    def _banner(self, style: str) -> tuple[QLabel, QScrollArea]:
+        """A message above the list, scrolling beyond a few lines so the list always stays in view."""
+        label = QLabel("")
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setStyleSheet(style)
+        area = QScrollArea()
+        area.setWidget(label)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setVisible(False)
+        return label, area
+
+    def _say(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        area = label.parentWidget().parentWidget()  # label -> viewport -> scroll area
+        width = max(area.viewport().width(), self.width() - 40)
+        cap = label.fontMetrics().lineSpacing() * 5 + 20
+        area.setFixedHeight(min(label.heightForWidth(width) + 2, cap))
+        area.setVisible(bool(text))
 
     # ------------------------------------------------------------ choosing
 
@@ -237,8 +252,7 @@ class SummaryWindow(QWidget):
         self.entries, self.folder_notes = [], []
         self._refresh()
         self.refusal = message
-        self.refused.setText(message)
-        self.refused.setVisible(True)
+        self._say(self.refused, message)
 
     def _thread_done(self) -> None:
         self.progress.setVisible(False)
@@ -266,11 +280,9 @@ class SummaryWindow(QWidget):
         elif self.expected:
             lines.append(self.tr("应报名单中的 {0} 个机关都有报告").format(len(self.expected)))
         with_errors = [e.agency or Path(e.file).name for e in self.entries if e.readable and e.errors]
-        if self.expected:
-            listed = {agency_key(name) for name in self.expected}
-            extra = [e.agency for e in self.entries if e.readable and agency_key(e.agency) not in listed]
-            if extra:
-                lines.append(self.tr("{0} 份报告的机关不在应报名单中：{1}").format(len(extra), _names(extra)))
+        extra = summary_set.unlisted_agencies(self.entries, self.expected)
+        if extra:
+            lines.append(self.tr("{0} 份报告的机关不在应报名单中：{1}").format(len(extra), _names(extra)))
         if with_errors:
             lines.append(
                 self.tr("{0} 份报告有错误（已标红），汇总前请先核对：{1}").format(len(with_errors), _names(with_errors))
@@ -289,29 +301,15 @@ class SummaryWindow(QWidget):
         try:
             summary_set.build(self.entries)
         except AggregateError as exc:
-            return str(exc) + self.tr("\n可选中不属于本次汇总的报告（标红的年度或格式），点“移出所选”。")
+            return str(exc) + self.tr("\n可选中不属于本次汇总的报告（标红的机关、年度或格式），点“移出所选”。")
         return ""
-
-    def _odd(self) -> tuple[set[int], set[str]]:
-        """The years and formats that differ from most of the readable reports (shown red)."""
-        readable = [e for e in self.entries if e.readable]
-
-        def minority(values: list) -> set:
-            if len(set(values)) < 2:
-                return set()
-            common = max(set(values), key=values.count)
-            return set(values) - {common}
-
-        return minority([e.year for e in readable]), minority([e.format_id for e in readable])
 
     def _refresh(self) -> None:
         self._fill_table()
         self.refusal = self._check()
-        self.refused.setText(self.refusal)
-        self.refused.setVisible(bool(self.refusal))
+        self._say(self.refused, self.refusal)
         lines = self.note_lines()
-        self.notes.setText("\n".join(lines))
-        self.notes.setVisible(bool(lines))
+        self._say(self.notes, "\n".join(lines))
         readable = [e for e in self.entries if e.readable]
         text = self.tr("共 {0} 份报告").format(len(self.entries))
         if readable:
@@ -324,7 +322,7 @@ class SummaryWindow(QWidget):
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.entries))
         base = Path(self.inputs[0]) if len(self.inputs) == 1 and Path(self.inputs[0]).is_dir() else None
-        odd_years, odd_formats = self._odd()
+        odd_years, odd_formats, twice = summary_set.outliers(self.entries)
         for row, e in enumerate(self.entries):
             if not e.readable:
                 status, colour = self.tr("无法读取"), _RED
@@ -358,7 +356,11 @@ class SummaryWindow(QWidget):
                     item.setBackground(QBrush(QColor(_ERROR_BACKGROUND)))
                 if col == 0 or (col == 4 and e.errors):
                     item.setForeground(QBrush(QColor(colour)))
-                if (col == 2 and e.year in odd_years) or (col == 3 and e.format_id in odd_formats):
+                if (
+                    (col == 1 and e.readable and agency_key(e.agency) in twice)
+                    or (col == 2 and e.year in odd_years)
+                    or (col == 3 and e.format_id in odd_formats)
+                ):
                     item.setForeground(QBrush(QColor(_RED)))
                 self.table.setItem(row, col, item)
 
@@ -367,14 +369,13 @@ class SummaryWindow(QWidget):
     def create(self) -> bool:
         """Add the listed reports up and hand the summary to the editor (``created``)."""
         if self.refusal:
-            self.refused.setVisible(True)
+            self._say(self.refused, self.refusal)
             return False
         try:
             summary, parts = summary_set.build(self.entries, self.agency_edit.text().strip(), expected=self.expected)
         except AggregateError as exc:
             self.refusal = str(exc)
-            self.refused.setText(self.refusal)
-            self.refused.setVisible(True)
+            self._say(self.refused, self.refusal)
             return False
         self.created.emit(summary, parts)
         return True
@@ -385,26 +386,10 @@ class SummaryWindow(QWidget):
         super().closeEvent(event)
 
 
-def adopt_summary(main, summary, parts) -> bool:
-    """Open ``summary`` in the main window as a new untitled report (after offering to save)."""
-    from .summary_tips import remember
-
-    if not main.maybe_save():
-        return False
-    main.recovery.discard()
-    main._adopt(summary.report, None, unsaved=True)
-    remember(main.doc, parts)
-    main.show_section("part3")
-    report = summary.report
-    message = main.tr("已汇总 {0} 份 {1} 年度报告（尚未保存）").format(len(summary.sources), report.year)
-    if summary.unknown:
-        message += main.tr("；{0} 个单元格因来源报告中未知而为未知").format(len(summary.unknown))
-    main.show_message(message)
-    return True
-
-
 def open_summary_window(main) -> SummaryWindow:
     """文件 → 汇总下属单位报告…: the window, its summary opened in ``main``."""
+    from .summary_tips import adopt_summary
+
     window = SummaryWindow(main)
     window.created.connect(lambda summary, parts: adopt_summary(main, summary, parts) and window.close())
     main.summary_window = window
