@@ -57,6 +57,14 @@ def test_four_departments_summed_with_contributions_and_a_missing_agency(window,
         background = dialog.table.item(row, 1).background().color().name()
         assert (background == "#fdecee") == bool(n), (row, background)
 
+    # a report with errors is opened in the editor with a double click, to look at it
+    bad = errors.index(max(errors))
+    rect = dialog.table.visualRect(dialog.table.model().index(bad, 1))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "已导入" in answers.told[-1]  # the import summary, as when opening it from 文件→打开
+    assert window.doc.report.agency == seeds[bad].agency and dialog.isVisible()
+
     dialog.agency_edit.setText("某市人民政府")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     report = window.doc.report

@@ -76,6 +76,7 @@ class SummaryWindow(QWidget):
     """The chosen reports, one a line, and the button that adds them up."""
 
     created = Signal(object, object)  # (Summary, Contributions): the summary to open in the editor
+    openRequested = Signal(str)  # noqa: N815 - a report double-clicked, to look at in the editor
     finished = Signal()  # reading the chosen files has finished (list shown, or a failure reported)
 
     def __init__(self, parent=None) -> None:
@@ -112,6 +113,7 @@ class SummaryWindow(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.cellDoubleClicked.connect(lambda row, _col: self.openRequested.emit(self.entries[row].file))
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -346,7 +348,7 @@ class SummaryWindow(QWidget):
                 "、".join(e.unknown_figures) or ("" if not e.unknown_cells else self.tr("{0} 格").format(e.unknown_cells)),
                 shown_file,
             )
-            tip = e.problem or e.file
+            tip = (e.problem or e.file) + self.tr("\n双击在编辑窗口中打开此报告")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
@@ -392,6 +394,7 @@ def open_summary_window(main) -> SummaryWindow:
 
     window = SummaryWindow(main)
     window.created.connect(lambda summary, parts: adopt_summary(main, summary, parts) and window.close())
+    window.openRequested.connect(main.open_report_file)
     main.summary_window = window
     window.show()
     return window
