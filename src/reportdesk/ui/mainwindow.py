@@ -31,6 +31,7 @@ from .pages import ProsePage, TablePage
 from .recovery import RecoveryWriter
 from .settings import load_settings, save_settings
 from .startpage import StartPage
+from .summary_tips import open_summary_window
 
 SECTIONS = ["info", *(f"part{i}" for i in range(1, 7)), "signature"]
 PART_KEYS = {p: f"part{i}" for i, p in enumerate(ALL_PARTS, 1)}
@@ -367,6 +368,7 @@ class MainWindow(FileActions, QMainWindow):
         self._action(m, self.tr("打开…"), self.open_dialog, "Ctrl+O")
         self.recent_menu = m.addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(m, self.tr("汇总下属单位报告…"), lambda: open_summary_window(self))
         m.addSeparator()
         self.save_action = self._action(m, self.tr("保存"), self.save, "Ctrl+S")
         save_as = self._action(m, self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")

@@ -15,6 +15,7 @@ from ..formats import CellRef, GridCell, Role, cells_of, grid_of
 from ..model.report import UNKNOWN_MARK
 from ..model.stock import expected_stock, follows, stock_rules
 from .document import Document
+from .summary_tips import tip_lines
 
 R = Qt.ItemDataRole
 
@@ -237,6 +238,7 @@ class ReportTableModel(QAbstractTableModel):
             lines.append(self.tr("未知（未能从原文读取）：{0}。请按原文填写").format(report.unreadable[ref]))
         elif report.is_unknown(ref):
             lines.append(self.tr("未知：所加的单元格中有未能读取的"))
+        lines += tip_lines(self.doc, ref)  # a 汇总 made in this session: each source's contribution
         mark = self._marks.get(ref)
         if mark is not None:
             lines += mark[1]
