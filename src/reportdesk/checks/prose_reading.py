@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # quantity names (what a claim counts); checks.prose_numbers maps them to cells
 NEW = "new"  # 一、本年新收
@@ -140,7 +141,14 @@ def quote(sentence: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in (m.group(0).strip() for m in _SENTENCE.finditer(text)) if s]
+    return list(_sentences(text))
+
+
+# The window re-checks the whole report after every edit; the prose rarely changed since: pure
+# functions of the text, cached (a few thousand paragraphs).
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(s for s in (m.group(0).strip() for m in _SENTENCE.finditer(text)) if s)
 
 
 def _blank_dates(sentence: str) -> str:
@@ -241,9 +249,14 @@ def _after(plain: str, end: int):
 
 def claims(text: str, agency: str = "") -> list[Claim]:
     """Every claim of a paragraph (or any text), sentence by sentence."""
+    return list(_claims(text, agency))
+
+
+@lru_cache(maxsize=2048)
+def _claims(text: str, agency: str) -> tuple[Claim, ...]:
     out: list[Claim] = []
     context = ""
-    for s in sentences(text):
+    for s in _sentences(text):
         out += claims_in_sentence(s, agency, context)
         context += s
-    return out
+    return tuple(out)
