@@ -51,7 +51,7 @@ class NewReportDialog(QDialog):
         texts = (
             self.tr("空白报告"),
             self.tr("从上年的项目文件（.rdproj）开始：结转上年数据和现行有效件数"),
-            self.tr("从已发布的上年报告（.docx / .txt）开始"),
+            self.tr("从已发布的上年报告（.docx、.pdf、网页或文本）开始"),
         )
         layout = QVBoxLayout(self)
         for i, text in enumerate(texts):
