@@ -11,10 +11,10 @@ from .. import APP_TITLE, paths
 from ..formats import format_for_year
 from ..loading import IMPORT_SUFFIXES, LoadError, load_interchange
 from ..model import Report
+from ..model.convert import convert_report
 from ..model.project import ANY, ProjectError, WriteConflictError, load_project, read_project, save_project
 from ..model.safewrite import file_stamp
 from . import recovery
-from .convert import convert_report
 from .document import Document
 from .settings import load_settings, save_settings
 
