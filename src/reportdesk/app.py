@@ -52,7 +52,7 @@ def open_window(file: str | Path | None = None, demo: bool = False):
 
     window = MainWindow()
     if demo:
-        if not window.open_demo():
+        if not window.files.open_demo():
             return None
     elif file and not window.open_report_file(file):
         return window  # the message was shown; the window starts empty
@@ -77,5 +77,5 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     window.show()
     if not args.demo:  # after a crash, work autosaved by the dead instance is offered back
-        window.offer_recovery()
+        window.files.offer_recovery()
     return app.exec()
