@@ -6,6 +6,7 @@ and every output -- terminal, HTML, CSV, the window -- reads the same thing.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -14,6 +15,8 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..checks import check_report
+from ..checks.findings import count
 from ..loading import LoadError, load_report
 from ..model.carry import carried_cells
 from ..model.report import Report
@@ -57,9 +60,6 @@ def _previous_report(entry: tuple[str, str, dict, dict], agency: str, year: int)
 
 def review_file(path: str, previous_index: PreviousIndex | None = None) -> ReviewRow:
     """Load and check one file; ``previous_index`` holds last year's reports (built by ``review_paths`` from last year's files)."""
-    from ..checks import check_report
-    from ..checks.findings import count
-
     try:
         report = load_any(path)
     except LoadError as exc:
@@ -125,8 +125,6 @@ def _pool(n: int, workers: int):
     if not _can_use_pool(n, workers):
         yield None
         return
-    import multiprocessing
-
     # spawn: safe beside Qt's threads, and the same on Linux as on Windows
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield pool
