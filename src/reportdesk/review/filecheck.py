@@ -1,0 +1,82 @@
+"""One report file loaded and checked: the row `review` tabulates and `check` prints.
+
+Light on purpose (no process pool here): `reportdesk check` imports it at start.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..checks import check_report
+from ..checks.findings import count
+from ..loading import LoadError, load_report
+from ..model.report import Report
+from .figures import agency_key, key_figures
+from .rows import ReviewRow
+
+
+def load_any(path: str | os.PathLike[str]) -> Report:
+    """``load_report`` for a batch: every failure, even an unexpected one, is a ``LoadError`` naming the file."""
+    try:
+        return load_report(path)
+    except LoadError:
+        raise
+    except Exception as exc:  # an importer bug must not stop a batch of hundreds
+        raise LoadError(f"无法读取“{Path(path).name}”：{type(exc).__name__}: {exc}") from exc
+
+
+def _unreadable(path: str, message: str) -> ReviewRow:
+    return ReviewRow(file=path, unreadable=message)
+
+
+# (agency key, year) -> (file, format, cells, unknown cells -> why)
+PreviousIndex = dict[tuple[str, int], tuple[str, str, dict, dict]]
+
+
+def _previous_report(entry: tuple[str, str, dict, dict], agency: str, year: int) -> Report:
+    _, format_id, values, unknown = entry
+    return Report(agency=agency, year=year, format_id=format_id, values=dict(values), unreadable=dict(unknown))
+
+
+def review_file(
+    path: str, previous_index: PreviousIndex | None = None, *, previous: Report | None = None, contain: bool = True
+) -> ReviewRow:
+    """Load and check one file: the one per-file result of `review` (a row) and of `check` (its JSON).
+
+    Last year's report is ``previous``, or found in ``previous_index`` (built by ``review_paths`` from
+    last year's files). ``contain``: any failure, even an unexpected one, makes the row unreadable
+    (a batch goes on); without it only a ``LoadError`` does, and a bug propagates."""
+    try:
+        report = load_any(path) if contain else load_report(path)
+    except LoadError as exc:
+        return _unreadable(path, str(exc))
+    previous_file = None
+    if previous_index is not None:
+        entry = previous_index.get((agency_key(report.agency), report.year - 1))
+        if entry is not None:
+            previous_file = entry[0]
+            previous = _previous_report(entry, report.agency, report.year - 1)
+    try:
+        findings = check_report(report, previous)
+    except Exception as exc:  # a checks bug must not stop the batch either
+        if not contain:
+            raise
+        return _unreadable(path, f"检查“{Path(path).name}”时出错：{type(exc).__name__}: {exc}")
+    errors, warnings = count(findings)
+    figures = key_figures(report)
+    return ReviewRow(
+        file=path,
+        agency=report.agency,
+        year=report.year,
+        format_id=report.format_id,
+        kind=report.kind,
+        figures=figures,
+        unknown_figures=[name for name, v in figures.items() if v is None],
+        unknown_cells=len(report.unreadable),
+        errors=errors,
+        warnings=warnings,
+        findings=findings,
+        previous=previous_file,
+        previous_missing=previous_index is not None and previous_file is None,
+    )
