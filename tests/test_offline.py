@@ -130,8 +130,8 @@ def test_start_up_and_edit_in_the_window(qtbot, tmp_path):
     window.undo()
     assert window.report.values[ref] != 41
     window.redo()
-    window.autosave()  # the recovery copy
-    assert window.save() and not window.is_modified()
+    window.files.autosave()  # the recovery copy
+    assert window.save() and not window.files.is_modified()
     assert load_project(project).values[ref] == 41
 
 

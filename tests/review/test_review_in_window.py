@@ -52,6 +52,6 @@ def test_double_click_on_a_published_seed_opens_it_at_its_first_finding(qtbot, t
     assert (first.rule, first.place.field) == ("DATE-IN-YEAR", "date")
     assert window.current_section() == "signature"
     window.doc.undo_stack.setClean()
-    window.unsaved_import = False
+    window.files.unsaved_import = False
     review.close()
     window.close()

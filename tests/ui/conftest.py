@@ -62,5 +62,5 @@ def window(qtbot, demo_file, answers):
     qtbot.waitExposed(w)
     yield w
     w.doc.undo_stack.setClean()
-    w.unsaved_import = False
+    w.files.unsaved_import = False
     w.close()

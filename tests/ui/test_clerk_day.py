@@ -362,7 +362,7 @@ def test_file_close_goes_to_the_start_page_and_back(window, qtbot, answers, demo
 
 
 def test_recent_files_menu_shows_the_name_first(window):
-    window._fill_recent()
+    window.files.fill_recent(window.recent_menu)
     first = window.recent_menu.actions()[0].text()
     assert first.startswith("demo.rdproj") and str(window.doc.path.parent) in first
 

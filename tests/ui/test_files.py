@@ -59,36 +59,36 @@ def test_close_discard_leaves_file(qtbot, window, answers, demo_file):
 
 
 def test_autosave_then_crash_then_recover(qtbot, window, answers, demo_file):
-    window.autosave_ms = 50
+    window.files.autosave_ms = 50
     window.doc.type_cell(_ref(window), "63")
-    qtbot.waitUntil(lambda: window.recovery.data.exists(), timeout=3000)
-    saved = load_project(window.recovery.data)
+    qtbot.waitUntil(lambda: window.files.recovery.data.exists(), timeout=3000)
+    saved = load_project(window.files.recovery.data)
     assert saved.values[_ref(window)] == 63
     # The process is killed: its recovery copy stays, its pid is gone.
-    meta = json.loads(window.recovery.meta.read_text("utf-8"))
+    meta = json.loads(window.files.recovery.meta.read_text("utf-8"))
     meta["pid"] = _dead_pid()
-    window.recovery.meta.write_text(json.dumps(meta), "utf-8")
-    window.recovery.token = "gone"  # the dead window no longer owns these files
+    window.files.recovery.meta.write_text(json.dumps(meta), "utf-8")
+    window.files.recovery.token = "gone"  # the dead window no longer owns these files
 
     from reportdesk.ui.mainwindow import MainWindow
 
     fresh = MainWindow()
     qtbot.addWidget(fresh)
     answers.question = MB.Yes
-    assert fresh.offer_recovery()
+    assert fresh.files.offer_recovery()
     assert fresh.report.values[_ref(fresh)] == 63
     assert fresh.doc.path == demo_file and fresh.isWindowModified()
     assert "自动保存" in answers.asked[-1]
     assert not recovery.pending_recoveries()
-    fresh.unsaved_import = False
+    fresh.files.unsaved_import = False
     fresh.doc.undo_stack.setClean()
     fresh.close()
 
 
 def test_clean_close_leaves_no_recovery(qtbot, window, answers):
-    window.autosave_ms = 20
+    window.files.autosave_ms = 20
     window.doc.type_cell(_ref(window), "64")
-    qtbot.waitUntil(lambda: window.recovery.data.exists(), timeout=3000)
+    qtbot.waitUntil(lambda: window.files.recovery.data.exists(), timeout=3000)
     answers.question = MB.Discard
     window.close()
     assert not list(paths.recovery_dir().iterdir())
@@ -208,11 +208,11 @@ app = make_app()
 w = MainWindow()
 assert w.open_report_file(sys.argv[1])
 w.show()
-w.autosave_ms = 100
+w.files.autosave_ms = 100
 p3 = w.report.format.part3
 w.doc.type_cell(CellRef(PART3, p3.input_rows[0], p3.input_columns[0]), "65")
 deadline = time.time() + 20
-while not w.recovery.data.exists() and time.time() < deadline:
+while not w.files.recovery.data.exists() and time.time() < deadline:
     app.processEvents()
     time.sleep(0.01)
 print("ready", flush=True)
@@ -240,7 +240,7 @@ def test_real_kill_then_recover(qtbot, demo_file, answers, tmp_path):
     w = MainWindow()
     qtbot.addWidget(w)
     answers.question = MB.Yes
-    assert w.offer_recovery()
+    assert w.files.offer_recovery()
     assert w.report.values[_ref(w)] == 65
     assert not w.doc.read_only  # the killed process's lock is stale
     assert w.save()

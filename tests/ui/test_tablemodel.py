@@ -71,7 +71,7 @@ def test_money_cell_of_2019_keeps_its_unit(qtbot):
 
 
 def test_conversion_2019_to_2021_lists_what_cannot_move():
-    from reportdesk.ui.convert import convert_report
+    from reportdesk.model.convert import convert_report
 
     report = new_report("青禾市教育局", 2020)
     p3 = report.format.part3

@@ -70,7 +70,7 @@ def test_findings_panel_shows_reading_notes_apart(qtbot):
 
 def test_converting_the_format_keeps_unknown_cells_unknown():
     from reportdesk.formats import FORMATS
-    from reportdesk.ui.convert import convert_report
+    from reportdesk.model.convert import convert_report
 
     report = seed("000_730c80e139d75b64")  # 2020, 2019 format
     ref = CellRef(PART3, "一、本年新收政府信息公开申请数量", "自然人")

@@ -27,7 +27,7 @@ def marking(qtbot):
 
 
 def test_legend_outline_and_filters_are_translated_when_shown(marking):
-    from reportdesk.ui.fileactions import open_filter, save_filter
+    from reportdesk.ui.filemessages import open_filter, save_filter
     from reportdesk.ui.findingspanel import part_title
     from reportdesk.ui.pages import legend_text
     from reportdesk.ui.proseedit import placeholder_for

@@ -5,6 +5,8 @@ docs/checks.md is written from this list (`python -m reportdesk.checks.catalogue
 
 from __future__ import annotations
 
+from .findings import Severity
+
 RULES: dict[str, tuple[str, str]] = {
     # id: (severity, what it checks). Errors are what the official form or the 条例 makes wrong; what may
     # be fine (a sentence about a part of the whole, a rounding, a deliberate repetition) is a warning.
@@ -141,8 +143,6 @@ REASONS: dict[str, str] = {
 
 
 def as_markdown() -> str:
-    from .findings import Severity
-
     lines = [
         "# 检查规则 · The checks",
         "",

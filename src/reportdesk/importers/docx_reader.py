@@ -9,6 +9,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
 from ..errors import LoadError
 from .document import Line
 from .files import check_xml_parts, checked_size
@@ -57,9 +62,6 @@ def _check_package(path: Path) -> None:
 def _paragraph_markup(p) -> str:
     """The paragraph's text with direct bold as `**…**`. Runs inside hyperlinks and tracked
     insertions count; tracked deletions do not."""
-    from docx.oxml.ns import qn
-    from docx.text.run import Run
-
     skip = {qn("w:del"), qn("w:moveFrom")}
     out, bold_text = [], ""
     for r in p.iter(qn("w:r")):
@@ -81,8 +83,6 @@ def _paragraph_markup(p) -> str:
 
 def _blocks(container):
     """Body paragraphs and tables in order, including those inside content controls (w:sdt)."""
-    from docx.oxml.ns import qn
-
     for child in container.iterchildren():
         if child.tag in (qn("w:p"), qn("w:tbl")):
             yield child
@@ -107,8 +107,6 @@ def _is_list_paragraph(paragraph, styles_cache: dict) -> bool:
 
 
 def _cell_text(tc) -> str:
-    from docx.oxml.ns import qn
-
     paragraphs = []
     for p in tc.iter(qn("w:p")):
         paragraphs.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
@@ -131,10 +129,6 @@ def _table_lines(tbl) -> list[Line]:
 def read_docx(path: Path) -> list[Line]:
     _check_package(path)
     try:
-        import docx
-        from docx.oxml.ns import qn
-        from docx.text.paragraph import Paragraph
-
         document = docx.Document(str(path))
         body = document.element.body
         lines: list[Line] = []

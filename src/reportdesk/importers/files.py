@@ -12,7 +12,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..loading import LoadError
+from ..errors import LoadError
 from ..model.safewrite import describe_os_error
 
 # A long published report (the demo exported): document.xml 86 KB, 376 paragraphs, 92 table rows,
@@ -73,7 +73,7 @@ def check_xml_parts(path: Path) -> None:
 
 
 def _count(stream, name: str, part: str, limit: int, body: bool) -> None:
-    from lxml import etree
+    from lxml import etree  # lazy: saves ~6 ms on each PDF or web page import
 
     elements = paragraphs = chars = 0
     events = etree.iterparse(

@@ -16,6 +16,9 @@ import email.policy
 import re
 from pathlib import Path
 
+import lxml.html
+from lxml import etree
+
 from ..errors import LoadError
 from .document import Line
 from .files import checked_size
@@ -200,9 +203,6 @@ def _article(root):
 
 
 def read_html(path: Path) -> list[Line]:
-    import lxml.html
-    from lxml import etree
-
     name = path.name
     checked_size(path, MAX_HTML_BYTES)
     try:

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
+from ..formats import FORMATS
 from .normalise import has_cjk, is_number, key
 from .wording import official_keys, part_headings, table_labels
 
@@ -66,8 +67,6 @@ def _label_pattern() -> re.Pattern:
 @cache
 def _table_start() -> re.Pattern:
     """The first block title of part 二 (the same in every format), spaced out or not."""
-    from ..formats import FORMATS
-
     return re.compile(_spaced(next(iter(FORMATS.values())).part2[0].title))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..formats import PART2, PART3, PART4, PATH_SEP, CellRef, ValueKind, cells_of
+from ..formats import PART2, PART3, PATH_SEP, CellRef, ValueKind, cells_of, total_rule
 from ..model.report import Report
 from ..model.values import as_number
 from .columns import describe_order, header_order, join_wrapped
@@ -388,12 +388,7 @@ def compare_printed(report: Report) -> list[tuple[str, str]]:
     for ref, printed in report.printed.items():
         if printed is None or ref not in formulas or totals[ref] is None or as_number(printed) == totals[ref]:
             continue
-        if ref.table == PART4:
-            rule = "T4-TOTAL"
-        elif ref.row == fmt.part3.total_row:
-            rule = "T3-RESULT-TOTAL"
-        else:
-            rule = "T3-ROW-TOTAL"
+        rule = total_rule(fmt, ref)
         out.append(
             (ref.describe(), f"印出的合计为 {printed}，而各项之和为 {totals[ref]}（规则 {rule}）；已保留各项数字，合计按各项重新计算")
         )

@@ -11,6 +11,7 @@ import copy
 
 from ..formats import FORMATS, PART2, PART3, PATH_SEP, CellRef, cells_of
 from ..formats.spec import ReportFormat
+from .opening import standard_opening
 from .prose import Paragraph
 from .report import Baseline, Report, new_report
 
@@ -58,8 +59,6 @@ def next_year_report(last: Report, year: int | None = None) -> Report:
     report = new_report(last.agency, year, last.kind)
     report.contact = copy.deepcopy(last.contact)
     report.signature_agency = last.signature_agency or last.agency
-    from .opening import standard_opening
-
     report.opening = standard_opening(report)
     p3_new, p3_last = report.format.part3, last.format.part3
     inputs = set(cells_of(report.format).inputs)

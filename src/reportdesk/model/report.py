@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..formats import (
     FORMATS,
@@ -148,19 +149,15 @@ def default_title(agency: str, year: int) -> str:
 
 def zero_for(kind: ValueKind) -> Value:
     if kind is ValueKind.MONEY:
-        from decimal import Decimal
-
         return Money(Decimal(0), "元")
     if kind is ValueKind.WAN_YUAN:
-        from decimal import Decimal
-
         return Decimal(0)
     return 0
 
 
 def new_report(agency: str, year: int, kind: str = DEPARTMENT, format_id: str | None = None) -> Report:
     """A blank report of the right format, every cell 0 and the standard title and opening."""
-    from .opening import standard_opening
+    from .opening import standard_opening  # here, not at the top: opening imports this module
 
     fmt = FORMATS[format_id] if format_id else format_for_year(year)
     fc = cells_of(fmt)

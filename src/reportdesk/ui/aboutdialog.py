@@ -7,9 +7,11 @@ report is still open, and a 复制诊断信息 button that puts the scrubbed det
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_TITLE, diagnostics
 
@@ -59,8 +61,6 @@ def show_unexpected(parent, what: str, details: str) -> None:
 
 def install_excepthook() -> None:
     """Exceptions escaping a Qt slot: logged and shown as ``show_unexpected``, never a traceback."""
-    import sys
-
     def hook(kind, exc, tb) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
@@ -68,8 +68,6 @@ def install_excepthook() -> None:
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)
         details = diagnostics.log_exception(exc, "窗口")
-        from PySide6.QtWidgets import QApplication
-
         parent = QApplication.activeWindow()
         try:
             show_unexpected(parent, _tr("操作未能完成（{0}）").format(kind.__name__), details)

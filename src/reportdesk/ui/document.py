@@ -18,6 +18,8 @@ from ..checks import Finding, Severity, check_report
 from ..checks.findings import count
 from ..formats import CellRef, cells_of
 from ..model import Paragraph, Report, format_value, parse_value
+from ..model.opening import standard_opening
+from ..model.report import default_title
 from ..model.safewrite import ANY
 from ..model.stock import followed_stocks
 from ..model.values import CellValueError
@@ -112,9 +114,6 @@ class Document(QObject):
         """A report-information field; the title, opening and 落款 follow while still as generated."""
         if self.read_only or self.get_field(path) == new:
             return
-        from ..model.opening import standard_opening
-        from ..model.report import default_title
-
         r = self.report
         generated_title = r.title == default_title(r.agency, r.year)
         generated_opening = r.opening.strip() == standard_opening(r).strip()

@@ -31,8 +31,12 @@ from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from ..checks import check_report
 from ..checks.findings import Finding, Severity
+from ..exporters import ExportError, pdf_bytes, unprintable, unprintable_message, write_docx, write_pdf
 from ..model.report import Report, default_title
+from .preview import PreviewDialog
+from .settings import load_settings
 
 MIN_DPI = 600  # asked of a printer that offers it; a lower native resolution is raised to it
 MAX_DPI = 600  # beyond this the bands only cost time (4x at 1200 dpi); office lasers print 600 dpi
@@ -48,8 +52,6 @@ def _tr(text: str) -> str:
 
 def font_overrides() -> dict[str, str]:
     """The font files the user chose in the settings (the settings module is the window's)."""
-    from .settings import load_settings
-
     try:
         return dict(getattr(load_settings(), "font_overrides", {}) or {})
     except Exception:  # unreadable settings must not stop an export; defaults are correct
@@ -68,8 +70,6 @@ def _errors_of(parent: QWidget | None, report: Report, findings: list[Finding] |
     if findings is None:
         findings = held_findings(parent, report)
     if findings is None:
-        from ..checks import check_report
-
         findings = check_report(report)
     return [f"{f.place.describe()}：{f.message}" for f in findings if f.severity is Severity.ERROR]
 
@@ -103,8 +103,6 @@ def _suggested_name(report: Report, suffix: str) -> str:
 def export_from_window(parent: QWidget | None, report: Report, kind: str, suggested: str | Path | None = None,
                        findings: list[Finding] | None = None) -> Path | None:
     """Ask where, warn about errors, write the .docx or PDF; the path written, or None."""
-    from ..exporters import ExportError, unprintable, unprintable_message, write_docx, write_pdf
-
     file_filter, suffix, label = KINDS[kind]
     if not confirm_despite_errors(parent, report, "导出", findings):
         return None
@@ -241,8 +239,6 @@ def make_printer() -> QPrinter:
 
 
 def _pages_of(parent: QWidget | None, report: Report) -> PdfPages | None:
-    from ..exporters import ExportError, pdf_bytes
-
     overrides = font_overrides()
     try:
         data = run_with_progress(parent, _tr("打印"), _tr("正在排版……"), lambda: pdf_bytes(report, overrides))
@@ -256,8 +252,6 @@ def preview_report(parent: QWidget | None, report: Report) -> None:
     pages = _pages_of(parent, report)
     if pages is None:
         return
-    from .preview import PreviewDialog  # the pages rendered at screen resolution, within the screen
-
     PreviewDialog(pages, lambda: print_report(parent, report), parent).exec()
 
 

@@ -35,7 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.project import ProjectError
 from ..review import batch, coverage, table
+from ..review.aggregate import AggregateError, read_expected
+from ..review.html_page import write_html
 from ..review.rows import ReviewRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -287,8 +290,6 @@ class ReviewWindow(QWidget):
 
     def set_expected(self, path: str | None) -> bool:
         """Read the list of agencies that must report (None clears it); the notes show who is missing."""
-        from ..review.aggregate import AggregateError, read_expected
-
         if path is None:
             self.expected = self.expected_path = None
             self.expect_button.setText(self.tr("应报名单…"))
@@ -401,9 +402,6 @@ class ReviewWindow(QWidget):
             self.openRequested.emit(self._row_of(proxy_index).file)
 
     def _export(self, kind: str) -> None:
-        from ..model.project import ProjectError
-        from ..review.html_page import write_html
-
         suffix, name = (".html", self.tr("网页 (*.html)")) if kind == "html" else (".csv", self.tr("表格 (*.csv)"))
         start = str(Path(self.folder or ".") / (self.tr("批量审阅") + suffix))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审阅结果"), start, name)

@@ -35,6 +35,18 @@ class Settings:
         del self.recent_files[MAX_RECENT:]
 
 
+# Where each setting lives in the INI file (the fonts are a group, one key per role).
+VERSION_KEY = "meta/version"
+RECENT_KEY = "files/recent"
+FOLDER_KEY = "files/last_folder"
+AGENCY_KEY = "report/agency"
+AUTOSAVE_KEY = "recovery/autosave_seconds"
+FONTS_GROUP = "font_overrides"
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+DEFAULTS = Settings()
+
+
 def _qsettings() -> QSettings:
     return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
 
@@ -48,9 +60,9 @@ def _upgrade(qs: QSettings, version: int) -> None:
         # Version 1 kept recent files as one "|"-joined string.
         old = qs.value("recent")
         if isinstance(old, str):
-            qs.setValue("files/recent", [p for p in old.split("|") if p])
+            qs.setValue(RECENT_KEY, [p for p in old.split("|") if p])
         qs.remove("recent")
-    qs.setValue("meta/version", VERSION)
+    qs.setValue(VERSION_KEY, VERSION)
     qs.sync()
 
 
@@ -65,41 +77,41 @@ def _list(value) -> list[str]:
 def load_settings() -> Settings:
     qs = _qsettings()
     try:
-        version = int(qs.value("meta/version", 0) or 0)
+        version = int(qs.value(VERSION_KEY, 0) or 0)
     except (TypeError, ValueError):
         version = 0
     if version != VERSION and qs.allKeys():
         _upgrade(qs, version)
     s = Settings()
-    s.recent_files = _list(qs.value("files/recent"))[:MAX_RECENT]
-    s.last_folder = str(qs.value("files/last_folder", "") or "")
-    s.agency = str(qs.value("report/agency", "") or "")
+    s.recent_files = _list(qs.value(RECENT_KEY))[:MAX_RECENT]
+    s.last_folder = str(qs.value(FOLDER_KEY, DEFAULTS.last_folder) or DEFAULTS.last_folder)
+    s.agency = str(qs.value(AGENCY_KEY, DEFAULTS.agency) or DEFAULTS.agency)
     try:
-        s.autosave_seconds = float(qs.value("recovery/autosave_seconds", 2.0))
+        s.autosave_seconds = float(qs.value(AUTOSAVE_KEY, DEFAULTS.autosave_seconds))
     except (TypeError, ValueError):
-        s.autosave_seconds = 2.0
-    qs.beginGroup("font_overrides")
+        s.autosave_seconds = DEFAULTS.autosave_seconds
+    qs.beginGroup(FONTS_GROUP)
     s.font_overrides = {k: str(qs.value(k)) for k in qs.childKeys() if k in FONT_ROLES and qs.value(k)}
     qs.endGroup()
-    geometry = qs.value("window/geometry")
+    geometry = qs.value(GEOMETRY_KEY)
     s.geometry = bytes(geometry) if geometry is not None and not isinstance(geometry, str) else b""
-    state = qs.value("window/state")
+    state = qs.value(STATE_KEY)
     s.window_state = bytes(state) if state is not None and not isinstance(state, str) else b""
     return s
 
 
 def save_settings(s: Settings) -> None:
     qs = _qsettings()
-    qs.setValue("meta/version", VERSION)
-    qs.setValue("files/recent", list(s.recent_files))
-    qs.setValue("files/last_folder", s.last_folder)
-    qs.setValue("report/agency", s.agency)
-    qs.setValue("recovery/autosave_seconds", s.autosave_seconds)
-    qs.remove("font_overrides")
+    qs.setValue(VERSION_KEY, VERSION)
+    qs.setValue(RECENT_KEY, list(s.recent_files))
+    qs.setValue(FOLDER_KEY, s.last_folder)
+    qs.setValue(AGENCY_KEY, s.agency)
+    qs.setValue(AUTOSAVE_KEY, s.autosave_seconds)
+    qs.remove(FONTS_GROUP)
     for role, font in s.font_overrides.items():
-        qs.setValue(f"font_overrides/{role}", font)
+        qs.setValue(f"{FONTS_GROUP}/{role}", font)
     if s.geometry:
-        qs.setValue("window/geometry", QByteArray(s.geometry))
+        qs.setValue(GEOMETRY_KEY, QByteArray(s.geometry))
     if s.window_state:
-        qs.setValue("window/state", QByteArray(s.window_state))
+        qs.setValue(STATE_KEY, QByteArray(s.window_state))
     qs.sync()

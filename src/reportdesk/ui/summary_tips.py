@@ -69,10 +69,10 @@ def tip_lines(doc, ref: CellRef) -> list[str]:
 
 def adopt_summary(main, summary, parts) -> bool:
     """Open ``summary`` in the main window as a new untitled report (after offering to save)."""
-    if not main.maybe_save():
+    if not main.files.maybe_save():
         return False
-    main.recovery.discard()
-    main._adopt(summary.report, None, unsaved=True)
+    main.files.recovery.discard()
+    main.files._adopt(summary.report, None, unsaved=True)
     remember(main.doc, parts)
     main.show_section("part3")
     report = summary.report

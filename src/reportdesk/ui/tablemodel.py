@@ -14,6 +14,7 @@ from ..checks import Finding, Severity
 from ..formats import CellRef, GridCell, Role, cells_of, grid_of
 from ..model.report import UNKNOWN_MARK
 from ..model.stock import expected_stock, follows, stock_rules
+from ..model.values import as_number
 from .document import Document
 from .summary_tips import tip_lines
 
@@ -194,8 +195,6 @@ class ReportTableModel(QAbstractTableModel):
         ref, value = self._preview
         if total not in self.totals_of.get(ref, ()):
             return UNKNOWN_MARK if self.doc.report.is_unknown(total) else self.doc.display(total)
-        from ..model.values import as_number
-
         report = self.doc.report
         if any(r in report.unreadable for r in self.formulas[total] if r != ref):
             return UNKNOWN_MARK

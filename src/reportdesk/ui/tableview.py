@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QMessageBox, QTableView
 
 from ..formats import PART2, PART3, PART4, CellRef, Role, ValueKind, cells_of
-from ..model.values import CellValueError
+from ..model.values import CellValueError, normalise
 from .celldelegate import CellDelegate
 from .pasteplan import is_placeholder, plan_paste
 from .tablemodel import ReportTableModel
@@ -370,7 +370,7 @@ class ReportTableView(QTableView):
                 continue
             kind = kinds[cell.ref]
             if is_placeholder(text) and kind is not ValueKind.MONEY:
-                converted += text.strip() not in ("0", "０")
+                converted += normalise(text) != "0"  # a typed 0, of either width, is not a conversion
                 values[cell.ref] = doc.parse_cell(cell.ref, "0")
                 continue
             try:

@@ -11,10 +11,9 @@ import copy
 from dataclasses import dataclass, field
 
 from ..formats import PART2, CellRef, ReportFormat, cells_of
-from ..model import Report, format_value, parse_value
-from ..model.opening import standard_opening
-from ..model.report import default_title, zero_for
-from ..model.values import as_number
+from .opening import standard_opening
+from .report import Report, default_title, zero_for
+from .values import as_number, format_value, parse_value
 
 
 @dataclass
