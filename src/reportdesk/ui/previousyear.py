@@ -103,6 +103,13 @@ class PreviousOverlay(QWidget):
         QToolTip.showText(event.globalPos(), "\n".join([base, *lines]) if base else "\n".join(lines), self.view)
         return True
 
+    def shown_text(self, ref) -> str | None:
+        """What the cell's second line says now (None while hidden or with no last year's figure)."""
+        c = self.owner.changes.get(ref)
+        if not self.owner.shown or c is None:
+            return None
+        return cell_line(c, self.owner.kind(ref))
+
     def paintEvent(self, _event) -> None:
         if not self.owner.shown:
             return
@@ -119,7 +126,7 @@ class PreviousOverlay(QWidget):
             if not rect.intersects(visible):
                 continue
             line = QRect(rect.left() + 2, rect.bottom() - self.extra + 2, rect.width() - 6, self.extra - 3)
-            text = cell_line(c, self.owner.kind(ref))
+            text = self.shown_text(ref) or ""
             if metrics.horizontalAdvance(text) > line.width():
                 text = text.removeprefix("上年 ")
             painter.setPen(LARGE_FG if c.large else SAME_FG if c.delta == 0 else PREVIOUS_FG)
