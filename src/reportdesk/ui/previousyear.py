@@ -247,6 +247,8 @@ class PreviousYear(QObject):
         doc.edit_field("previous", previous, self.tr("上年报告"))
         unknown = len(previous.unreadable)
         msg = self.tr("已关联{0}年报告“{1}”：{2} 个单元格可与上年比较").format(last.year, Path(path).name, len(self.changes))
+        if last.year != doc.report.year - 1:
+            msg += self.tr("（注意：所选报告是{0}年度的，不是上一年度）").format(last.year)
         if unknown:
             msg += self.tr("；其中上年 {0} 个单元格未能读取，显示为“？”").format(unknown)
         self.window.show_message(msg)
