@@ -122,14 +122,18 @@ class PreviousOverlay(QWidget):
             cell = model.by_ref.get(ref)
             if cell is None:
                 continue
-            rect: QRect = self.view.visualRect(model.index(cell.row, cell.col))
+            index = model.index(cell.row, cell.col)
+            rect: QRect = self.view.visualRect(index)
             if not rect.intersects(visible):
                 continue
             line = QRect(rect.left() + 2, rect.bottom() - self.extra + 2, rect.width() - 6, self.extra - 3)
             text = self.shown_text(ref) or ""
             if metrics.horizontalAdvance(text) > line.width():
                 text = text.removeprefix("上年 ")
-            painter.setPen(LARGE_FG if c.large else SAME_FG if c.delta == 0 else PREVIOUS_FG)
+            selected = self.view.selectionModel().isSelected(index)
+            painter.setPen(
+                QColor("white") if selected else LARGE_FG if c.large else SAME_FG if c.delta == 0 else PREVIOUS_FG
+            )
             painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
             if c.large:  # a small corner marker: seen at a glance, explained in the tooltip
                 x, y = rect.left() + 1, rect.top() + 1
@@ -207,7 +211,8 @@ class PreviousYear(QObject):
             note = self.tr("上年：{0}年").format(b.year) + ("" if report.previous is not None else self.tr("（仅结转数）"))
         for page in self.window.table_pages():
             if hasattr(page, "previous_note"):
-                page.previous_note.setText(note)
+                none = b is not None and not any(ref.table == page.model.table for ref in self.changes)
+                page.previous_note.setText(note + (self.tr("：本表与上年无可比单元格") if none else ""))
         for overlay in self.overlays:
             overlay.relayout()
 
