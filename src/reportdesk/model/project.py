@@ -161,7 +161,7 @@ def project_to_report(data: Any) -> Report:
     _read_import_findings(report, body)  # totals are derived; printed ones are only compared
     report.baseline = _read_baseline(body.get("baseline"))
     read_baseline_unknown(report.baseline, body.get("baseline"))  # last year's unknown cells
-    report.previous = _read_baseline(body.get("previous"), "上年报告（previous）")  # every figure of last year
+    report.previous = _read_baseline(body.get("previous"), "previous", "上年报告")  # every figure of last year
     read_baseline_unknown(report.previous, body.get("previous"))
     drafts = body.get("draft_parts") or []
     report.draft_parts = {p for p in drafts if isinstance(p, str) and p in PROSE_PARTS} if isinstance(drafts, list) else set()
@@ -187,7 +187,8 @@ def _read_drafts(raw: Any) -> list[Draft]:
     return out
 
 
-def _read_baseline(raw: Any, what: str = "上年基数（baseline）") -> Baseline | None:
+def _read_baseline(raw: Any, key: str = "baseline", label: str = "上年基数") -> Baseline | None:
+    what = f"{label}（{key}）"
     if raw is None:
         return None
     if not isinstance(raw, dict) or not isinstance(raw.get("format"), str) or raw["format"] not in FORMATS:
@@ -197,10 +198,10 @@ def _read_baseline(raw: Any, what: str = "上年基数（baseline）") -> Baseli
     try:
         fmt = FORMATS[raw["format"]]
         kinds = cells_of(fmt).kinds
-        baseline = Baseline(year=check_year(raw.get("year"), f"{what}的年度（year）"), format_id=fmt.id)
-        for ref, v in _cell_rows(raw["cells"], f"{what}.cells"):
+        baseline = Baseline(year=check_year(raw.get("year"), f"{key}.year（{label}的年度）"), format_id=fmt.id)
+        for ref, v in _cell_rows(raw["cells"], f"{key}.cells"):
             if ref in kinds:
-                baseline.values[ref] = _cell_value(kinds[ref], ref, v, what)
+                baseline.values[ref] = _cell_value(kinds[ref], ref, v, label)
         return baseline
     except FieldError as exc:
         raise ProjectError(f"{what}格式不正确：{exc}") from exc
