@@ -96,3 +96,29 @@ def test_a_later_report_is_refused(window, monkeypatch, tmp_path, answers):
     window.previous_year.attach_action.trigger()
     assert window.report.previous is None
     assert any("不早于" in t for t in answers.told)
+
+
+def test_the_tooltip_says_last_year_and_the_change(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    last = new_report(window.report.agency, window.report.year - 1)
+    ref = next(r for r in cells_of(last.format).inputs if r.table == PART3)
+    last.values[ref] = (window.report.values.get(ref) or 0) * 4 + 40  # this year far below: a large change
+    save_project(last, tmp_path / "last.rdproj")
+    _choose(monkeypatch, tmp_path / "last.rdproj")
+    window.previous_year.attach_action.trigger()
+    window.show_section("part3")
+    qtbot.wait(50)
+    page, _, _ = _part3(window)
+    assert window.previous_year.changes[ref].large
+    page.view.scrollTo(page.model.index_of(ref))
+    rect = page.view.visualRect(page.model.index_of(ref))
+    viewport = page.view.viewport()
+    pos = rect.center()
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+    text = QToolTip.text()
+    assert f"上年（{last.year}年）：{last.values[ref]}" in text
+    assert "变化较大" in text and "不是问题" in text  # a hint, not a finding
+    assert not any("上年" in f.message and "较大" in f.message for f in window.doc.findings)
