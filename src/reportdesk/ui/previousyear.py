@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QPainter, QPolygon
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QToolButton, QToolTip, QWidget
 
@@ -21,13 +21,16 @@ from ..model.values import format_value
 PREVIOUS_FG = QColor("#7a7a7a")
 SAME_FG = QColor("#ababab")  # the same as last year: lighter, so the changes stand out
 LARGE_FG = QColor("#b35c00")  # a large change: look again (a hint, not a finding)
-ATTACH_FILTER = "报告文件 (*.rdproj *.docx *.pdf *.html *.htm *.txt *.json);;所有文件 (*)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PreviousYear", text)
 
 
 def cell_line(c: Change, kind) -> str:
     """The second line of a cell: 上年 12 · +3; 上年 ？ where last year is unknown (no change then)."""
     last = UNKNOWN_MARK if c.last_unknown else (format_value(kind, c.last) or "0")
-    text = f"上年 {last}"
+    text = _tr("上年 {0}").format(last)
     d = delta_text(c)
     if d and d != "0":
         text += f" · {d}"
@@ -36,15 +39,15 @@ def cell_line(c: Change, kind) -> str:
 
 def tooltip_lines(c: Change, kind, year: int) -> list[str]:
     if c.last_unknown:
-        return [f"上年（{year}年）：{UNKNOWN_MARK}（未能读取，不是 0），不计算变化"]
+        return [_tr("上年（{0}年）：{1}（未能读取，不是 0），不计算变化").format(year, UNKNOWN_MARK)]
     last = format_value(kind, c.last) or "0"
     if c.this_unknown:
-        return [f"上年（{year}年）：{last}；本年数未知，不计算变化"]
+        return [_tr("上年（{0}年）：{1}；本年数未知，不计算变化").format(year, last)]
     pct = percent_text(c)
-    line = f"上年（{year}年）：{last}；变化 {delta_text(c) or '0'}" + (f"（{pct}）" if pct else "")
+    line = _tr("上年（{0}年）：{1}；变化 {2}").format(year, last, delta_text(c) or "0") + (f"（{pct}）" if pct else "")
     out = [line]
     if c.large:
-        out.append("与上年相比变化较大，请核对是否填写有误（仅提示，不是问题）")
+        out.append(_tr("与上年相比变化较大，请核对是否填写有误（仅提示，不是问题）"))
     return out
 
 
@@ -129,7 +132,7 @@ class PreviousOverlay(QWidget):
             line = QRect(rect.left() + 2, rect.bottom() - self.extra + 2, rect.width() - 6, self.extra - 3)
             text = self.shown_text(ref) or ""
             if metrics.horizontalAdvance(text) > line.width():
-                text = text.removeprefix("上年 ")
+                text = text.split(" ", 1)[-1]  # a narrow column: the figures without the word
             selected = self.view.selectionModel().isSelected(index)
             painter.setPen(
                 QColor("white") if selected else LARGE_FG if c.large else SAME_FG if c.delta == 0 else PREVIOUS_FG
@@ -229,7 +232,7 @@ class PreviousYear(QObject):
         from .settings import load_settings
 
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("关联上年报告"), load_settings().last_folder, self.tr(ATTACH_FILTER)
+            self.window, self.tr("关联上年报告"), load_settings().last_folder, self.tr("报告文件 (*.rdproj *.docx *.pdf *.html *.htm *.txt *.json);;所有文件 (*)")
         )
         if path:
             self.attach_file(path)
