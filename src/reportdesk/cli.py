@@ -133,6 +133,20 @@ def cmd_show(args: argparse.Namespace) -> int:
         report = load_report(args.file)
     except LoadError as exc:
         return _fail(str(exc))
+    if args.previous:
+        from .model.comparison_text import comparison_lines
+
+        try:
+            last = load_report(args.previous)
+        except LoadError as exc:
+            return _fail(str(exc))
+        try:
+            lines = comparison_lines(report, last, every=args.all)
+        except ValueError as exc:
+            return _fail(str(exc))
+        for line in lines:
+            _print(line)
+        return 0
     if args.json:
         _print(json.dumps(to_interchange(report), ensure_ascii=False, indent=1, default=str))
         return 0
@@ -326,6 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="显示报告内容", description="以文字或交换格式 JSON 显示报告。")
     p.add_argument("file", help="报告文件")
     p.add_argument("--json", action="store_true", help="输出交换格式 JSON")
+    p.add_argument("--previous", metavar="LAST_YEAR_FILE", help="上年报告：列出与上年相比有变化的表格单元格")
+    p.add_argument("--all", action="store_true", help="与 --previous 同用：列出两年都有的全部单元格")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("import", help="导入 JSON、.docx 或文本为项目", description="把已发布的报告或交换格式读成项目文件。")

@@ -74,6 +74,9 @@ def next_year_report(last: Report, year: int | None = None) -> Report:
         elif source is not None:
             report.values[target] = source
     report.baseline = _baseline(last)
+    from .comparison import previous_of
+
+    report.previous = previous_of(last)  # every figure of last year, to show beside this year's
     for part, paragraphs in last.parts.items():
         if part in report.parts and any(p.text.strip() for p in paragraphs):
             report.parts[part] = _carried_prose(paragraphs)

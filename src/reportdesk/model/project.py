@@ -38,16 +38,17 @@ MAX_PROJECT_BYTES = 20 * 1024 * 1024  # a real report is ~50 KB; anything this b
 def report_to_project(report: Report) -> dict[str, Any]:
     body = to_interchange(report)
     body["parts"] = {p: [{"level": para.level, "text": para.markup()} for para in report.parts[p]] for p in PROSE_PARTS}
-    if report.baseline is not None:
-        b = report.baseline
+    for key, b in (("baseline", report.baseline), ("previous", report.previous)):
+        if b is None:
+            continue
         kinds = cells_of(FORMATS[b.format_id]).kinds
-        body["baseline"] = {
+        body[key] = {
             "year": b.year,
             "format": b.format_id,
             "cells": [[r.table, r.row, r.col, to_json(kinds[r], v)] for r, v in b.values.items() if r in kinds],
         }
         if b.unreadable:  # last year's cells that could not be read: unknown, not blank
-            body["baseline"]["unknown"] = [[r.table, r.row, r.col, why] for r, why in b.unreadable.items()]
+            body[key]["unknown"] = [[r.table, r.row, r.col, why] for r, why in b.unreadable.items()]
     if report.draft_parts:
         body["draft_parts"] = sorted(report.draft_parts)
     if report.sources:
@@ -160,6 +161,8 @@ def project_to_report(data: Any) -> Report:
     _read_import_findings(report, body)  # totals are derived; printed ones are only compared
     report.baseline = _read_baseline(body.get("baseline"))
     read_baseline_unknown(report.baseline, body.get("baseline"))  # last year's unknown cells
+    report.previous = _read_baseline(body.get("previous"), "previous", "上年报告")  # every figure of last year
+    read_baseline_unknown(report.previous, body.get("previous"))
     drafts = body.get("draft_parts") or []
     report.draft_parts = {p for p in drafts if isinstance(p, str) and p in PROSE_PARTS} if isinstance(drafts, list) else set()
     sources = body.get("sources") or []
@@ -184,23 +187,24 @@ def _read_drafts(raw: Any) -> list[Draft]:
     return out
 
 
-def _read_baseline(raw: Any) -> Baseline | None:
+def _read_baseline(raw: Any, key: str = "baseline", label: str = "上年基数") -> Baseline | None:
+    what = f"{label}（{key}）"
     if raw is None:
         return None
     if not isinstance(raw, dict) or not isinstance(raw.get("format"), str) or raw["format"] not in FORMATS:
-        raise ProjectError("上年基数（baseline）格式不正确：“format”应为 " + " 或 ".join(FORMATS))
+        raise ProjectError(f"{what}格式不正确：“format”应为 " + " 或 ".join(FORMATS))
     if not isinstance(raw.get("cells"), list):
-        raise ProjectError("上年基数（baseline）格式不正确：“cells”应为列表")
+        raise ProjectError(f"{what}格式不正确：“cells”应为列表")
     try:
         fmt = FORMATS[raw["format"]]
         kinds = cells_of(fmt).kinds
-        baseline = Baseline(year=check_year(raw.get("year"), "baseline.year（上年基数的年度）"), format_id=fmt.id)
-        for ref, v in _cell_rows(raw["cells"], "baseline.cells"):
+        baseline = Baseline(year=check_year(raw.get("year"), f"{key}.year（{label}的年度）"), format_id=fmt.id)
+        for ref, v in _cell_rows(raw["cells"], f"{key}.cells"):
             if ref in kinds:
-                baseline.values[ref] = _cell_value(kinds[ref], ref, v, "上年基数")
+                baseline.values[ref] = _cell_value(kinds[ref], ref, v, label)
         return baseline
     except FieldError as exc:
-        raise ProjectError(f"上年基数（baseline）格式不正确：{exc}") from exc
+        raise ProjectError(f"{what}格式不正确：{exc}") from exc
 
 
 def _cell_rows(rows: Any, field: str):

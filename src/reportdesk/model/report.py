@@ -78,6 +78,8 @@ class Report:
     checked: set[str] = field(default_factory=set)  # fingerprints of warnings marked 已核对 (checks.mark_checked)
     # Statistics paragraphs drafted from the tables (model.drafting.Draft), so a later change is flagged.
     drafts: list = field(default_factory=list)
+    # Last year's figures, every cell, to show beside this year's (model.comparison); None when not known.
+    previous: Baseline | None = None
 
     def __post_init__(self) -> None:
         if not self.format_id:

@@ -26,6 +26,7 @@ from .fontsdialog import FontsDialog
 from .helpview import HelpWindow
 from .infopage import InfoPage, SignaturePage
 from .pages import ProsePage, TablePage
+from .previousyear import PreviousYear
 from .sections import PART_KEYS, SECTIONS, editor_area, fill_nav, mark_nav, order_tabs, reveal
 from .settings import load_settings, save_settings
 from .startpage import StartPage
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(max(0, current))
         self._show_read_only()
         self.show_start(False)
+        self.previous_year.install()
 
     def _order_tabs(self) -> None:
         order_tabs(self.nav, [self.pages[key] for key in SECTIONS], self.findings_panel)
@@ -276,12 +278,14 @@ class MainWindow(QMainWindow):
         close = self._action(m, self.tr("关闭"), self.close_report, "Ctrl+W")
         self._action(m, self.tr("退出"), self.close, "Ctrl+Q")
         self.report_actions = [self.save_action, save_as, close]
+        file_menu = m
         m = bar.addMenu(self.tr("编辑(&E)"))
         self.undo_action = self._action(m, self.tr("撤销"), self.undo, "Ctrl+Z")
         self.redo_action = self._action(m, self.tr("重做"), self.redo, "Ctrl+Y")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         m.addSeparator()
         self._action(m, self.tr("加粗（正文）"), self.toggle_bold, "Ctrl+B")
+        self.previous_year = PreviousYear(self, file_menu, m, before=close)  # 关联上年报告… and 显示上年数
         m = bar.addMenu(self.tr("检查(&C)"))
         self.report_actions += [
             self._action(m, self.tr("检查全文"), self.doc_recheck, "F5"),
