@@ -60,10 +60,16 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "_codecs_tw",
     "_codecs_hk",
     "_codecs_iso2022",
-    # python-docx uses lxml.etree only
+    # python-docx uses lxml.etree only, the web-page reader lxml.html (not its diff/clean/soup extras)
     "lxml.objectify",
-    "lxml.html",
     "lxml.isoschematron",
+    "lxml.html.diff",
+    "lxml.html.clean",
+    "lxml.html.soupparser",
+    "lxml.html.ElementSoup",
+    "lxml.html.html5parser",
+    "lxml.html.formfill",
+    "lxml.html.usedoctest",
     "PySide6.QtNetwork",
     "PySide6.QtQml",
     "PySide6.QtQmlFeatures",
@@ -105,15 +111,16 @@ EXCLUDED_QT_LIB_PATTERNS: tuple[str, ...] = (
     r"Qt6PdfQuick",
     r"Qt6VirtualKeyboard",
     r"Qt6ShaderTools",
+    r"Qt6Svg",
 )
 
 # Plugin folders kept, and within some of them only certain plugins (by file stem without "lib"/"q").
 KEPT_PLUGIN_DIRS: dict[str, tuple[str, ...] | None] = {
     # offscreen for the headless proof and tests, xcb for a Linux desktop, windows on Windows
     "platforms": ("offscreen", "xcb", "windows", "minimal"),
-    # the app icon (ico), the logo and pictures (png is built into QtGui), svg icons, jpeg for pictures
-    "imageformats": ("ico", "svg", "jpeg"),
-    "iconengines": None,
+    # the app icon (ico), the logo and pictures (png is built into QtGui), jpeg for pictures. No SVG: the
+    # program draws no SVG icon (its icons are .ico/.png), so neither the svg plugins nor libQt6Svg ship.
+    "imageformats": ("ico", "jpeg"),
     "printsupport": None,
     "styles": None,  # Windows: qmodernwindowsstyle, the native look
     "platforminputcontexts": ("compose", "ibus"),  # Chinese input methods on Linux

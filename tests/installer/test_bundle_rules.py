@@ -21,8 +21,6 @@ import bundle_rules as rules  # noqa: E402
         "PySide6/plugins/platforms/qwindows.dll",
         "PySide6/plugins/styles/qmodernwindowsstyle.dll",
         "PySide6/Qt/plugins/imageformats/libqico.so",
-        "PySide6/plugins/imageformats/qsvg.dll",
-        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
         "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
         "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
         "PySide6/Qt/translations/qtbase_zh_CN.qm",
@@ -50,6 +48,9 @@ def test_kept(dest):
         "PySide6/Qt/plugins/platforms/libqvnc.so",
         "PySide6/Qt/plugins/platforms/libqeglfs.so",
         "PySide6/Qt/plugins/imageformats/libqgif.so",
+        "PySide6/plugins/imageformats/qsvg.dll",  # the program draws no SVG
+        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "PySide6/Qt/lib/libQt6Svg.so.6",
         "PySide6/Qt/plugins/imageformats/libqtiff.so",
         "PySide6/Qt/plugins/imageformats/libqpdf.so",
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
