@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 
 from ..model.project import ProjectError
 from ..review import batch, coverage, table
-from ..review.aggregate import AggregateError, read_expected
 from ..review.html_page import write_html
 from ..review.rows import ReviewRow
+from .expectedlist import ask_expected_file, read_expected_into
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -282,28 +282,20 @@ class ReviewWindow(QWidget):
                 self.load_folder(self.folder, folder)
 
     def choose_expected(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择应报机关名单"), self.folder or "", self.tr("文本文件 (*.txt);;所有文件 (*)")
-        )
+        path = ask_expected_file(self, self.folder or "")
         if path:
             self.set_expected(path)
 
     def set_expected(self, path: str | None) -> bool:
         """Read the list of agencies that must report (None clears it); the notes show who is missing."""
-        if path is None:
-            self.expected = self.expected_path = None
-            self.expect_button.setText(self.tr("应报名单…"))
-        else:
-            try:
-                self.expected = read_expected(path)
-            except AggregateError as exc:
-                QMessageBox.warning(self, "应报名单", str(exc))
-                return False
-            self.expected_path = str(path)
-            self.expect_button.setText(self.tr("名单：{0} 个机关").format(len(self.expected)))
-            if any(Path(r.file).resolve() == Path(path).resolve() for r in self.model.rows) and self.folder:
-                self.load_folder(self.folder, self.previous)  # the list itself was shown as a report
-                return True
+        read, expected = read_expected_into(self, self.expect_button, path)
+        if not read:
+            return False
+        self.expected, self.expected_path = expected, (str(path) if path else None)
+        listed = path is not None and any(Path(r.file).resolve() == Path(path).resolve() for r in self.model.rows)
+        if listed and self.folder:
+            self.load_folder(self.folder, self.previous)  # the list itself was shown as a report
+            return True
         self._update_notes()
         return True
 

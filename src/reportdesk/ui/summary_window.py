@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -30,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..review import summary_set
-from ..review.aggregate import AggregateError, read_expected
+from ..review.aggregate import AggregateError
 from ..review.figures import agency_key
 from ..review.folder import ReviewError
+from .expectedlist import ask_expected_file, read_expected_into
 
 HEADERS = ("状态", "机关", "年度", "格式", "错误", "警告", "未知数字", "文件")
 _RED, _AMBER, _GREEN = "#b00020", "#a15c00", "#1b7a1b"
@@ -195,28 +195,19 @@ class SummaryWindow(QWidget):
             self.load([folder])
 
     def choose_expected(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择应报机关名单"), self._start_folder(), self.tr("文本文件 (*.txt);;所有文件 (*)")
-        )
+        path = ask_expected_file(self, self._start_folder())
         if path:
             self.set_expected(path)
 
     def set_expected(self, path: str | None) -> bool:
         """Read the 应报名单 (None clears it); the notes list the agencies with no report."""
-        if path is None:
-            self.expected = self.expected_path = None
-            self.expect_button.setText(self.tr("应报名单…"))
-        else:
-            try:
-                self.expected = read_expected(path)
-            except AggregateError as exc:
-                QMessageBox.warning(self, self.tr("应报名单"), str(exc))
-                return False
-            self.expected_path = str(path)
-            self.expect_button.setText(self.tr("名单：{0} 个机关").format(len(self.expected)))
-            if any(Path(e.file).resolve() == Path(path).resolve() for e in self.entries):
-                self.load(self.inputs)  # the list itself was taken for a report
-                return True
+        read, expected = read_expected_into(self, self.expect_button, path)
+        if not read:
+            return False
+        self.expected, self.expected_path = expected, (str(path) if path else None)
+        if path is not None and any(Path(e.file).resolve() == Path(path).resolve() for e in self.entries):
+            self.load(self.inputs)  # the list itself was taken for a report
+            return True
         self._refresh()
         return True
 
