@@ -46,7 +46,7 @@ def threshold(original: Path, form: str) -> float | None:
     if suffix == ".pdf":
         return PDF_LIKE if form in ("original", "pdftotext-layout") else None
     if suffix in (".html", ".htm", ".mhtml", ".docx"):
-        return STRICT if form in ("original", "browser", "markdown") else None
+        return STRICT if form in ("original", "browser", "markdown", "word") else None
     return None
 
 
