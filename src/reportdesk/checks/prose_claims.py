@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..formats import PART3, PART4, CellRef
 from ..model.report import Report
 from .findings import Finding, Place, Severity
+from .prose_numbers import table_figure
 from .prose_reading import quote, sentences
 
 RULE = "PROSE-CLAIM"
@@ -100,12 +101,6 @@ STATEMENTS = (
 )
 
 
-def _value(report: Report, ref: CellRef) -> int | None:
-    if report.is_unknown(ref):
-        return None
-    return int(report.value(ref) or 0)
-
-
 def prose_claims(report: Report) -> list[Finding]:
     out: list[Finding] = []
     unchecked = 0
@@ -122,7 +117,7 @@ def prose_claims(report: Report) -> list[Finding]:
                         # the clause says which cases (复议/诉讼) if it names any, else its sentence does
                         about = text if re.search("复议|诉讼", text) else sentence
                         refs = st.cells(report, about)
-                        values = [_value(report, r) for r in refs]
+                        values = [table_figure(report, (r,)) for r in refs]
                         if any(v is None for v in values):
                             unchecked += 1
                             continue

@@ -62,6 +62,15 @@ def leaf_paths(nodes: tuple[Header, ...], prefix: tuple[str, ...] = ()) -> list[
     return out
 
 
+def node_labels(nodes: tuple[Header, ...] | list[Header]) -> list[str]:
+    """Every label of a header (or row) tree, outside in, in reading order."""
+    out: list[str] = []
+    for node in nodes:
+        out.append(node.label)
+        out.extend(node_labels(node.children))
+    return out
+
+
 # ---------------------------------------------------------------- part 二
 
 

@@ -8,12 +8,13 @@ each with its own header and five numbers: each is read as such.
 from __future__ import annotations
 
 from ..formats import PART4, PATH_SEP, CellRef
+from ..formats.spec import node_labels
 from ..model.report import Report
 from .columns import describe_order, header_order, join_wrapped
 from .document import ORPHAN, is_end
 from .normalise import has_cjk, is_number, key
 from .rows import TableNotes, fit, is_stray, not_found, short, store
-from .tables import _filled, _node_labels, _row_text
+from .tables import _filled, _row_text
 
 
 def read_part4(report: Report, toks: list[str], notes: TableNotes, exact: bool = False) -> None:
@@ -24,13 +25,13 @@ def read_part4(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     last_header = max((i for i in range(first_number) if is_text[i]), default=-1)
     data_end = next((i for i in range(first_number, len(toks)) if is_text[i]), len(toks))
     header, data = [t for t in toks[: last_header + 1] if not is_end(t)], toks[last_header + 1 : data_end]
-    labels = {key(label) for label in _node_labels(p4.column_tree)}
+    labels = {key(label) for label in node_labels(p4.column_tree)}
     if not any(is_number(t) for t in toks) and not any(key(t) in labels for t in toks):
         for ref in [r for r in report.values if r.table == PART4]:  # no such table in the document
             del report.values[ref]
         return
     if not exact:
-        header = join_wrapped(header, _node_labels(p4.column_tree))
+        header = join_wrapped(header, node_labels(p4.column_tree))
     after = [t for t in toks[data_end:] if t and not is_end(t)]
     refs = [CellRef(PART4, g, c) for g in p4.groups for c in p4.columns_of(g)]
     if len(_filled(data)) < len(refs) - len(p4.groups) and _split_tables(report, toks, notes):
@@ -62,7 +63,7 @@ def read_part4(report: Report, toks: list[str], notes: TableNotes, exact: bool =
         notes.problems.append(("表四", problem))
     keys = {key(t) for t in header}
     wanted = []
-    for label in _node_labels(p4.column_tree):
+    for label in node_labels(p4.column_tree):
         if key(label) not in keys and label not in wanted:
             wanted.append(label)
     if wanted and header:

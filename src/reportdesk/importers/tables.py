@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..formats import PART2, PART3, PATH_SEP, CellRef, ValueKind, cells_of, total_rule
+from ..formats.spec import node_labels
 from ..model.report import Report
 from ..model.values import as_number
 from .columns import describe_order, header_order, join_wrapped
@@ -151,8 +152,8 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
     labels = {path: path.split(PATH_SEP)[-1] for path in p3.row_paths}
     column_keys = {key(c) for c in p3.columns} | {key(p3.column_tree.label)}
     matcher = RowMatcher(labels, column_keys)
-    all_label_keys = [key(lbl) for lbl in _node_labels(p3.rows)]
-    header_keys = [key(lbl) for lbl in (p3.corner, p3.column_tree.label, *_node_labels(p3.column_tree.children))]
+    all_label_keys = [key(lbl) for lbl in node_labels(p3.rows)]
+    header_keys = [key(lbl) for lbl in (p3.corner, p3.column_tree.label, *node_labels(p3.column_tree.children))]
     groups = _group_rows(p3)  # group path -> key of its label, e.g. （六）其他处理
     header: list[str] = []
     rows: dict[str, list[str]] = {}
@@ -188,7 +189,7 @@ def read_part3(report: Report, toks: list[str], notes: TableNotes, exact: bool =
             del report.values[ref]
         return
     if not exact:
-        header = join_wrapped(header, [p3.column_tree.label, *_node_labels(p3.column_tree.children)])
+        header = join_wrapped(header, [p3.column_tree.label, *node_labels(p3.column_tree.children)])
     _part3_header(p3, header, notes)
     columns = _part3_columns(p3, header, notes, exact)
     # Some agencies leave the 总计 column out: a row of six numbers under such a header is read
@@ -337,13 +338,6 @@ def _repeated_header(tok: str, header_keys: list[str]) -> bool:
     """Header cells printed again where a table breaks across pages (words of them, in a PDF)."""
     return all(any(key(w) in hk for hk in header_keys) for w in tok.split())
 
-
-def _node_labels(nodes) -> list[str]:
-    out = []
-    for n in nodes:
-        out.append(n.label)
-        out.extend(_node_labels(n.children))
-    return out
 
 
 def _part3_header(p3, header: list[str], notes: TableNotes) -> None:

@@ -10,15 +10,8 @@ from functools import cache
 
 from ..formats import FORMATS, PATH_SEP
 from ..formats.common import PART2_LABEL_COLUMN
+from ..formats.spec import node_labels
 from .normalise import key
-
-
-def _header_labels(nodes) -> list[str]:
-    out = []
-    for n in nodes:
-        out.append(n.label)
-        out.extend(_header_labels(n.children))
-    return out
 
 
 @cache
@@ -34,8 +27,8 @@ def table_labels() -> tuple[str, ...]:
         labels.add(p3.corner)
         for path in p3.row_paths:
             labels.update(path.split(PATH_SEP))
-        labels.update(_header_labels((p3.column_tree,)))
-        labels.update(_header_labels(fmt.part4.column_tree))
+        labels.update(node_labels((p3.column_tree,)))
+        labels.update(node_labels(fmt.part4.column_tree))
     return tuple(sorted(labels, key=lambda s: -len(key(s))))
 
 
