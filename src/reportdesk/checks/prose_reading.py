@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..formats import FORMAT_2021
+
 # quantity names (what a claim counts); checks.prose_numbers maps them to cells
 NEW = "new"  # 一、本年新收
 CARRIED_IN = "carried_in"  # 二、上年结转
@@ -36,7 +38,8 @@ IN_FORCE = "in_force"  # 行政规范性文件 现行有效
 REG_ISSUED, REG_REPEALED, REG_IN_FORCE = "reg_issued", "reg_repealed", "reg_in_force"  # the same for 规章
 # part 四 results, by their place on the form (结果维持 · 结果纠正 · 其他结果 · 尚未审结): "review:1" is
 # 行政复议 结果纠正, "litigation:0" 行政诉讼 结果维持 (both groups)
-OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结")
+_P4 = FORMAT_2021.part4  # both formats declare the same part 四
+OUTCOMES = tuple(c for c in _P4.columns_of(_P4.review_group) if c != _P4.total_column)
 
 NAMES = {
     NEW: "本年新收的申请",
