@@ -68,7 +68,7 @@ def test_four_departments_summed_with_contributions_and_a_missing_agency(window,
     dialog.agency_edit.setText("某市人民政府")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     report = window.doc.report
-    assert window.doc.path is None and window.files.is_modified() is not None
+    assert window.doc.path is None and window.files.is_modified()  # a new report, unsaved: closing asks
     assert report.agency == "某市人民政府" and report.year == 2020 and report.format_id == "2019"
     assert len(report.sources) == 4
 
