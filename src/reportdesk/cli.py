@@ -236,6 +236,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if written:
             _print("其余文件未导出：", sys.stderr)
         return _fail(failed)
+    from .exporters import unknown_message
+
+    if unknown_message(report):
+        _print(f"注意：{unknown_message(report)}", sys.stderr)
     if args.pdf:
         from .exporters import unprintable, unprintable_message
 

@@ -151,3 +151,23 @@ def test_strict_export_of_a_clean_report_writes(tmp_path):
     pdf_out = tmp_path / "a.pdf"
     assert main(["export", str(demo_report_path()), "--pdf", str(pdf_out), "--strict"]) == 0
     assert pdf_out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_unknown_cells_export_blank_and_are_said(tmp_path, capsys):
+    """Unknown is not zero on paper either: the cell is left blank, and the clerk is told which."""
+    from reportdesk.formats import PART3, CellRef
+    from reportdesk.importers import import_document
+    from reportdesk.model.project import save_project
+
+    report = load_report(demo_report_path())
+    p3 = report.format.part3
+    ref = CellRef(PART3, p3.result_rows[0], p3.input_columns[0])
+    report.values[ref] = None
+    report.unreadable[ref] = "“2l”（不是数字）"
+    save_project(report, tmp_path / "r.rdproj")
+    out = tmp_path / "r.docx"
+    assert main(["export", str(tmp_path / "r.rdproj"), "--docx", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "1 个单元格的数字未知" in err and ref.describe() in err
+    again = import_document(out).report
+    assert again.values.get(ref) is None  # printed blank, not 0

@@ -84,6 +84,17 @@ def unprintable_message(chars: str) -> str:
             "请改写这些字符，或在“导出字体”设置中指定含有它们的字体文件。")
 
 
+def unknown_message(report: Report) -> str:
+    """What the exported tables leave blank because reading could not take it in ("" when nothing):
+    unknown is not zero, so it is not printed as 0 either, and the clerk is told."""
+    if not report.unreadable:
+        return ""
+    cells = list(report.unreadable)
+    shown = "；".join(ref.describe() for ref in cells[:5]) + ("等" if len(cells) > 5 else "")
+    return (f"表格中有 {len(cells)} 个单元格的数字未知（导入时未能读取），导出的文件中这些格为空白：{shown}。"
+            "请按原文核对并填写后再导出。")
+
+
 def write_docx(report: Report, path: str | os.PathLike[str]) -> Path:
     path = Path(path)
     _write(path, docx_bytes(report))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from ..checks import check_report
 from ..checks.findings import Finding, Severity
-from ..exporters import ExportError, pdf_bytes, unprintable, unprintable_message, write_docx, write_pdf
+from ..exporters import ExportError, pdf_bytes, unknown_message, unprintable, unprintable_message, write_docx, write_pdf
 from ..model.report import Report, default_title
 from .preview import PreviewDialog
 from .settings import load_settings
@@ -127,6 +127,8 @@ def export_from_window(parent: QWidget | None, report: Report, kind: str, sugges
         return None
     if missing:
         QMessageBox.warning(parent, _tr("个别字符无法显示"), unprintable_message(missing))
+    if unknown_message(report):
+        QMessageBox.warning(parent, _tr("有未知的数字"), unknown_message(report))
     return path
 
 
