@@ -59,6 +59,9 @@ def spaced_cells(text: str) -> list[str] | None:
 
 # A Markdown table row (`| a | b |`) and the rule below its header (`|---|:--:|`).
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# A page's text as some converters and portals give it: cells closed by a pipe, none before the first
+# (`规章 | 0 | 0 | 0 |`, `第二十条第(一)项 |`): a row too, however short.
+_OPEN_PIPE_ROW = re.compile(r"^\s*[^|\s][^|]{0,80}\|(?:[^|]{0,80}\|)*\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
@@ -72,7 +75,7 @@ def lines_from_text(text: str) -> list[Line]:
         line = drop_url_brackets(raw).rstrip()
         if _PAGE_NUMBER.match(line):
             continue
-        if _PIPE_ROW.match(line) and line.count("|") >= 3:
+        if (_PIPE_ROW.match(line) and line.count("|") >= 3) or _OPEN_PIPE_ROW.match(line):
             if _PIPE_RULE.match(line):
                 continue
             cells = tuple(c.strip() for c in line.strip().strip("|").split("|"))
