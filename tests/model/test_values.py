@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from reportdesk.formats import ValueKind
-from reportdesk.model.values import CellValueError, Money, format_value, parse_value
+from reportdesk.model.values import MAX_COUNT, CellValueError, Money, format_value, from_json, parse_value
 
 C, S, M, W = ValueKind.COUNT, ValueKind.SIGNED, ValueKind.MONEY, ValueKind.WAN_YUAN
 
@@ -45,3 +45,37 @@ def test_format():
     assert format_value(W, Decimal("12.350")) == "12.35"
     assert format_value(M, Money(Decimal("160.5964"), "万元")) == "160.5964万元"
     assert format_value(C, None) == ""
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "value"),
+    [
+        (ValueKind.COUNT, 0, 0),
+        (ValueKind.COUNT, MAX_COUNT, MAX_COUNT),
+        (ValueKind.SIGNED, 7, 7),
+        (ValueKind.SIGNED, -MAX_COUNT, -MAX_COUNT),
+        (ValueKind.WAN_YUAN, 3, Decimal(3)),  # a plain int that is no count: an amount, not an int
+        (ValueKind.MONEY, 5, Money(Decimal(5), None)),
+        (ValueKind.COUNT, Decimal(12), 12),
+        (ValueKind.COUNT, None, None),
+    ],
+)
+def test_json_cells_read(kind, raw, value):
+    read = from_json(kind, raw)
+    assert read == value and type(read) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw", "words"),
+    [
+        (ValueKind.COUNT, MAX_COUNT + 1, "过大"),
+        (ValueKind.SIGNED, -MAX_COUNT - 1, "过大"),
+        (ValueKind.COUNT, -1, "负数"),
+        (ValueKind.COUNT, True, "不是数字"),
+        (ValueKind.SIGNED, False, "不是数字"),
+        (ValueKind.COUNT, Decimal("1.5"), "整数"),
+    ],
+)
+def test_json_cells_refused_at_the_bounds(kind, raw, words):
+    with pytest.raises(CellValueError, match=words):
+        from_json(kind, raw)

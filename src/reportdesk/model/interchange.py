@@ -183,17 +183,16 @@ def read_unknown(report: Report, raw: Any) -> None:
 def read_cells(report: Report, raw: dict[CellRef, Any]) -> None:
     """Take cells keyed by official labels into a report: inputs as values, totals as printed."""
     fc = cells_of(report.format)
+    kinds = fc.kinds
     for ref in raw:
-        if ref not in fc.kinds:
+        if ref not in kinds:
             report.read_notes.append((ref.describe(), f"未识别的单元格“{ref.row}”/“{ref.col}”，已忽略"))
-    for ref in list(fc.inputs) + list(fc.formulas):
-        target = report.printed if ref in fc.formulas else report.values
-        if ref not in raw:
-            target[ref] = None
-            continue
-        try:
-            target[ref] = from_json(fc.kinds[ref], raw[ref])
-        except CellValueError as exc:
-            target[ref] = None
-            text = raw[ref]  # never str() a non-string here: it may be a huge list
-            report.unreadable[ref] = f"“{text[:40]}”（{exc}）" if isinstance(text, str) else str(exc)
+    for target, refs in ((report.values, fc.inputs), (report.printed, fc.formulas)):
+        for ref in refs:
+            v = raw.get(ref)  # a cell left out reads as blank, as one written null
+            try:
+                target[ref] = from_json(kinds[ref], v)
+            except CellValueError as exc:
+                target[ref] = None
+                # never str() a non-string here: it may be a huge list
+                report.unreadable[ref] = f"“{v[:40]}”（{exc}）" if isinstance(v, str) else str(exc)

@@ -242,6 +242,10 @@ def from_json(kind: ValueKind, raw: object) -> Value | None:
     here as ``int`` (at most 30 digits) or ``Decimal`` (possibly NaN, Infinity or 1e999999999),
     and is bounded before any conversion.
     """
+    # Fast path: nearly every cell of a saved report is a plain count. ``type() is int`` leaves
+    # out bool; a negative, an out-of-range or any other value takes the checks below.
+    if type(raw) is int and 0 <= raw <= MAX_COUNT and (kind is ValueKind.COUNT or kind is ValueKind.SIGNED):
+        return raw
     if raw is None:
         return None
     if isinstance(raw, bool):
