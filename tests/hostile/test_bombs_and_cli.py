@@ -11,6 +11,7 @@ import pytest
 from tests.hostile import bombs
 
 from reportdesk import cli
+from reportdesk.commands import report as report_commands
 from reportdesk.importers import files
 from reportdesk.loading import LoadError
 
@@ -105,7 +106,7 @@ def test_an_unexpected_exception_is_a_message_a_log_entry_and_exit_3(capsys, mon
     def boom(args):
         raise RuntimeError("青禾市 secret 12345678")
 
-    monkeypatch.setattr(cli, "cmd_show", boom)
+    monkeypatch.setattr(report_commands, "cmd_show", boom)
     code = cli.main(["show", "x.rdproj"])
     err = capsys.readouterr().err
     assert code == 3 and "程序内部错误" in err and "Traceback" not in err

@@ -8,11 +8,13 @@ import sys
 import time
 from pathlib import Path
 
-COMMAND = "review"
+from .console import fail, say
+
+NAMES = ("review",)
 
 
-def add_parser(subparsers) -> None:
-    p = subparsers.add_parser(COMMAND, help="批量审阅：检查文件夹中的全部报告")
+def add_parsers(subparsers) -> None:
+    p = subparsers.add_parser("review", help="批量审阅：检查文件夹中的全部报告")
     p.add_argument("inputs", nargs="+", metavar="FOLDER_OR_FILE", help="报告文件或文件夹（包括子文件夹）")
     p.add_argument(
         "--previous", metavar="FOLDER", action="append", help="上一年度报告所在文件夹，用于核对结转与延续数字"
@@ -23,7 +25,7 @@ def add_parser(subparsers) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--quiet", "-q", action="store_true", help="只列出每份报告，不逐条列出问题")
     p.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="同时使用的进程数（默认 2）")
-    p.set_defaults(func=run)
+    p.set_defaults(func=cmd_review)
 
 
 class _Progress:
@@ -36,8 +38,6 @@ class _Progress:
         self.step = -1
 
     def __call__(self, done: int, total: int) -> None:
-        from ..cli import _print
-
         if self.tty:
             now = time.monotonic()
             if done == total or now - self.last > 0.1:
@@ -48,30 +48,29 @@ class _Progress:
         step = done * 4 // max(total, 1)
         if step != self.step:
             self.step = step
-            _print(f"{self.what} {done}/{total} 份", sys.stderr)
+            say(f"{self.what} {done}/{total} 份", sys.stderr)
 
 
-def run(args: argparse.Namespace) -> int:
-    from ..cli import _fail, _print
+def cmd_review(args: argparse.Namespace) -> int:
     from ..model.project import ProjectError  # lazy: this module is loaded by every command; saves ~80 ms
-    from . import batch, table
-    from .aggregate import AggregateError, read_expected
-    from .coverage import notes
-    from .html_page import write_html
+    from ..review import batch, table
+    from ..review.aggregate import AggregateError, read_expected
+    from ..review.coverage import notes
+    from ..review.html_page import write_html
 
     for out in (args.html, args.csv):
         if out and Path(out).is_dir():
-            return _fail(f"“{out}”是文件夹，请给出文件名")
+            return fail(f"“{out}”是文件夹，请给出文件名")
     try:
         expected = read_expected(args.expect) if args.expect else None
     except AggregateError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     found: list[str] = []  # what the folder search left out
     try:
         if args.previous:
             for folder in args.previous:
                 if not Path(folder).exists():
-                    return _fail(f"找不到上年报告文件夹“{folder}”")
+                    return fail(f"找不到上年报告文件夹“{folder}”")
         rows = batch.review_paths(
             args.inputs,
             previous=args.previous,
@@ -81,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             notes=found,
         )
     except batch.ReviewError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     base = Path(args.inputs[0]) if len(args.inputs) == 1 and Path(args.inputs[0]).is_dir() else None
     lines = found + notes(rows, expected)
     try:
@@ -90,26 +89,26 @@ def run(args: argparse.Namespace) -> int:
         if args.csv:
             table.write_csv(rows, args.csv, base)
     except ProjectError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     if args.json:
-        _print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=1))
+        say(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=1))
         return batch.exit_code(rows)
     for row in rows:
-        _print(table.console_line(row, base))
+        say(table.console_line(row, base))
         if row.readable and not args.quiet:
             for line in table.finding_lines(row):
-                _print(f"  {line}")
-    _print(table.summary_line(rows))
+                say(f"  {line}")
+    say(table.summary_line(rows))
     for line in lines:
-        _print(line)
+        say(line)
     if args.previous:
         missing = batch.missing_previous(rows)
         if missing:
-            _print(
+            say(
                 f"{len(missing)} 份报告未找到上一年度的报告：{'、'.join(r.agency for r in missing[:20])}"
                 + ("……" if len(missing) > 20 else "")
             )
     for label, out in (("网页", args.html), ("表格", args.csv)):
         if out:
-            _print(f"已写出{label} {out}")
+            say(f"已写出{label} {out}")
     return batch.exit_code(rows)
