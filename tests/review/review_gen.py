@@ -142,9 +142,9 @@ def prose_part1(r: Report) -> list[str]:
     disclosed = r.value(CellRef(PART3, p3.disclosed_row, p3.total_column))
     texts = [
         f"{r.year}年，{r.agency}认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开。",
-        f"全年新收政府信息公开申请{k['新收']}件，上年结转{k['上年结转']}件，共办结{k['办结']}件，"
-        f"其中予以公开{disclosed}件，结转下年度继续办理{k['结转']}件。",
-        f"全年因政府信息公开引发行政复议{k['复议']}件、行政诉讼{k['诉讼']}件。",
+        f"全年新收政府信息公开申请{k.new}件，上年结转{k.carried_in}件，共办结{k.closed}件，"
+        f"其中予以公开{disclosed}件，结转下年度继续办理{k.carried_out}件。",
+        f"全年因政府信息公开引发行政复议{k.reviews}件、行政诉讼{k.lawsuits}件。",
     ]
     for rule in r.format.continuity:
         if rule.same_year:
@@ -179,7 +179,7 @@ def inject(r: Report, defect: str) -> tuple[str, str, str, CellRef | None, int |
         r.parts["一"] = [Paragraph.from_markup(t, 0) for t in prose_part1(r)]
         return "error", "PREV-CARRY-OVER", "三", CellRef(PART3, p3.carried_in_row, col), None
     if defect == "prose":
-        new = key_figures(r)["新收"]
+        new = key_figures(r).new
         r.parts["一"][1] = Paragraph.from_markup(
             r.parts["一"][1].text.replace(f"新收政府信息公开申请{new}件", f"新收政府信息公开申请{new + 7}件"), 0
         )

@@ -71,9 +71,17 @@ def test_clean_sets_give_no_finding_with_and_without_previous(tmp_path):
 def test_key_figures_come_from_the_tables():
     r = make_report("青禾县教育局", 2025, seed=3)
     k = key_figures(r)
-    assert list(k) == list(KEY_FIGURES)
-    assert k["新收"] + k["上年结转"] == k["办结"] + k["结转"]
-    assert all(isinstance(v, int) and v >= 0 for v in k.values())
+    assert [heading for heading, _ in k.shown()] == list(KEY_FIGURES)
+    assert k.new + k.carried_in == k.closed + k.carried_out
+    assert all(isinstance(v, int) and v >= 0 for v in vars(k).values())
+    assert k.to_json() == {
+        "新收": k.new,
+        "上年结转": k.carried_in,
+        "办结": k.closed,
+        "结转": k.carried_out,
+        "复议": k.reviews,
+        "诉讼": k.lawsuits,
+    }
 
 
 def test_agencies_match_across_width_and_whitespace(tmp_path):

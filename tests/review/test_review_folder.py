@@ -22,7 +22,7 @@ def test_a_folder_of_pdfs_is_reviewed(tmp_path, capsys):
     rows = batch.review_paths([tmp_path], workers=1)
     assert sorted(r.agency for r in rows) == ["银川市投资促进局", "银川市西夏区审批服务管理局"]
     assert all(r.unreadable is None for r in rows)
-    assert {r.agency: r.figures["新收"] for r in rows} == {"银川市投资促进局": 1, "银川市西夏区审批服务管理局": 1}
+    assert {r.agency: r.figures.new for r in rows} == {"银川市投资促进局": 1, "银川市西夏区审批服务管理局": 1}
 
 
 def test_docx_and_pdf_of_the_same_report_count_once_as_the_docx(tmp_path, capsys):

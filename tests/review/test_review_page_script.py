@@ -81,7 +81,7 @@ def test_page_script_sorts_numbers_and_filters(tmp_path):
     }
     result = subprocess.run([NODE, "-e", FAKE_DOM], input=json.dumps(data), capture_output=True, text=True, check=True)
     out = json.loads(result.stdout)
-    numbers = sorted(r.figures["新收"] for r in rows)
+    numbers = sorted(r.figures.new for r in rows)
     assert [int(v) for v in out["ascending"]] == numbers  # as numbers, not as text
     assert [int(v) for v in out["descending"]] == numbers[::-1]
     assert out["filtered"] == [reports[3].agency] and out["shown"] == 1

@@ -51,9 +51,9 @@ def test_review_row_console_csv_and_html_show_unknown_not_zero(tmp_path, capsys)
     write(folder, [knocked("000_730c80e139d75b64", NEW), seed("004_a9dbc25bac2331b1")])
     rows = batch.review_paths([folder], workers=1)
     row = rows[0]
-    assert row.figures["新收"] is None and row.unknown_figures == ["新收"] and row.unknown_cells == 1
-    assert row.figures["办结"] == 1  # the figures that do not depend on it are numbers
-    assert rows[1].figures["新收"] == 1 and rows[1].unknown_figures == []
+    assert row.figures.new is None and row.unknown_figures == ["新收"] and row.unknown_cells == 1
+    assert row.figures.closed == 1  # the figures that do not depend on it are numbers
+    assert rows[1].figures.new == 1 and rows[1].unknown_figures == []
     assert "1 份有未能读取的数字" in summary_line(rows)
     table = list(csv.DictReader(csv_text(rows).splitlines()))
     assert table[0]["新收"] == "？" and table[0]["办结"] == "1" and table[1]["新收"] == "1"
@@ -131,6 +131,6 @@ def test_published_text_with_an_unreadable_cell_end_to_end(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "TABLE-UNCHECKED" in out and "T3-" not in out and "[读取说明] CELL-UNREADABLE" in out
     [row] = batch.review_paths([folder], workers=1)
-    assert row.errors == 0 and row.figures["办结"] is None and row.figures["新收"] == 2
+    assert row.errors == 0 and row.figures.closed is None and row.figures.new == 2
     [line] = csv.DictReader(csv_text([row]).splitlines())
     assert line["办结"] == "？"

@@ -73,7 +73,6 @@ def review_file(
             raise
         return _unreadable(path, f"检查“{Path(path).name}”时出错：{type(exc).__name__}: {exc}")
     errors, warnings = count(findings)
-    figures = key_figures(report)
     has_prose = previous is not None and any(previous.parts.values())
     repeat = repeat_summary(report, previous) if has_prose and previous.year == report.year - 1 else ""
     return ReviewRow(
@@ -82,8 +81,7 @@ def review_file(
         year=report.year,
         format_id=report.format_id,
         kind=report.kind,
-        figures=figures,
-        unknown_figures=[name for name, v in figures.items() if v is None],
+        figures=key_figures(report),
         unknown_cells=len(report.unreadable),
         errors=errors,
         warnings=warnings,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..checks.findings import Finding
-from .figures import KEY_FIGURES
+from .figures import KeyFigures
 
 
 @dataclass
@@ -19,10 +19,8 @@ class ReviewRow:
     year: int | None = None
     format_id: str = ""
     kind: str = ""
-    # Key figure (figures.KEY_FIGURES) -> value; None when the file could not be read or when the
-    # figure is unknown (a cell it adds up could not be read: then it is in ``unknown_figures``).
-    figures: dict[str, int | None] = field(default_factory=lambda: dict.fromkeys(KEY_FIGURES))
-    unknown_figures: list[str] = field(default_factory=list)
+    # None where the file could not be read, or where a figure is unknown (see ``unknown_figures``)
+    figures: KeyFigures = field(default_factory=KeyFigures)
     unknown_cells: int = 0  # cells reading could not take in
     errors: int | None = None  # None: not checked (unreadable)
     warnings: int | None = None
@@ -36,6 +34,11 @@ class ReviewRow:
     def readable(self) -> bool:
         return self.unreadable is None
 
+    @property
+    def unknown_figures(self) -> list[str]:
+        """The headings of the key figures a cell it adds up could not be read for (never 0)."""
+        return self.figures.unknown() if self.readable else []
+
     def to_json(self) -> dict:
         return {
             "file": self.file,
@@ -43,8 +46,8 @@ class ReviewRow:
             "year": self.year,
             "format": self.format_id,
             "kind": self.kind,
-            "figures": dict(self.figures),
-            "unknown_figures": list(self.unknown_figures),
+            "figures": self.figures.to_json(),
+            "unknown_figures": self.unknown_figures,
             "unknown_cells": self.unknown_cells,
             "errors": self.errors,
             "warnings": self.warnings,

@@ -75,7 +75,7 @@ def examine_file(path: str | os.PathLike[str]) -> Entry:
     entry.unknown_cells = len(report.unreadable)
     try:
         entry.errors, entry.warnings = count(check_report(report))
-        entry.unknown_figures = [name for name, v in key_figures(report).items() if v is None]
+        entry.unknown_figures = key_figures(report).unknown()
     except Exception as exc:  # a checks bug must not stop a folder of hundreds
         entry.problem = f"检查“{Path(path).name}”时出错：{type(exc).__name__}: {exc}"
     entry.report = _slim(report)

@@ -42,9 +42,12 @@ def format_label(row: ReviewRow) -> str:
     return f"{row.format_id} 年格式" if row.format_id else ""
 
 
-def figure(row: ReviewRow, name: str) -> int | str | None:
-    """A key figure as shown: a number, ``UNKNOWN_MARK`` when unknown (never 0), None when unread."""
-    return UNKNOWN_MARK if name in row.unknown_figures else row.figures.get(name)
+def figures(row: ReviewRow) -> list[int | str | None]:
+    """The key figures as shown, in ``KEY_FIGURES`` order: a number, ``UNKNOWN_MARK`` when unknown
+    (never 0), None when the file was not read."""
+    if not row.readable:
+        return [None] * len(KEY_FIGURES)
+    return [UNKNOWN_MARK if value is None else value for _, value in row.figures.shown()]
 
 
 def cells(row: ReviewRow, base: Path | None = None) -> list[object]:
@@ -55,7 +58,7 @@ def cells(row: ReviewRow, base: Path | None = None) -> list[object]:
         row.agency,
         row.year,
         format_label(row),
-        *(figure(row, name) for name in KEY_FIGURES),
+        *figures(row),
         row.errors,
         row.warnings,
         row.repeat or None,
@@ -68,9 +71,9 @@ def console_line(row: ReviewRow, base: Path | None = None) -> str:
     file = shown_file(row, base)
     if not row.readable:
         return f"{file}：无法读取 — {row.unreadable}"
-    figures = " ".join(f"{name} {figure(row, name)}" for name in KEY_FIGURES)
+    shown = " ".join(f"{name} {value}" for name, value in zip(KEY_FIGURES, figures(row), strict=True))
     return (
-        f"{file}：{row.agency} {row.year}年（{format_label(row)}）{figures} — "
+        f"{file}：{row.agency} {row.year}年（{format_label(row)}）{shown} — "
         f"{row.errors} 个错误 · {row.warnings} 个警告"
     )
 
