@@ -13,6 +13,7 @@ from reportdesk.formats import PART3, CellRef
 from reportdesk.model.project import save_project
 from reportdesk.review import batch
 from reportdesk.review.figures import KEY_FIGURES, agency_key, key_figures
+from reportdesk.review.rows import exit_code
 
 
 def _matches(finding: dict, expected) -> bool:
@@ -65,7 +66,7 @@ def test_clean_sets_give_no_finding_with_and_without_previous(tmp_path):
         rows = batch.review_paths([tmp_path / "2024"], previous=previous, workers=1)
         assert len(rows) == 30
         assert all(r.findings == [] and r.errors == 0 and r.warnings == 0 for r in rows)
-        assert batch.exit_code(rows) == 0
+        assert exit_code(rows) == 0
 
 
 def test_key_figures_come_from_the_tables():
@@ -123,7 +124,7 @@ def test_unreadable_files_are_rows_not_crashes(tmp_path):
     assert by_name["broken.rdproj"].unreadable and by_name["x.docx"].unreadable
     assert by_name["notes.pdf"].unreadable  # a folder's PDFs are reviewed (#11 item 6)
     assert by_name["0000-青禾县教育局.rdproj"].unreadable is None
-    assert batch.exit_code(rows) == 2
+    assert exit_code(rows) == 2
 
 
 def test_nothing_to_review_is_a_clear_error(tmp_path):

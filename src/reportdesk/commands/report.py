@@ -99,15 +99,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- check
 
 
-def _check_file(path: str, previous) -> tuple[dict, int]:
-    """The file's result as `check --json` prints it, and its exit code; computed as `review` does."""
-    from ..review.filecheck import review_file  # lazy: saves ~88 ms at start-up of the other commands
-
-    row = review_file(path, previous=previous, contain=False)
+def _check_json(row) -> dict:
+    """One file's result as `check --json` prints it."""
     if not row.readable:
-        return {"file": path, "error": row.unreadable, "errors": None, "warnings": None, "findings": []}, 2
-    result = {
-        "file": path,
+        return {"file": row.file, "error": row.unreadable, "errors": None, "warnings": None, "findings": []}
+    return {
+        "file": row.file,
         "agency": row.agency,
         "year": row.year,
         "format": row.format_id,
@@ -115,11 +112,13 @@ def _check_file(path: str, previous) -> tuple[dict, int]:
         "warnings": row.warnings,
         "findings": [f.to_json() for f in row.findings],
     }
-    return result, 1 if row.errors else 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from ..loading import LoadError, load_report  # lazy: saves ~37 ms at start-up of the other commands
+    from ..review.filecheck import review_file  # lazy: saves ~88 ms at start-up of the other commands
+    from ..review.rows import exit_code
+    from ..review.table import finding_line
 
     previous = None
     if args.previous:
@@ -127,23 +126,18 @@ def cmd_check(args: argparse.Namespace) -> int:
             previous = load_report(args.previous)
         except LoadError as exc:
             return fail(f"上年报告：{exc}")
-    results, code = [], 0
-    for path in args.files:
-        result, rc = _check_file(path, previous)
-        results.append(result)
-        code = max(code, rc)
+    rows = [review_file(path, previous=previous, contain=False) for path in args.files]  # as `review` does
+    code = exit_code(rows)
     if args.json:
-        say(json.dumps(results, ensure_ascii=False, indent=1))
+        say(json.dumps([_check_json(r) for r in rows], ensure_ascii=False, indent=1))
         return code
-    severity_names = {"error": "错误", "warning": "警告", "info": "提示", "read": "读取说明"}
-    for r in results:
-        if r.get("error"):
-            say(f"{r['file']}：无法读取 — {r['error']}")
+    for r in rows:
+        if not r.readable:
+            say(f"{r.file}：无法读取 — {r.unreadable}")
             continue
-        head = f"{r['file']}：{r['agency']} {r['year']}年（{r['format']} 格式）"
-        say(f"{head}— {r['errors']} 个错误 · {r['warnings']} 个警告")
-        for f in r["findings"]:
-            say(f"  [{severity_names[f['severity']]}] {f['rule']} @ {f['where']['text']}：{f['message']}")
+        say(f"{r.file}：{r.agency} {r.year}年（{r.format_id} 格式）— {r.errors} 个错误 · {r.warnings} 个警告")
+        for f in r.findings:
+            say(f"  {finding_line(f)}")
     return code
 
 

@@ -57,6 +57,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from ..review.aggregate import AggregateError, read_expected
     from ..review.coverage import notes
     from ..review.html_page import write_html
+    from ..review.rows import exit_code
 
     for out in (args.html, args.csv):
         if out and Path(out).is_dir():
@@ -92,7 +93,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         return fail(str(exc))
     if args.json:
         say(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=1))
-        return batch.exit_code(rows)
+        return exit_code(rows)
     for row in rows:
         say(table.console_line(row, base))
         if row.readable and not args.quiet:
@@ -111,4 +112,4 @@ def cmd_review(args: argparse.Namespace) -> int:
     for label, out in (("网页", args.html), ("表格", args.csv)):
         if out:
             say(f"已写出{label} {out}")
-    return batch.exit_code(rows)
+    return exit_code(rows)

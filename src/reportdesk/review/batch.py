@@ -126,10 +126,3 @@ def review_paths(
 def missing_previous(rows: list[ReviewRow]) -> list[ReviewRow]:
     """Readable rows for which no report of the previous year was found."""
     return [r for r in rows if r.readable and not r.previous]
-
-
-def exit_code(rows: list[ReviewRow]) -> int:
-    """0: all fine; 1: some report has errors; 2: some file could not be read."""
-    if any(not r.readable for r in rows):
-        return 2
-    return 1 if any(r.errors for r in rows) else 0

@@ -57,3 +57,11 @@ class ReviewRow:
             "previous_missing": self.previous_missing,
             "repeat": self.repeat,
         }
+
+
+def exit_code(rows: list[ReviewRow]) -> int:
+    """The exit code of `check` and `review`: 0 all fine; 1 some report has errors; 2 some file
+    could not be read."""
+    if any(not r.readable for r in rows):
+        return 2
+    return 1 if any(r.errors for r in rows) else 0

@@ -73,8 +73,7 @@ def console_line(row: ReviewRow, base: Path | None = None) -> str:
         return f"{file}：无法读取 — {row.unreadable}"
     shown = " ".join(f"{name} {value}" for name, value in zip(KEY_FIGURES, figures(row), strict=True))
     return (
-        f"{file}：{row.agency} {row.year}年（{format_label(row)}）{shown} — "
-        f"{row.errors} 个错误 · {row.warnings} 个警告"
+        f"{file}：{row.agency} {row.year}年（{format_label(row)}）{shown} — {row.errors} 个错误 · {row.warnings} 个警告"
     )
 
 
