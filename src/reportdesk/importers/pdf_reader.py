@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtPdf import QPdfDocument  # a dependency (PySide6-Pdf) in every build; this module is loaded lazily
+
 from ..errors import LoadError
 from .document import Line, lines_from_text
 from .files import checked_size
@@ -20,10 +22,6 @@ MAX_PAGES = 300  # an annual report has 5 to 30 pages
 def read_pdf(path: Path) -> list[Line]:
     name = path.name
     checked_size(path, MAX_PDF_BYTES)
-    try:
-        from PySide6.QtPdf import QPdfDocument
-    except ImportError as exc:  # pragma: no cover - QtPdf is a dependency of the program
-        raise LoadError(f"无法导入“{name}”：此版本不能读取 PDF，请复制 PDF 中的文字保存为 .txt 后导入") from exc
     document = QPdfDocument()
     error = document.load(str(path))
     if error == QPdfDocument.Error.IncorrectPassword:
