@@ -179,3 +179,21 @@ def test_permission_error_gives_a_message_and_keeps_the_file(tmp_path, monkeypat
     with pytest.raises(ProjectError, match="没有权限"):
         save_project(demo(), path)
     assert path.read_bytes() == before
+
+
+def test_opening_removes_a_dead_save_s_temp_file_after_the_folder_was_listed(tmp_path):
+    # Reading many projects of one folder lists it once (safewrite.leftover_temps, listed=True);
+    # a temp file that appears afterwards changes the folder and is still found.
+    path = tmp_path / "r.rdproj"
+    save_project(demo(), path)
+    other = tmp_path / "other.rdproj"
+    save_project(demo(), other)
+    old = os.stat(tmp_path).st_mtime - 60
+    os.utime(tmp_path, (old, old))  # a folder nobody has changed for a minute: its listing is kept
+    load_project(other)
+    dead = tmp_path / ".r.rdproj.99999999-0badc0de.tmp"  # no process has that id
+    dead.write_text("half a save", "utf-8")
+    alive = tmp_path / f".r.rdproj.{os.getppid()}-0badc0de.tmp"  # another process saving: left alone
+    alive.write_text("a save under way", "utf-8")
+    assert load_project(path).agency == demo().agency
+    assert not dead.exists() and alive.exists()

@@ -257,7 +257,7 @@ def read_project(path: str | os.PathLike[str]) -> tuple[Report, str]:
     Temporary files that a killed save of this project left behind are removed first.
     """
     path = Path(path)
-    remove_leftovers(path)
+    remove_leftovers(path, listed=True)  # the folder listed once for a batch of reads, not once a file
     try:
         size = path.stat().st_size
         if size > MAX_PROJECT_BYTES:

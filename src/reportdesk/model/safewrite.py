@@ -117,23 +117,48 @@ def _temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
 
 
-def leftover_temps(path: Path) -> list[Path]:
-    """Temporary files of earlier saves of ``path`` (this protocol's and the one before it)."""
+def leftover_temps(path: Path, listed: bool = False) -> list[Path]:
+    """Temporary files of earlier saves of ``path`` (this protocol's and the one before it).
+
+    ``listed``: from the folder's listing as last seen while the folder is unchanged (its mtime),
+    for reading many files of one folder (review, 汇总 of 10,000 reports: one listing, not one per
+    file, which made loading them quadratic). A temp file missed that way is removed by the next save.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     try:
+        if listed:
+            prefix, suffix = os.path.normcase(f".{path.name}."), ".tmp"
+            names = [n for n in _hidden_temps(folder) if n.startswith(prefix) and len(n) >= len(prefix) + len(suffix)]
+            return [folder / n for n in names if (folder / n).is_file()]
         return [p for p in folder.glob(f".{_glob_escape(path.name)}.*.tmp") if p.is_file()]
     except OSError:
         return []
+
+
+_LISTINGS: dict[str, tuple[int, tuple[str, ...]]] = {}  # folder -> (its mtime, its hidden .tmp files, normcase)
+
+
+def _hidden_temps(folder: Path) -> tuple[str, ...]:
+    key = os.path.abspath(folder)
+    mtime = os.stat(key).st_mtime_ns  # creating or deleting a file in the folder changes it
+    seen = _LISTINGS.get(key)
+    if seen is not None and seen[0] == mtime:
+        return seen[1]
+    names = tuple(os.path.normcase(n) for n in os.listdir(key) if n.startswith(".") and n.endswith(".tmp"))
+    if time.time_ns() - mtime > 2 * 10**9:  # not kept for a folder changed just now: a change in the same tick
+        _LISTINGS[key] = (mtime, names)  # (mtime granularity) would not show
+    return names
 
 
 def _glob_escape(name: str) -> str:
     return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
 
 
-def remove_leftovers(path: Path, only_dead: bool = True) -> int:
+def remove_leftovers(path: Path, only_dead: bool = True, listed: bool = False) -> int:
     """Delete temporary files left by killed saves of ``path``; with ``only_dead``, only those
-    whose process is gone (a file named in the old format counts as dead after a minute)."""
-    return _unlink_all(tmp for tmp in leftover_temps(path) if not (only_dead and _temp_alive(tmp)))
+    whose process is gone (a file named in the old format counts as dead after a minute).
+    ``listed``: see ``leftover_temps``."""
+    return _unlink_all(tmp for tmp in leftover_temps(path, listed) if not (only_dead and _temp_alive(tmp)))
 
 
 def remove_dead_temps(folder: Path) -> int:
