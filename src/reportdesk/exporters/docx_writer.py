@@ -2,13 +2,19 @@
 
 The styles name the official fonts (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体) as East Asian
 fonts, so the document looks right on an agency machine that has them.
+
+A table breaks where the PDF's does, as a typesetter breaks it in Word: each piece is a table of its
+own on a new page, with the header rows and the merged side labels it cuts (三、本年度办理结果, （六）…)
+repeated; Word alone would repeat only the header rows and leave the labels' cells empty.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import unicodedata
+from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -231,45 +237,72 @@ def _cell_margins(tbl_pr) -> None:
     tbl_pr.insert_element_before(mar, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
-def _table(doc, block: document.Table) -> None:
-    """A real Word table: merged cells as gridSpan / vMerge, header rows repeat on every page."""
-    table = doc.add_table(rows=0, cols=block.cols)
-    table._tbl.tblPr.style = _style_ids(doc)["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    widths = [round(w * layout.TEXT_WIDTH * TWIPS_PER_PT) for w in block.widths]
-    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-        col.set(qn("w:w"), str(width))
-    tbl_pr = table._tbl.tblPr
-    _set(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
-    _set(tbl_pr, "w:tblLayout", type="fixed")
-    _cell_margins(tbl_pr)
-    keep = tablewidths.kept_with_next(block)
-    style_id = _style_ids(doc)[STYLE_TABLE]
-    owner: dict[tuple[int, int], document.TableCell] = {}
+def _rows(block: document.Table, rows: Sequence[int], widths: list[int], style_id: str, keep: set[int]) -> str:
+    """Rows ``rows`` of ``block`` as w:tr elements. A merged cell is merged over the rows of it shown, its
+    text in the first of them: a label cut by a page break is printed again on the next page."""
+    index = {r: i for i, r in enumerate(rows)}
+    slots: dict[tuple[int, int], tuple[document.TableCell, str | None, bool]] = {}  # -> cell, vMerge, text
     for cell in block.cells:
-        for r in range(cell.row, cell.row + cell.rowspan):
-            owner[(r, cell.col)] = cell
-    rows = []
-    for r in range(block.rows):
+        shown = [index[r] for r in range(cell.row, cell.row + cell.rowspan) if r in index]
+        for n, i in enumerate(shown):
+            slots[(i, cell.col)] = (cell, None if len(shown) == 1 else "continue" if n else "restart", n == 0)
+    out = []
+    for i, r in enumerate(rows):
         header = '<w:tblHeader w:val="true"/>' if r < block.header_rows else ""
         cells = []
         c = 0
         while c < block.cols:
-            cell = owner.get((r, c))
-            if cell is None:  # not expected from a grid; keep the table rectangular
+            slot = slots.get((i, c))
+            if slot is None:  # not expected from a grid; keep the table rectangular
                 cells.append(_tc(widths[c], 1, None, style_id, "", block.size))
                 c += 1
                 continue
+            cell, merge, first = slot
             width = sum(widths[c : c + cell.colspan])
-            merge = ("restart" if cell.row == r else "continue") if cell.rowspan > 1 else None
-            text = cell.text if cell.row == r else ""
-            cells.append(_tc(width, cell.colspan, merge, style_id, text, block.size, r in keep))
+            cells.append(_tc(width, cell.colspan, merge, style_id, cell.text if first else "", block.size, r in keep))
             c += cell.colspan
-        rows.append(f'<w:tr><w:trPr><w:cantSplit w:val="true"/>{header}</w:trPr>{"".join(cells)}</w:tr>')
-    holder = parse_xml(f'<w:tbl {nsdecls("w")}>{"".join(rows)}</w:tbl>')
-    for tr in list(holder):
-        table._tbl.append(tr)
+        out.append(f'<w:tr><w:trPr><w:cantSplit w:val="true"/>{header}</w:trPr>{"".join(cells)}</w:tr>')
+    return "".join(out)
+
+
+# Between two pieces of a table: an empty paragraph that starts the next page (a table cannot carry
+# pageBreakBefore) and takes 1 pt there, not a line. Two tables with nothing between them would be one.
+_NEXT_PAGE = (f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{{style}}"/><w:pageBreakBefore/><w:snapToGrid w:val="0"/>'
+              '<w:spacing w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr>')
+
+
+def _table(doc, block: document.Table, starts: Sequence[int] = ()) -> None:
+    """A real Word table: merged cells as gridSpan / vMerge, header rows repeat on every page. ``starts``:
+    the rows that begin a new page (where the PDF breaks the table); each piece is a table of its own."""
+    widths = [round(w * layout.TEXT_WIDTH * TWIPS_PER_PT) for w in block.widths]
+    style_id = _style_ids(doc)[STYLE_TABLE]
+    bounds = [block.header_rows, *starts, block.rows]
+    keep = tablewidths.kept_with_next(block) - {end - 1 for end in bounds[1:-1]}  # a piece's last row ends a page
+    for n, (start, end) in enumerate(itertools.pairwise(bounds)):
+        if n:
+            doc.add_paragraph()._p.append(parse_xml(_NEXT_PAGE.format(style=style_id)))
+        table = doc.add_table(rows=0, cols=block.cols)
+        table._tbl.tblPr.style = _style_ids(doc)["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+            col.set(qn("w:w"), str(width))
+        tbl_pr = table._tbl.tblPr
+        _set(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
+        _set(tbl_pr, "w:tblLayout", type="fixed")
+        _cell_margins(tbl_pr)
+        rows = _rows(block, [*range(block.header_rows), *range(start, end)], widths, style_id, keep)
+        for tr in list(parse_xml(f'<w:tbl {nsdecls("w")}>{rows}</w:tbl>')):
+            table._tbl.append(tr)
+
+
+def page_starts(pieces: Sequence, block: document.Table) -> list[int]:
+    """The rows of ``block`` that begin a page, from the PDF's pieces (``pdf_tables.Piece``) of it."""
+    starts = [p.start for p in pieces if p.part == block.part][1:]
+    bounds = [block.header_rows, *starts, block.rows]
+    if any(a >= b for a, b in itertools.pairwise(bounds)):
+        return []  # not pieces of this table as it is now: let the word processor break it
+    return starts
 
 
 def signature_stops(sig: document.Signature) -> tuple[float, float]:
@@ -320,7 +353,9 @@ def _style_ids(doc) -> dict[str, str]:
     return ids
 
 
-def build_document(report: Report):
+def build_document(report: Report, pieces: Callable[[], Sequence] | None = None):
+    """The document; ``pieces`` gives the PDF's table pieces (``pdf_tables.Piece``), asked for at the first
+    table (everything before it is made first: the fonts it may need unpack meanwhile)."""
     doc = Document()
     _styles(doc)
     _page(doc)
@@ -328,6 +363,7 @@ def build_document(report: Report):
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     docx_package.clean(doc, document.clean(report.title), document.clean(report.signature_agency or report.agency))
+    laid_out: Sequence | None = None
     for block in document.blocks_of(report):
         if isinstance(block, document.Title):
             p = _para(doc, STYLE_TITLE)
@@ -345,14 +381,16 @@ def build_document(report: Report):
                 if i < block.lead:  # a run-in heading: its own font, the paragraph stays 正文
                     _fonts(run, block.lead_role)
         elif isinstance(block, document.Table):
-            _table(doc, block)
+            if laid_out is None:
+                laid_out = pieces() if pieces else ()
+            _table(doc, block, page_starts(laid_out, block))
             _para(doc, STYLE_TABLE)
         elif isinstance(block, document.Signature):
             _signature(doc, block)
     return doc
 
 
-def docx_bytes(report: Report) -> bytes:
+def docx_bytes(report: Report, pieces: Callable[[], Sequence] | None = None) -> bytes:
     buffer = io.BytesIO()
-    build_document(report).save(buffer)
+    build_document(report, pieces).save(buffer)
     return buffer.getvalue()
