@@ -142,8 +142,8 @@ def export_report(
         if pdf:
             written.append(write_pdf(report, pdf, font_overrides))
         return written
-    # Both: on the first export after installing, the fonts unpack while the .docx is begun; at its first
-    # table it needs the PDF's breaks, and the PDF is made then (once: the .docx takes them from it).
+    # Both: on the first export after installing, the fonts unpack while the .docx is made; for its tables
+    # it needs the PDF's breaks last, and the PDF is made then (once: the .docx takes them from it).
     from .pdf_fonts import prefetch_roles  # lazy: saves ~49 ms at start-up
 
     prefetch_roles(font_overrides)

@@ -271,17 +271,21 @@ _NEXT_PAGE = (f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{{style}}"/><w:pageBreakB
               '<w:spacing w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr>')
 
 
-def _table(doc, block: document.Table, starts: Sequence[int] = ()) -> None:
+def _table(doc, block: document.Table, starts: Sequence[int] = ()) -> list:
     """A real Word table: merged cells as gridSpan / vMerge, header rows repeat on every page. ``starts``:
-    the rows that begin a new page (where the PDF breaks the table); each piece is a table of its own."""
+    the rows that begin a new page (where the PDF breaks the table); each piece is a table of its own.
+    The elements made (at the end of the body), in order."""
+    made = []
     widths = [round(w * layout.TEXT_WIDTH * TWIPS_PER_PT) for w in block.widths]
     style_id = _style_ids(doc)[STYLE_TABLE]
     bounds = [block.header_rows, *starts, block.rows]
     keep = tablewidths.kept_with_next(block) - {end - 1 for end in bounds[1:-1]}  # a piece's last row ends a page
     for n, (start, end) in enumerate(itertools.pairwise(bounds)):
         if n:
-            doc.add_paragraph()._p.append(parse_xml(_NEXT_PAGE.format(style=style_id)))
+            made.append(doc.add_paragraph()._p)
+            made[-1].append(parse_xml(_NEXT_PAGE.format(style=style_id)))
         table = doc.add_table(rows=0, cols=block.cols)
+        made.append(table._tbl)
         table._tbl.tblPr.style = _style_ids(doc)["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -294,6 +298,7 @@ def _table(doc, block: document.Table, starts: Sequence[int] = ()) -> None:
         rows = _rows(block, [*range(block.header_rows), *range(start, end)], widths, style_id, keep)
         for tr in list(parse_xml(f'<w:tbl {nsdecls("w")}>{rows}</w:tbl>')):
             table._tbl.append(tr)
+    return made
 
 
 def page_starts(pieces: Sequence, block: document.Table) -> list[int]:
@@ -354,8 +359,8 @@ def _style_ids(doc) -> dict[str, str]:
 
 
 def build_document(report: Report, pieces: Callable[[], Sequence] | None = None):
-    """The document; ``pieces`` gives the PDF's table pieces (``pdf_tables.Piece``), asked for at the first
-    table (everything before it is made first: the fonts it may need unpack meanwhile)."""
+    """The document; ``pieces`` gives the PDF's table pieces (``pdf_tables.Piece``). It is asked for once
+    all but the tables is made (the fonts its layout needs unpack meanwhile); the tables go in then."""
     doc = Document()
     _styles(doc)
     _page(doc)
@@ -363,7 +368,7 @@ def build_document(report: Report, pieces: Callable[[], Sequence] | None = None)
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
     docx_package.clean(doc, document.clean(report.title), document.clean(report.signature_agency or report.agency))
-    laid_out: Sequence | None = None
+    tables: list[tuple[object, document.Table]] = []  # the empty line after each table, its block
     for block in document.blocks_of(report):
         if isinstance(block, document.Title):
             p = _para(doc, STYLE_TITLE)
@@ -381,12 +386,13 @@ def build_document(report: Report, pieces: Callable[[], Sequence] | None = None)
                 if i < block.lead:  # a run-in heading: its own font, the paragraph stays 正文
                     _fonts(run, block.lead_role)
         elif isinstance(block, document.Table):
-            if laid_out is None:
-                laid_out = pieces() if pieces else ()
-            _table(doc, block, page_starts(laid_out, block))
-            _para(doc, STYLE_TABLE)
+            tables.append((_para(doc, STYLE_TABLE)._p, block))
         elif isinstance(block, document.Signature):
             _signature(doc, block)
+    laid_out = pieces() if tables and pieces else ()
+    for after, block in tables:
+        for el in _table(doc, block, page_starts(laid_out, block)):
+            after.addprevious(el)  # moved from the end of the body into its place
     return doc
 
 

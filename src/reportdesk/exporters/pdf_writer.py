@@ -271,7 +271,8 @@ def story_of(report: Report, fonts: FontSet, drawn: list[Piece] | None = None,
     story: list[Flowable] = []
     for i, flow in enumerate(flows):
         if needed[i]:
-            story.append(CondPageBreak((needed[i] - 0.1) * layout.LINE_PITCH))
+            story.append(CondPageBreak(needed[i] * layout.LINE_PITCH - 0.01))  # whole lines: after a table the room
+            # left is not a whole number of lines, and a paragraph splits only at whole ones
         story += flow
     return story
 
@@ -311,8 +312,8 @@ _PIECES: dict[tuple, list[Piece]] = {}
 _REMEMBERED = 4
 
 
-def _key(blocks: list[document.Block], fonts: FontSet) -> tuple:
-    return repr(blocks), tuple(sorted(fonts.overrides.items()))
+def _key(blocks: list[document.Block], font_overrides: dict[str, str] | None) -> tuple:
+    return repr(blocks), tuple(sorted((k, v) for k, v in (font_overrides or {}).items() if v))
 
 
 def _remember(key: tuple, pieces: list[Piece]) -> None:
@@ -325,12 +326,11 @@ def _remember(key: tuple, pieces: list[Piece]) -> None:
 def table_pieces(report: Report, font_overrides: dict[str, str] | None = None) -> list[Piece]:
     """The table pieces the PDF of ``report`` has, in order: from the last PDF or layout of the same text
     with the same fonts, else from a layout pass that draws nothing (a quarter of making the PDF)."""
-    fonts = FontSet(font_overrides)
     blocks = document.blocks_of(report)
-    key = _key(blocks, fonts)
+    key = _key(blocks, font_overrides)
     pieces = _PIECES.get(key)
-    if pieces is None:
-        pieces = _build(report, fonts, blocks, Measuring)[1]
+    if pieces is None:  # (a FontSet only now: making one starts unpacking fonts not in the cache yet)
+        pieces = _build(report, FontSet(font_overrides), blocks, Measuring)[1]
     _remember(key, pieces)
     return list(pieces)
 
@@ -339,5 +339,5 @@ def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> b
     fonts = FontSet(font_overrides)
     blocks = document.blocks_of(report)
     data, pieces = _build(report, fonts, blocks)
-    _remember(_key(blocks, fonts), pieces)
+    _remember(_key(blocks, font_overrides), pieces)
     return data
