@@ -161,3 +161,21 @@ def test_long_titles_break_before_政府信息公开():
         "青禾市市场监督管理局2025年",
         "政府信息公开工作年度报告",
     ]
+
+
+def test_the_measuring_pass_breaks_the_tables_as_the_pdf_does():
+    """A .docx made alone lays the report out without drawing it: the pieces must be those of the PDF."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from reportdesk.exporters.pdf_fonts import FontSet
+    from reportdesk.exporters.pdf_writer import Measuring, _build
+
+    from .conftest import CUTS, long_report, with_lines
+
+    reports = [load_report(demo_report_path()), long_report(), *(with_lines(n) for _name, n, _label in CUTS)]
+    for report in reports:
+        blocks = document.blocks_of(report)
+        drawn = _build(report, FontSet(), blocks, Canvas)[1]
+        measured = _build(report, FontSet(), blocks, Measuring)[1]
+        assert measured == drawn
+        assert len({p.page for p in drawn}) >= 2
