@@ -8,7 +8,16 @@ import zipfile
 import docx
 import pytest
 
-from reportdesk.exporters import ExportError, document, docx_bytes, layout, pdf_bytes, table_pieces, tablewidths
+from reportdesk.exporters import (
+    ExportError,
+    document,
+    docx_bytes,
+    export_report,
+    layout,
+    pdf_bytes,
+    table_pieces,
+    tablewidths,
+)
 from reportdesk.loading import load_report
 from reportdesk.paths import demo_report_path
 
@@ -125,6 +134,10 @@ def test_without_its_fonts_the_docx_leaves_breaking_to_the_word_processor(tmp_pa
     assert len(d.tables) == 3
     with pytest.raises(ExportError):
         pdf_bytes(report, {layout.TABLE: str(bad)})
+    with pytest.raises(ExportError):  # both at once: the .docx is written as before, the PDF is not
+        export_report(report, docx=tmp_path / "r.docx", pdf=tmp_path / "r.pdf", font_overrides={layout.TABLE: str(bad)})
+    assert len(docx.Document(tmp_path / "r.docx").tables) == 3
+    assert not (tmp_path / "r.pdf").exists()
 
 
 def test_every_paragraph_and_the_signature(exported):

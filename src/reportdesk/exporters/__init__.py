@@ -74,11 +74,16 @@ def table_pieces(report: Report, font_overrides: dict[str, str] | None = None) -
 
 
 def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> bytes:
+    return _pdf(report, font_overrides)[0]
+
+
+def _pdf(report: Report, font_overrides: dict[str, str] | None = None) -> tuple[bytes, list]:
+    """The PDF and where its tables broke (``pdf_tables.Piece``s)."""
     from .pdf_fonts import FontError, export_done  # lazy: saves ~49 ms at start-up
-    from .pdf_writer import pdf_bytes as build  # lazy: saves ~128 ms at start-up (the PDF writer)
+    from .pdf_writer import pdf_and_pieces  # lazy: saves ~128 ms at start-up (the PDF writer)
 
     try:
-        return build(report, font_overrides)
+        return pdf_and_pieces(report, font_overrides)
     except FontError as exc:
         raise ExportError(str(exc)) from exc
     finally:
@@ -151,10 +156,11 @@ def export_report(
 
     def pieces() -> list:
         try:
-            made["pdf"] = pdf_bytes(report, font_overrides)
+            made["pdf"], laid_out = _pdf(report, font_overrides)
         except ExportError as exc:
-            made["pdf"] = exc  # the .docx is still written, as when the PDF came second
-        return table_pieces(report, font_overrides)
+            made["pdf"] = exc  # the .docx is still written (its tables whole), as when the PDF came second
+            return []
+        return laid_out
 
     data = docx_bytes(report, font_overrides, pieces)
     written.append(Path(docx))

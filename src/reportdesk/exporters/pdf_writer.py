@@ -335,9 +335,14 @@ def table_pieces(report: Report, font_overrides: dict[str, str] | None = None) -
     return list(pieces)
 
 
-def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> bytes:
+def pdf_and_pieces(report: Report, font_overrides: dict[str, str] | None = None) -> tuple[bytes, list[Piece]]:
+    """The PDF, and where its tables broke (remembered for a .docx of the same text)."""
     fonts = FontSet(font_overrides)
     blocks = document.blocks_of(report)
     data, pieces = _build(report, fonts, blocks)
     _remember(_key(blocks, font_overrides), pieces)
-    return data
+    return data, list(pieces)
+
+
+def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> bytes:
+    return pdf_and_pieces(report, font_overrides)[0]
