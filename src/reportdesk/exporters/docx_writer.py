@@ -3,32 +3,27 @@
 The styles name the official fonts (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体) as East Asian
 fonts, so the document looks right on an agency machine that has them.
 
-A table breaks where the PDF's does, as a typesetter breaks it in Word: each piece is a table of its
-own on a new page, with the header rows and the merged side labels it cuts (三、本年度办理结果, （六）…)
-repeated; Word alone would repeat only the header rows and leave the labels' cells empty.
+The tables are made in ``docx_tables``, last, once the PDF's layout has said where they break.
 """
 
 from __future__ import annotations
 
 import io
-import itertools
 import math
 import unicodedata
 from collections.abc import Callable, Sequence
-from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
 from ..model.report import Report
-from . import document, docx_package, layout, tablewidths
+from . import document, docx_package, docx_tables, layout
 
-TWIPS_PER_PT = 20
+TWIPS_PER_PT = docx_tables.TWIPS_PER_PT
 STYLE_TITLE, STYLE_TABLE, STYLE_SIGNATURE = "公文标题", "表格文字", "落款"
 HEADING_STYLES = {layout.HEADING1: "Heading 1", layout.HEADING2: "Heading 2"}
 
@@ -199,117 +194,6 @@ def _page_numbers(footer, align, odd: bool) -> None:
         run.font.size = Pt(layout.PAGE_NUMBER_SIZE)
 
 
-def _tc(width: int, span: int, merge: str | None, style_id: str, text: str, size: float, keep: bool = False) -> str:
-    """One table cell as WordprocessingML (built as text: 10× faster than element by element)."""
-    pr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-    if span > 1:
-        pr += f'<w:gridSpan w:val="{span}"/>'
-    if merge == "restart":
-        pr += '<w:vMerge w:val="restart"/>'
-    elif merge == "continue":
-        pr += "<w:vMerge/>"
-    pr += '<w:vAlign w:val="center"/>'
-    run = ""
-    if text:
-        rpr = ""
-        if size != layout.SIZE_5HAO:
-            half = round(size * 2)
-            rpr = f'<w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
-        run = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-    style = escape(style_id, {'"': "&quot;"})
-    ppr = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep else "")
-    if size != layout.SIZE_5HAO:
-        ppr += f'<w:spacing w:line="{round(size * layout.TABLE_LINE * TWIPS_PER_PT)}" w:lineRule="exact"/>'
-    return f'<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>{run}</w:p></w:tc>'
-
-
-def _cell_margins(tbl_pr) -> None:
-    """The PDF's cell padding (2 pt, 3 pt below) instead of the Table Grid style's 5.4 pt sides. A word
-    processor adds the 0.5 pt rule to the row's height where the PDF draws it over the row's edge: the
-    bottom padding gives that back, so rows are as tall as in the PDF."""
-    pad = round(layout.TABLE_PADDING * TWIPS_PER_PT)
-    sides = {"top": pad, "left": pad, "bottom": pad + TWIPS_PER_PT - TWIPS_PER_PT // 2, "right": pad}
-    cells = "".join(f'<w:{side} w:w="{w}" w:type="dxa"/>' for side, w in sides.items())
-    old = tbl_pr.find(qn("w:tblCellMar"))
-    if old is not None:
-        tbl_pr.remove(old)
-    mar = parse_xml(f'<w:tblCellMar {nsdecls("w")}>{cells}</w:tblCellMar>')
-    tbl_pr.insert_element_before(mar, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
-
-
-def _rows(block: document.Table, rows: Sequence[int], widths: list[int], style_id: str, keep: set[int]) -> str:
-    """Rows ``rows`` of ``block`` as w:tr elements. A merged cell is merged over the rows of it shown, its
-    text in the first of them: a label cut by a page break is printed again on the next page."""
-    index = {r: i for i, r in enumerate(rows)}
-    slots: dict[tuple[int, int], tuple[document.TableCell, str | None, bool]] = {}  # -> cell, vMerge, text
-    for cell in block.cells:
-        shown = [index[r] for r in range(cell.row, cell.row + cell.rowspan) if r in index]
-        for n, i in enumerate(shown):
-            slots[(i, cell.col)] = (cell, None if len(shown) == 1 else "continue" if n else "restart", n == 0)
-    out = []
-    for i, r in enumerate(rows):
-        header = '<w:tblHeader w:val="true"/>' if r < block.header_rows else ""
-        cells = []
-        c = 0
-        while c < block.cols:
-            slot = slots.get((i, c))
-            if slot is None:  # not expected from a grid; keep the table rectangular
-                cells.append(_tc(widths[c], 1, None, style_id, "", block.size))
-                c += 1
-                continue
-            cell, merge, first = slot
-            width = sum(widths[c : c + cell.colspan])
-            cells.append(_tc(width, cell.colspan, merge, style_id, cell.text if first else "", block.size, r in keep))
-            c += cell.colspan
-        out.append(f'<w:tr><w:trPr><w:cantSplit w:val="true"/>{header}</w:trPr>{"".join(cells)}</w:tr>')
-    return "".join(out)
-
-
-# Between two pieces of a table: an empty paragraph that starts the next page (a table cannot carry
-# pageBreakBefore) and takes 1 pt there, not a line. Two tables with nothing between them would be one.
-_NEXT_PAGE = (f'<w:pPr {nsdecls("w")}><w:pStyle w:val="{{style}}"/><w:pageBreakBefore/><w:snapToGrid w:val="0"/>'
-              '<w:spacing w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr>')
-
-
-def _table(doc, block: document.Table, starts: Sequence[int] = ()) -> list:
-    """A real Word table: merged cells as gridSpan / vMerge, header rows repeat on every page. ``starts``:
-    the rows that begin a new page (where the PDF breaks the table); each piece is a table of its own.
-    The elements made (at the end of the body), in order."""
-    made = []
-    widths = [round(w * layout.TEXT_WIDTH * TWIPS_PER_PT) for w in block.widths]
-    style_id = _style_ids(doc)[STYLE_TABLE]
-    bounds = [block.header_rows, *starts, block.rows]
-    keep = tablewidths.kept_with_next(block) - {end - 1 for end in bounds[1:-1]}  # a piece's last row ends a page
-    for n, (start, end) in enumerate(itertools.pairwise(bounds)):
-        if n:
-            made.append(doc.add_paragraph()._p)
-            made[-1].append(parse_xml(_NEXT_PAGE.format(style=style_id)))
-        table = doc.add_table(rows=0, cols=block.cols)
-        made.append(table._tbl)
-        table._tbl.tblPr.style = _style_ids(doc)["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-            col.set(qn("w:w"), str(width))
-        tbl_pr = table._tbl.tblPr
-        _set(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
-        _set(tbl_pr, "w:tblLayout", type="fixed")
-        _cell_margins(tbl_pr)
-        rows = _rows(block, [*range(block.header_rows), *range(start, end)], widths, style_id, keep)
-        for tr in list(parse_xml(f'<w:tbl {nsdecls("w")}>{rows}</w:tbl>')):
-            table._tbl.append(tr)
-    return made
-
-
-def page_starts(pieces: Sequence, block: document.Table) -> list[int]:
-    """The rows of ``block`` that begin a page, from the PDF's pieces (``pdf_tables.Piece``) of it."""
-    starts = [p.start for p in pieces if p.part == block.part][1:]
-    bounds = [block.header_rows, *starts, block.rows]
-    if any(a >= b for a, b in itertools.pairwise(bounds)):
-        return []  # not pieces of this table as it is now: let the word processor break it
-    return starts
-
-
 def signature_stops(sig: document.Signature) -> tuple[float, float]:
     """Where the agency name and the date start (points from the left margin), GB/T 9704 §7.3.5.1:
     the name right-aligned 2 characters from the right; the date on the next line, its first character
@@ -390,9 +274,11 @@ def build_document(report: Report, pieces: Callable[[], Sequence] | None = None)
         elif isinstance(block, document.Signature):
             _signature(doc, block)
     laid_out = pieces() if tables and pieces else ()
+    ids = _style_ids(doc)
     for after, block in tables:
-        for el in _table(doc, block, page_starts(laid_out, block)):
-            after.addprevious(el)  # moved from the end of the body into its place
+        for el in docx_tables.elements(block, docx_tables.page_starts(laid_out, block), ids[STYLE_TABLE],
+                                       ids["Table Grid"]):
+            after.addprevious(el)
     return doc
 
 
