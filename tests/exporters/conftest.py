@@ -32,6 +32,18 @@ def long_report():
     return report
 
 
+# Extra one-line paragraphs in part 一 that move part 三 down so that the PDF breaks it inside a group:
+# (name, lines, the group label the break cuts). The tests check that it still does.
+CUTS = (("cut三", 19, "（三）不予公开"), ("cut五", 13, "（五）不予处理"))
+
+
+def with_lines(lines: int):
+    """The demo with ``lines`` one-line paragraphs more at the end of part 一."""
+    report = copy.deepcopy(load_report(demo_report_path()))
+    report.parts["一"] = report.parts["一"] + [Paragraph.from_markup("全年公开信息" + "一" * 20)] * lines
+    return report
+
+
 @pytest.fixture(scope="session")
 def exported(tmp_path_factory) -> dict[str, Path]:
     from reportdesk.exporters import export_report

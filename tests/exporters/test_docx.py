@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 
 import docx
+import pytest
 
-from reportdesk.exporters import document, layout
+from reportdesk.exporters import (
+    ExportError,
+    document,
+    docx_bytes,
+    export_report,
+    layout,
+    pdf_bytes,
+    table_pieces,
+    tablewidths,
+)
 from reportdesk.loading import load_report
 from reportdesk.paths import demo_report_path
 
@@ -53,22 +64,80 @@ def test_styles_name_the_official_fonts(exported):
 
 
 def test_tables_merges_and_repeating_headers(exported):
+    """Each table piece (where the PDF breaks the table) is a table of its own: the header rows, marked to
+    repeat, then its rows; a merged label cut by the break is merged again, with its text, in the next."""
     body = _xml(exported["demo_docx"])
-    assert body.count("<w:tbl>") == 3
     assert "w:gridSpan" in body and 'w:vMerge w:val="restart"' in body
     d = docx.Document(exported["demo_docx"])
     report = load_report(demo_report_path())
-    for table, part in zip(d.tables, ("二", "三", "四"), strict=True):
-        block = document.table_block(report, part)
+    pieces = table_pieces(report)
+    assert [p.part for p in pieces] == ["二", "三", "三", "四"]  # the demo's part 三 breaks once
+    assert len(d.tables) == len(pieces)
+    for table, piece in zip(d.tables, pieces, strict=True):
+        block = document.table_block(report, piece.part)
+        rows = [*range(block.header_rows), *range(piece.start, piece.end)]
+        assert len(table.rows) == len(rows)
         header_rows = [r for r in table.rows if r._tr.trPr is not None and r._tr.trPr.find(f"{W}tblHeader") is not None]
         assert len(header_rows) == block.header_rows
         for cell in block.cells:
-            got = table.cell(cell.row, cell.col)
-            assert got.text == cell.text, (part, cell)
-            if cell.colspan > 1 or cell.rowspan > 1:
-                # a merged cell is one cell: its far corner is the same object
-                far = table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
-                assert far._tc is got._tc
+            shown = [i for i, r in enumerate(rows) if cell.row <= r < cell.row + cell.rowspan]
+            if not shown:
+                continue
+            got = table.cell(shown[0], cell.col)
+            assert got.text == cell.text, (piece, cell)
+            # a merged cell is one cell over the rows it has in this piece: its far corner is the same object
+            assert table.cell(shown[-1], cell.col + cell.colspan - 1)._tc is got._tc
+    second = d.tables[2]
+    assert second.cell(3, 0).text == "三、本年度办理结果"  # the label of the first data row, printed again
+
+
+def test_a_new_page_before_each_continuation_and_no_extra_line(exported):
+    """Between two pieces of a table: one empty paragraph that starts the next page, 1 pt high (exact),
+    no page break run (which Word and LibreOffice place differently)."""
+    body = docx.Document(exported["demo_docx"]).element.body
+    kids = list(body)
+    tables = [i for i, el in enumerate(kids) if el.tag == f"{W}tbl"]
+    between = kids[tables[1] + 1]
+    assert tables[2] == tables[1] + 2 and between.tag == f"{W}p"
+    ppr = between.find(f"{W}pPr")
+    assert ppr.find(f"{W}pageBreakBefore") is not None
+    spacing = ppr.find(f"{W}spacing")
+    assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == ("20", "exact")
+    assert ppr.find(f"{W}snapToGrid").get(f"{W}val") == "0"  # off the 22-line grid
+    assert not list(between.iter(f"{W}br")) and not list(between.iter(f"{W}t"))
+    assert sum(1 for el in kids if el.find(f"{W}pPr/{W}pageBreakBefore") is not None) == 1
+
+
+def test_a_table_that_does_not_break_keeps_its_rows_with_the_next(exported):
+    """A table in one piece keeps the typesetter's keep-with-next rows; a piece's last row has none (its
+    page ends there)."""
+    d = docx.Document(exported["demo_docx"])
+    report = load_report(demo_report_path())
+    block = document.table_block(report, "三")
+    keep = tablewidths.kept_with_next(block)
+    first, second = d.tables[1], d.tables[2]
+    kept = [i for i, tr in enumerate(second._tbl.tr_lst) if tr.find(f".//{W}keepNext") is not None]
+    starts = table_pieces(report)[2].start
+    assert kept == [block.header_rows + r - starts for r in sorted(keep) if r >= starts]
+    last = first._tbl.tr_lst[-1]
+    assert last.find(f".//{W}keepNext") is None
+
+
+def test_without_its_fonts_the_docx_leaves_breaking_to_the_word_processor(tmp_path):
+    """The PDF's layout needs fonts; when a chosen font cannot be read, the .docx is still made, its tables
+    whole (Word repeats the header rows), and the PDF says what is wrong."""
+    bad = tmp_path / "broken.ttf"
+    bad.write_bytes(b"not a font")
+    report = load_report(demo_report_path())
+    data = docx_bytes(report, {layout.TABLE: str(bad)})
+    d = docx.Document(io.BytesIO(data))
+    assert len(d.tables) == 3
+    with pytest.raises(ExportError):
+        pdf_bytes(report, {layout.TABLE: str(bad)})
+    with pytest.raises(ExportError):  # both at once: the .docx is written as before, the PDF is not
+        export_report(report, docx=tmp_path / "r.docx", pdf=tmp_path / "r.pdf", font_overrides={layout.TABLE: str(bad)})
+    assert len(docx.Document(tmp_path / "r.docx").tables) == 3
+    assert not (tmp_path / "r.pdf").exists()
 
 
 def test_every_paragraph_and_the_signature(exported):
@@ -105,3 +174,21 @@ def test_long_titles_break_before_政府信息公开():
         "青禾市市场监督管理局2025年",
         "政府信息公开工作年度报告",
     ]
+
+
+def test_the_measuring_pass_breaks_the_tables_as_the_pdf_does():
+    """A .docx made alone lays the report out without drawing it: the pieces must be those of the PDF."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from reportdesk.exporters.pdf_fonts import FontSet
+    from reportdesk.exporters.pdf_writer import Measuring, _build
+
+    from .conftest import CUTS, long_report, with_lines
+
+    reports = [load_report(demo_report_path()), long_report(), *(with_lines(n) for _name, n, _label in CUTS)]
+    for report in reports:
+        blocks = document.blocks_of(report)
+        drawn = _build(report, FontSet(), blocks, Canvas)[1]
+        measured = _build(report, FontSet(), blocks, Measuring)[1]
+        assert measured == drawn
+        assert len({p.page for p in drawn}) >= 2

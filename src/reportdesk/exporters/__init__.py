@@ -3,12 +3,16 @@
 ``export_report(report, docx=..., pdf=...)`` writes either or both; a file that cannot be written
 (read-only, open in Word, no space) raises ``ExportError`` with a Chinese message and the old file
 is left as it was (each file is written to a temporary file and then moved into place).
+
+The .docx breaks its tables where the PDF does: it asks the PDF's layout (``table_pieces``), made with
+the same fonts; exporting both, the PDF is made once and the .docx takes its breaks.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..model.project import ProjectError, atomic_write
@@ -46,18 +50,40 @@ def _write(path: Path, data: bytes) -> None:
         raise ExportError(str(exc).replace("无法保存", "无法导出到").replace("请换一个位置保存", "请换一个位置导出")) from exc
 
 
-def docx_bytes(report: Report) -> bytes:
+def docx_bytes(report: Report, font_overrides: dict[str, str] | None = None,
+               pieces: Callable[[], Sequence] | None = None) -> bytes:
+    """The .docx; its tables break where the PDF made with ``font_overrides`` breaks them (``pieces``:
+    where they break, when the caller has it)."""
     from .docx_writer import docx_bytes as build  # lazy: saves ~71 ms at start-up (python-docx)
 
-    return build(report)
+    return build(report, pieces or (lambda: table_pieces(report, font_overrides)))
+
+
+def table_pieces(report: Report, font_overrides: dict[str, str] | None = None) -> list:
+    """Where the PDF breaks the tables of ``report`` (``pdf_tables.Piece``s, in order). None when its fonts
+    cannot be had: the .docx then leaves the breaking to the word processor."""
+    from .pdf_fonts import FontError, export_done
+    from .pdf_writer import table_pieces as laid_out  # lazy, as below
+
+    try:
+        return laid_out(report, font_overrides)
+    except FontError:
+        return []  # the PDF says why, when it is made
+    finally:
+        export_done()
 
 
 def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> bytes:
+    return _pdf(report, font_overrides)[0]
+
+
+def _pdf(report: Report, font_overrides: dict[str, str] | None = None) -> tuple[bytes, list]:
+    """The PDF and where its tables broke (``pdf_tables.Piece``s)."""
     from .pdf_fonts import FontError, export_done  # lazy: saves ~49 ms at start-up
-    from .pdf_writer import pdf_bytes as build  # lazy: saves ~128 ms at start-up (the PDF writer)
+    from .pdf_writer import pdf_and_pieces  # lazy: saves ~128 ms at start-up (the PDF writer)
 
     try:
-        return build(report, font_overrides)
+        return pdf_and_pieces(report, font_overrides)
     except FontError as exc:
         raise ExportError(str(exc)) from exc
     finally:
@@ -95,9 +121,9 @@ def unknown_message(report: Report) -> str:
             "请按原文核对并填写后再导出。")
 
 
-def write_docx(report: Report, path: str | os.PathLike[str]) -> Path:
+def write_docx(report: Report, path: str | os.PathLike[str], font_overrides: dict[str, str] | None = None) -> Path:
     path = Path(path)
-    _write(path, docx_bytes(report))
+    _write(path, docx_bytes(report, font_overrides))
     return path
 
 
@@ -115,16 +141,37 @@ def export_report(
 ) -> list[Path]:
     """Write the .docx and/or the PDF; the paths written, in that order."""
     written: list[Path] = []
-    if pdf and docx:  # on the first export after installing, the fonts unpack while the .docx is made
-        from .pdf_fonts import prefetch_roles  # lazy: saves ~49 ms at start-up
+    if not (pdf and docx):
+        if docx:
+            written.append(write_docx(report, docx, font_overrides))
+        if pdf:
+            written.append(write_pdf(report, pdf, font_overrides))
+        return written
+    # Both: on the first export after installing, the fonts unpack while the .docx is made; for its tables
+    # it needs the PDF's breaks last, and the PDF is made then (once: the .docx takes them from it).
+    from .pdf_fonts import prefetch_roles  # lazy: saves ~49 ms at start-up
 
-        prefetch_roles(font_overrides)
-    if docx:
-        written.append(write_docx(report, docx))
-    if pdf:
-        written.append(write_pdf(report, pdf, font_overrides))
+    prefetch_roles(font_overrides)
+    made: dict[str, bytes | ExportError] = {}
+
+    def pieces() -> list:
+        try:
+            made["pdf"], laid_out = _pdf(report, font_overrides)
+        except ExportError as exc:
+            made["pdf"] = exc  # the .docx is still written (its tables whole), as when the PDF came second
+            return []
+        return laid_out
+
+    data = docx_bytes(report, font_overrides, pieces)
+    written.append(Path(docx))
+    _write(written[-1], data)
+    pdf_data = made.get("pdf") or pdf_bytes(report, font_overrides)
+    if isinstance(pdf_data, ExportError):
+        raise pdf_data
+    written.append(Path(pdf))
+    _write(written[-1], pdf_data)
     return written
 
 
-__all__ = ["ExportError", "docx_bytes", "export_report", "pdf_bytes", "unprintable", "unprintable_message",
-           "write_docx", "write_pdf"]
+__all__ = ["ExportError", "docx_bytes", "export_report", "pdf_bytes", "table_pieces", "unprintable",
+           "unprintable_message", "write_docx", "write_pdf"]

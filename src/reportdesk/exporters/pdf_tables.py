@@ -2,11 +2,13 @@
 
 reportlab cannot break a table inside a merged (row-spanning) cell without odd results, so a table
 here breaks itself: at the last row that fits, with the header rows repeated on the next page and a
-merged label cut in two carrying its text into both halves.
+merged label cut in two carrying its text into both halves. Each piece says where it was drawn
+(``Piece``): the .docx breaks its tables at the same rows.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -27,14 +29,24 @@ def _cell_markup(fonts: FontSet, text: str) -> str:
     return "".join(f'<font name="{f.name}">{escape(t)}</font>' for f, t in pieces)
 
 
+class Piece(NamedTuple):
+    """Rows ``start``..``end`` of the table of ``part`` (under its header rows) were drawn on ``page``."""
+
+    part: str
+    start: int
+    end: int
+    page: int
+
+
 class OfficialTable(Flowable):
     """Rows ``start``..``end`` of a table block (plus its header rows), breakable between any rows."""
 
     def __init__(self, fonts: FontSet, block: document.Table, start: int | None = None, end: int | None = None,
-                 paragraphs: dict | None = None):
+                 paragraphs: dict | None = None, drawn: list[Piece] | None = None):
         super().__init__()
         self.fonts, self.block = fonts, block
         self.paragraphs = {} if paragraphs is None else paragraphs  # cell -> Paragraph, shared by the parts
+        self.drawn = drawn  # where the pieces went, shared by the parts
         self.start = block.header_rows if start is None else start
         self.end = block.rows if end is None else end
         self.hAlign = "CENTER"
@@ -126,14 +138,17 @@ class OfficialTable(Flowable):
         for last, by_rule in choices:
             # A merged label cut in two can make the first part taller than its rows were: give rows back.
             while last > self.start:
-                first = OfficialTable(self.fonts, self.block, self.start, last, self.paragraphs)
+                first = OfficialTable(self.fonts, self.block, self.start, last, self.paragraphs, self.drawn)
                 if first.wrap(avail_width, avail_height)[1] <= avail_height:
-                    return [first, OfficialTable(self.fonts, self.block, last, self.end, self.paragraphs)]
+                    return [first, OfficialTable(self.fonts, self.block, last, self.end, self.paragraphs, self.drawn)]
                 last = break_before(self.block, self.start, self.end, last - 1) if by_rule else last - 1
         return []
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab's names)
-        self.table().drawOn(canvas, x, y, _sW)
+        if self.drawn is not None:
+            self.drawn.append(Piece(self.block.part, self.start, self.end, canvas.getPageNumber()))
+        if not getattr(canvas, "measuring", False):  # a layout pass only wants to know where things go
+            self.table().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:  # drawOn does the work
         pass

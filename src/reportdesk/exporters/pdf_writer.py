@@ -1,4 +1,7 @@
-"""Report -> PDF (reportlab), on the GB/T 9704 grid, with every font embedded."""
+"""Report -> PDF (reportlab), on the GB/T 9704 grid, with every font embedded.
+
+The layout also tells where the tables break (``table_pieces``): the .docx breaks its tables there.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import unicodedata
 from dataclasses import replace
 
 from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -19,7 +23,7 @@ from reportlab.platypus import (
 from ..model.report import Report
 from . import document, layout, linebreak
 from .pdf_fonts import Font, FontSet
-from .pdf_tables import OfficialTable
+from .pdf_tables import OfficialTable, Piece
 
 rl_config.useA85 = 0  # binary streams: smaller files, no ASCII85 encoding time
 
@@ -68,7 +72,15 @@ def draw_chars(canvas, fonts: FontSet, role: str, size: float, x: float, y: floa
         canvas.restoreState()
 
 
-class GridText(Flowable):
+class Drawn(Flowable):
+    """A flowable that draws nothing on a measuring canvas (a layout pass: only where things go counts)."""
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab's names)
+        if not getattr(canvas, "measuring", False):
+            super().drawOn(canvas, x, y, _sW)
+
+
+class GridText(Drawn):
     """A paragraph on the 28 × 22 grid: first-line indent, justified, Chinese line breaking."""
 
     def __init__(self, fonts: FontSet, role: str, runs, size: float = layout.BODY_SIZE,
@@ -135,7 +147,7 @@ class GridText(Flowable):
             draw_chars(self.canv, self.fonts, role, size, x0, baseline, chars)
 
 
-class CentredLines(Flowable):
+class CentredLines(Drawn):
     """The title: centred lines of 2号, on the grid."""
 
     def __init__(self, fonts: FontSet, lines: list[str]) -> None:
@@ -159,7 +171,7 @@ class CentredLines(Flowable):
             draw_chars(self.canv, self.fonts, layout.TITLE, size, x, baseline, chars)
 
 
-class SignatureBlock(Flowable):
+class SignatureBlock(Drawn):
     """After one empty line: the agency 2 characters from the right; the date 2 characters right of it."""
 
     def __init__(self, fonts: FontSet, sig: document.Signature) -> None:
@@ -187,6 +199,8 @@ class SignatureBlock(Flowable):
 
 def _page_number(fonts: FontSet):
     def on_page(canvas, doc) -> None:
+        if getattr(canvas, "measuring", False):
+            return
         n = canvas.getPageNumber()
         text = f"— {n} —"
         size = layout.PAGE_NUMBER_SIZE
@@ -222,8 +236,10 @@ def _is_heading(block) -> bool:
     return isinstance(block, document.Text) and block.role != layout.BODY
 
 
-def story_of(report: Report, fonts: FontSet) -> list[Flowable]:
-    blocks = [printable(b, fonts) for b in document.blocks_of(report)]
+def story_of(report: Report, fonts: FontSet, drawn: list[Piece] | None = None,
+             blocks: list[document.Block] | None = None) -> list[Flowable]:
+    """The flowables of the PDF; each table piece drawn is added to ``drawn``."""
+    blocks = [printable(b, fonts) for b in (document.blocks_of(report) if blocks is None else blocks)]
     flows: list[list[Flowable]] = []
     for block in blocks:
         if isinstance(block, document.Title):
@@ -231,7 +247,7 @@ def story_of(report: Report, fonts: FontSet) -> list[Flowable]:
         elif isinstance(block, document.Text):
             flows.append([GridText(fonts, block.role, block.runs, lead=block.lead, lead_role=block.lead_role)])
         elif isinstance(block, document.Table):
-            flows.append([OfficialTable(fonts, block), Spacer(0, layout.LINE_PITCH / 2)])
+            flows.append([OfficialTable(fonts, block, drawn=drawn), Spacer(0, layout.LINE_PITCH / 2)])
         else:
             flows.append([SignatureBlock(fonts, block)])
     # A heading never ends a page: it keeps room for itself, the headings right after it and what the
@@ -255,13 +271,22 @@ def story_of(report: Report, fonts: FontSet) -> list[Flowable]:
     story: list[Flowable] = []
     for i, flow in enumerate(flows):
         if needed[i]:
-            story.append(CondPageBreak((needed[i] - 0.1) * layout.LINE_PITCH))
+            story.append(CondPageBreak(needed[i] * layout.LINE_PITCH - 0.01))  # whole lines: after a table the room
+            # left is not a whole number of lines, and a paragraph splits only at whole ones
         story += flow
     return story
 
 
-def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> bytes:
-    fonts = FontSet(font_overrides)
+class Measuring(Canvas):
+    """A canvas for a layout pass: the pages are counted, nothing is drawn and nothing written."""
+
+    measuring = True
+
+    def save(self) -> None:
+        pass
+
+
+def _build(report: Report, fonts: FontSet, blocks: list[document.Block], canvasmaker=Canvas) -> tuple[bytes, list[Piece]]:
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -275,5 +300,49 @@ def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> b
     frame = Frame(layout.LEFT, layout.BOTTOM, layout.TEXT_WIDTH, layout.TEXT_HEIGHT,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_number(fonts))])
-    doc.build(story_of(report, fonts))
-    return buffer.getvalue()
+    drawn: list[Piece] = []
+    doc.build(story_of(report, fonts, drawn, blocks), canvasmaker=canvasmaker)
+    return buffer.getvalue(), drawn
+
+
+# Where the tables of the last few layouts broke: (the blocks, the fonts asked for) -> pieces drawn. The
+# layout is a function of these alone, so a .docx made after the PDF of the same report (or before it,
+# or again) takes the breaks from here instead of laying the report out again.
+_PIECES: dict[tuple, list[Piece]] = {}
+_REMEMBERED = 4
+
+
+def _key(blocks: list[document.Block], font_overrides: dict[str, str] | None) -> tuple:
+    return repr(blocks), tuple(sorted((k, v) for k, v in (font_overrides or {}).items() if v))
+
+
+def _remember(key: tuple, pieces: list[Piece]) -> None:
+    _PIECES.pop(key, None)
+    _PIECES[key] = pieces
+    while len(_PIECES) > _REMEMBERED:
+        del _PIECES[next(iter(_PIECES))]
+
+
+def table_pieces(report: Report, font_overrides: dict[str, str] | None = None) -> list[Piece]:
+    """The table pieces the PDF of ``report`` has, in order: from the last PDF or layout of the same text
+    with the same fonts, else from a layout pass that draws nothing (a quarter of making the PDF)."""
+    blocks = document.blocks_of(report)
+    key = _key(blocks, font_overrides)
+    pieces = _PIECES.get(key)
+    if pieces is None:  # (a FontSet only now: making one starts unpacking fonts not in the cache yet)
+        pieces = _build(report, FontSet(font_overrides), blocks, Measuring)[1]
+    _remember(key, pieces)
+    return list(pieces)
+
+
+def pdf_and_pieces(report: Report, font_overrides: dict[str, str] | None = None) -> tuple[bytes, list[Piece]]:
+    """The PDF, and where its tables broke (remembered for a .docx of the same text)."""
+    fonts = FontSet(font_overrides)
+    blocks = document.blocks_of(report)
+    data, pieces = _build(report, fonts, blocks)
+    _remember(_key(blocks, font_overrides), pieces)
+    return data, list(pieces)
+
+
+def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> bytes:
+    return pdf_and_pieces(report, font_overrides)[0]

@@ -114,8 +114,8 @@ def export_from_window(parent: QWidget | None, report: Report, kind: str, sugges
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
     def write() -> None:
-        if kind == "docx":
-            write_docx(report, path)
+        if kind == "docx":  # its tables break where the PDF's do, so it is laid out with the PDF's fonts
+            write_docx(report, path, font_overrides())
         else:
             write_pdf(report, path, font_overrides())
 
