@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_TITLE
 from ..checks import Place, Severity
-from ..formats import ALL_PARTS, PROSE_PARTS, TABLE_PARTS
+from ..formats import PROSE_PARTS, TABLE_PARTS
 from ..model import Report, new_report
 from .aboutdialog import show_about
 from .document import Document
@@ -25,6 +25,7 @@ from .findingsdock import FindingsDock
 from .fontsdialog import FontsDialog
 from .helpview import HelpWindow
 from .infopage import InfoPage, SignaturePage
+from .lazypages import LazyPages
 from .pages import ProsePage, TablePage
 from .previousyear import PreviousYear
 from .sections import PART_KEYS, SECTIONS, editor_area, fill_nav, mark_nav, order_tabs, reveal
@@ -109,19 +110,9 @@ class MainWindow(QMainWindow):
             w = self.stack.widget(0)
             self.stack.removeWidget(w)
             w.deleteLater()
-        self.pages: dict[str, object] = {}
-        self.info_page = InfoPage(doc)
-        self.info_page.yearRequested.connect(self.files.change_year)
-        self.pages["info"] = self.info_page
-        for part in ALL_PARTS:
-            page = TablePage(doc, part) if part in TABLE_PARTS else ProsePage(doc, part)
-            self.pages[PART_KEYS[part]] = page
-        self.pages["signature"] = SignaturePage(doc)
-        for key in SECTIONS:
-            self.stack.addWidget(self.pages[key])
+        self.previous_year.install()  # before any page: each table page gets its overlay as it is built
+        self.pages = LazyPages(self.stack, SECTIONS, self._make_page, self._page_built)
         self.dock.set_document(doc)
-        for page in self.table_pages():
-            page.view.message.connect(self.show_message)
         doc.findingsChanged.connect(self._update_counts)
         doc.undo_stack.cleanChanged.connect(lambda _c: self.files.update_title())
         doc.modified.connect(self.files.on_modified)
@@ -131,23 +122,43 @@ class MainWindow(QMainWindow):
         self.refresh_nav()
         self._update_counts()
         self.files.update_title()
-        self._order_tabs()
-        self.nav.setCurrentRow(max(0, current))
+        self.nav.setCurrentRow(max(0, current))  # builds the page shown
         self._show_read_only()
         self.show_start(False)
-        self.previous_year.install()
+
+    def _make_page(self, key: str):
+        doc = self.doc
+        if key == "info":
+            page = InfoPage(doc)
+            page.yearRequested.connect(self.files.change_year)
+            return page
+        if key == "signature":
+            return SignaturePage(doc)
+        part = next(p for p, k in PART_KEYS.items() if k == key)
+        return TablePage(doc, part) if part in TABLE_PARTS else ProsePage(doc, part)
+
+    def _page_built(self, _key: str, page) -> None:
+        if isinstance(page, TablePage):
+            page.view.message.connect(self.show_message)
+            self.previous_year.add_page(page)
+        self._order_tabs()
+
+    @property
+    def info_page(self) -> InfoPage:
+        return self.pages["info"]
 
     def _order_tabs(self) -> None:
-        order_tabs(self.nav, [self.pages[key] for key in SECTIONS], self.findings_panel)
+        order_tabs(self.nav, self.pages.built(), self.findings_panel)
 
     def sync_read_only(self) -> None:
         """Make every page editable or not, after the document's read-only state changed."""
-        for page in self.prose_pages():
-            page.editor.setReadOnly(self.doc.read_only)
-        self.info_page.refresh()
-        self.pages["signature"].refresh()
-        for page in self.table_pages():
-            page.view.viewport().update()
+        for page in self.pages.built():  # a page built later reads the state when it is made
+            if isinstance(page, ProsePage):
+                page.editor.setReadOnly(self.doc.read_only)
+            elif isinstance(page, TablePage):
+                page.view.viewport().update()
+            else:
+                page.refresh()
         self.files.update_title()
         self._show_read_only()
 
@@ -192,6 +203,7 @@ class MainWindow(QMainWindow):
         self.show_start(True)
 
     def table_pages(self) -> list[TablePage]:
+        """Every table page (building those not yet shown)."""
         return [self.pages[PART_KEYS[p]] for p in TABLE_PARTS]
 
     def prose_pages(self) -> list[ProsePage]:
@@ -203,6 +215,7 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < self.stack.count():
             self.flush_editors()
+            self.pages[SECTIONS[row]]  # built when first shown
             self.stack.setCurrentIndex(row)
 
     def show_section(self, key: str) -> None:
@@ -215,9 +228,11 @@ class MainWindow(QMainWindow):
         """Hand typing still waiting in a prose editor or the opening to the undo stack."""
         if self.doc is None:
             return
-        for page in self.prose_pages():
-            page.editor.flush()
-        self.info_page.commit_opening()
+        for page in self.pages.built():
+            if isinstance(page, ProsePage):
+                page.editor.flush()
+            elif isinstance(page, InfoPage):
+                page.commit_opening()
 
     # ------------------------------------------------------------------ findings
 

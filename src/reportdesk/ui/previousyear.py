@@ -154,8 +154,8 @@ class PreviousYear(QObject):
         self.window = window
         self.shown = False
         self.changes: dict = {}
-        self.overlays: list[PreviousOverlay] = []
-        self.buttons: list[QToolButton] = []
+        self._parts: dict[object, tuple[PreviousOverlay, QToolButton, QLabel]] = {}  # table page -> its three
+        self._note = ""
         self.attach_action = QAction(self.tr("关联上年报告…"), window)
         self.attach_action.triggered.connect(lambda _c=False: self.attach_dialog())
         file_menu.insertAction(before, self.attach_action) if before else file_menu.addAction(self.attach_action)
@@ -177,32 +177,44 @@ class PreviousYear(QObject):
     # ------------------------------------------------------------------ pages
 
     def install(self) -> None:
-        """After the window made its pages for a document: an overlay and a toggle button on each table."""
+        """When the window starts a new set of pages for a document (each table page is then added as built)."""
         doc = self.window.doc
         if doc is not self._doc:
             self._doc = doc
             for signal in (doc.cellsChanged, doc.fieldChanged, doc.reportReplaced):
                 signal.connect(self.refresh)
-        self.overlays, self.buttons = [], []
-        for page in self.window.table_pages():
-            self.overlays.append(PreviousOverlay(self, page))
-            button = QToolButton(page)
-            button.setDefaultAction(self.show_action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            # beside the legend under the table (it wraps, so a narrow window stays narrow)
-            layout = page.layout()
-            legend = layout.itemAt(layout.count() - 1).widget()
-            layout.removeWidget(legend)
-            row = QHBoxLayout()
-            row.addWidget(legend, 1)
-            note = QLabel()
-            note.setStyleSheet("color:#7a7a7a")
-            row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-            layout.addLayout(row)
-            page.previous_note = note
-            self.buttons.append(button)
+        self._parts = {}
         self.refresh()
+
+    def add_page(self, page) -> None:
+        """A table page just built: its overlay, and a toggle button beside its legend."""
+        overlay = PreviousOverlay(self, page)
+        button = QToolButton(page)
+        button.setDefaultAction(self.show_action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # beside the legend under the table (it wraps, so a narrow window stays narrow)
+        layout = page.layout()
+        legend = layout.itemAt(layout.count() - 1).widget()
+        layout.removeWidget(legend)
+        row = QHBoxLayout()
+        row.addWidget(legend, 1)
+        note = QLabel()
+        note.setStyleSheet("color:#7a7a7a")
+        row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        self._parts[page] = (overlay, button, note)
+        self._refresh_page(page)
+
+    @property
+    def overlays(self) -> list[PreviousOverlay]:
+        """Every table's overlay, in table order (building the table pages not yet shown)."""
+        return [self._parts[page][0] for page in self.window.table_pages()]
+
+    @property
+    def buttons(self) -> list[QToolButton]:
+        """Every table's 显示上年数 button, in table order (building the table pages not yet shown)."""
+        return [self._parts[page][1] for page in self.window.table_pages()]
 
     def refresh(self, *_args) -> None:
         report = self.report
@@ -211,19 +223,21 @@ class PreviousYear(QObject):
         self.show_action.setEnabled(b is not None)
         if b is None and self.shown:
             self.show_action.setChecked(False)
-        note = ""
+        self._note = ""
         if b is not None:
-            note = self.tr("上年：{0}年").format(b.year) + ("" if report.previous is not None else self.tr("（仅结转数）"))
-        for page in self.window.table_pages():
-            if hasattr(page, "previous_note"):
-                none = b is not None and not any(ref.table == page.model.table for ref in self.changes)
-                page.previous_note.setText(note + (self.tr("：本表与上年无可比单元格") if none else ""))
-        for overlay in self.overlays:
-            overlay.relayout()
+            self._note = self.tr("上年：{0}年").format(b.year) + ("" if report.previous is not None else self.tr("（仅结转数）"))
+        for page in self._parts:
+            self._refresh_page(page)
+
+    def _refresh_page(self, page) -> None:
+        overlay, _button, note = self._parts[page]
+        none = bool(self._note) and not any(ref.table == page.model.table for ref in self.changes)
+        note.setText(self._note + (self.tr("：本表与上年无可比单元格") if none else ""))
+        overlay.relayout()
 
     def set_shown(self, on: bool) -> None:
         self.shown = bool(on)
-        for overlay in self.overlays:
+        for overlay, _button, _note in self._parts.values():
             overlay.relayout()
 
     # ------------------------------------------------------------------ attaching
