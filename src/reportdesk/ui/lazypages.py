@@ -63,3 +63,7 @@ class LazyPages(Mapping[str, QWidget]):
     def built(self) -> list[QWidget]:
         """The pages built so far, in section order."""
         return [self._built[k] for k in self._keys if k in self._built]
+
+    def built_items(self) -> list[tuple[str, QWidget]]:
+        """(key, page) of the pages built so far, in section order."""
+        return [(k, self._built[k]) for k in self._keys if k in self._built]
