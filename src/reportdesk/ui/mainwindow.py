@@ -75,15 +75,20 @@ class MainWindow(QMainWindow):
         if not state or not self.restoreState(state):  # the findings panel as the clerk last sized it
             self.resizeDocks([self.dock], [170], Qt.Orientation.Vertical)
 
+    def showEvent(self, event) -> None:
+        self.pages[SECTIONS[self.stack.currentIndex()]]  # the page shown is built (the others when selected)
+        super().showEvent(event)
+
     def paintEvent(self, event) -> None:
         if not self._painted:
             # The report is on screen: now its checks (with the import of their rules, ~25 ms together),
-            # then the findings panel, the counts and the navigation's marks.
+            # then the findings panel, the counts and the navigation's marks; and the tab order.
             self._painted = True
-            QTimer.singleShot(0, self, self._check_after_first_paint)
+            QTimer.singleShot(0, self, self._after_first_paint)
         super().paintEvent(event)
 
-    def _check_after_first_paint(self) -> None:
+    def _after_first_paint(self) -> None:
+        self._order_tabs()
         if self.doc is not None:
             self.doc.ensure_checked()
 
@@ -163,7 +168,8 @@ class MainWindow(QMainWindow):
         if key in TABLE_KEYS:
             page.view.message.connect(self.show_message)
             self.previous_year.add_page(page)
-        self._order_tabs()
+        if self._painted:  # else after the first paint
+            self._order_tabs()
 
     @property
     def info_page(self) -> InfoPage:
@@ -237,7 +243,8 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < self.stack.count():
             self.flush_editors()
-            self.pages[SECTIONS[row]]  # built when first shown
+            if self.isVisible():  # else when the window is shown (see showEvent)
+                self.pages[SECTIONS[row]]  # built when first shown
             self.stack.setCurrentIndex(row)
 
     def show_section(self, key: str) -> None:
