@@ -47,14 +47,9 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)  # new, open, save, autosave, recovery
         self.nav, self.stack, self.banner = QListWidget(), QStackedWidget(), QLabel()
         editor, self.splitter = editor_area(self.nav, self.stack, self.banner)
-        self.start_page = StartPage()
-        self.start_page.newRequested.connect(self.new_report_dialog)
-        self.start_page.openRequested.connect(self.open_dialog)
-        self.start_page.demoRequested.connect(self.files.open_demo)
-        self.start_page.recentRequested.connect(self.open_report_file)
+        self._start_page: StartPage | None = None  # made when first shown (文件→关闭)
         self.central = QStackedWidget()
         self.central.addWidget(editor)
-        self.central.addWidget(self.start_page)
         self.setCentralWidget(self.central)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
@@ -208,7 +203,7 @@ class MainWindow(QMainWindow):
         """The start page instead of a report (after 文件→关闭); the report's commands rest meanwhile."""
         if on:
             self.start_page.refresh()
-        self.central.setCurrentWidget(self.start_page if on else self.central.widget(0))
+        self.central.setCurrentWidget(self.start_page if on else self.central.widget(0))  # the editor: widget 0
         self.dock.setVisible(not on)
         for action in getattr(self, "report_actions", []):
             action.setEnabled(not on)
@@ -220,7 +215,18 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_TITLE)
 
     def on_start_page(self) -> bool:
-        return self.central.currentWidget() is self.start_page
+        return self._start_page is not None and self.central.currentWidget() is self._start_page
+
+    @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            page = self._start_page = StartPage()
+            page.newRequested.connect(self.new_report_dialog)
+            page.openRequested.connect(self.open_dialog)
+            page.demoRequested.connect(self.files.open_demo)
+            page.recentRequested.connect(self.open_report_file)
+            self.central.addWidget(page)
+        return self._start_page
 
     def close_report(self) -> None:
         """文件→关闭: ask to save, then the start page; the window stays open."""

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,7 @@ class RecoveryWriter:
     """The recovery copy of one window's report."""
 
     def __init__(self) -> None:
-        self.token = f"{os.getpid()}-{os.urandom(4).hex()}"  # not uuid: its import cost ~2 ms at start-up
+        self.token = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
     @property
     def data(self) -> Path:
