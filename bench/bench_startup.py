@@ -27,7 +27,7 @@ sys.path[:0] = [str(ROOT / "installer"), str(ROOT / "src")]
 
 import frozen_run as fr  # noqa: E402
 
-RUNS = 7
+RUNS = 11
 BARE_WINDOW = (
     "import sys\n"
     "from PySide6.QtCore import QTimer\n"
@@ -57,8 +57,10 @@ def _pair(name: str, ours: list[str], base: list[str], env: dict[str, str], goal
     ours_s, base_s = statistics.median(a), statistics.median(b)
     ratio = ours_s / base_s
     verdict = "ok" if ratio <= goal else "MISSED"
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     print(
-        f"  {name:<52} {ours_s * 1000:7.0f} ms / {base_s * 1000:5.0f} ms = {ratio:4.2f}×  goal ≤ {goal:g}×  {verdict}",
+        f"  {name:<52} {ours_s * 1000:7.0f} ms / {base_s * 1000:5.0f} ms = {ratio:4.2f}×  goal ≤ {goal:g}×  {verdict}"
+        f"  (load {load})",
         flush=True,
     )
 
