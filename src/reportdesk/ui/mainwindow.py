@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -25,11 +24,10 @@ from .fileactions import FileActions
 from .findingsdock import FindingsDock
 from .infopage import InfoPage, SignaturePage
 from .lazypages import LazyPages
-from .previousyear import PreviousYear
+from .menus import build_menus
 from .sections import PART_KEYS, SECTIONS, editor_area, fill_nav, mark_nav, order_tabs, reveal
 from .settings import load_settings, save_settings
 from .startpage import StartPage
-from .summary_tips import open_summary_window
 
 if TYPE_CHECKING:
     from .pages import ProsePage, TablePage
@@ -54,7 +52,9 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self._build_menus()
+        menus = build_menus(self)
+        self.recent_menu, self.save_action, self.report_actions = menus.recent, menus.save, menus.report_actions
+        self.undo_action, self.redo_action, self.previous_year = menus.undo, menus.redo, menus.previous_year
         if report is None:  # a blank report for last year, the one being written in January
             report = new_report(load_settings().agency, dt.date.today().year - 1)
         doc = Document(report, path, check_now=False)  # checked after the first paint
@@ -305,61 +305,7 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    # ------------------------------------------------------------------ menus
-
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        keys = QKeySequence.StandardKey
-        m = bar.addMenu(self.tr("文件(&F)"))
-        self._action(m, self.tr("新建…"), self.new_report_dialog, "Ctrl+N")
-        self._action(m, self.tr("打开…"), self.open_dialog, "Ctrl+O")
-        self.recent_menu = m.addMenu(self.tr("最近打开"))
-        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
-        self._action(m, self.tr("汇总下属单位报告…"), lambda: open_summary_window(self))
-        m.addSeparator()
-        self.save_action = self._action(m, self.tr("保存"), self.save, "Ctrl+S")
-        save_as = self._action(m, self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")
-        m.addSeparator()
-        close = self._action(m, self.tr("关闭"), self.close_report, "Ctrl+W")
-        self._action(m, self.tr("退出"), self.close, "Ctrl+Q")
-        self.report_actions = [self.save_action, save_as, close]
-        file_menu = m
-        m = bar.addMenu(self.tr("编辑(&E)"))
-        self.undo_action = self._action(m, self.tr("撤销"), self.undo, "Ctrl+Z")
-        self.redo_action = self._action(m, self.tr("重做"), self.redo, "Ctrl+Y")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        m.addSeparator()
-        self._action(m, self.tr("加粗（正文）"), self.toggle_bold, "Ctrl+B")
-        self.previous_year = PreviousYear(self, file_menu, m, before=close)  # 关联上年报告… and 显示上年数
-        m = bar.addMenu(self.tr("检查(&C)"))
-        self.report_actions += [
-            self._action(m, self.tr("检查全文"), self.doc_recheck, "F5"),
-            self._action(m, self.tr("下一个问题"), self.next_finding, "F8"),
-        ]
-        self._action(m, self.tr("批量审阅…"), self.open_review)
-        m = bar.addMenu(self.tr("导出(&X)"))
-        self.report_actions += [
-            self._action(m, self.tr("导出 Word(.docx)…"), lambda: self.export("docx")),
-            self._action(m, self.tr("导出 PDF…"), lambda: self.export("pdf")),
-        ]
-        m.addSeparator()
-        self.report_actions += [
-            self._action(m, self.tr("打印预览…"), lambda: self.print_call(preview=True)),
-            self._action(m, self.tr("打印…"), lambda: self.print_call(preview=False), keys.Print),
-        ]
-        m.addSeparator()
-        self._action(m, self.tr("导出字体…"), self.choose_fonts)
-        m = bar.addMenu(self.tr("帮助(&H)"))
-        self._action(m, self.tr("填写说明"), self.show_help, "F1")
-        self._action(m, self.tr("关于本工具"), self.show_about)
+    # ------------------------------------------------------------------ menus (ui/menus.py)
 
     def undo_action_target(self, doc: Document) -> None:
         stack = doc.undo_stack
