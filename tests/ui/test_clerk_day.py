@@ -398,6 +398,7 @@ def test_a_blank_report_is_a_to_do_list_until_checked(qtbot, answers):
     w = MainWindow()
     qtbot.addWidget(w)
     w.show()
+    qtbot.waitUntil(lambda: w.doc.checked)  # the checks run right after the window's first paint
     assert w.counts.text().endswith("|\u30000 个错误 · 0 个警告") and "待填写：已完成 0/6 部分" in w.counts.text()
     assert "落款" in w.counts.text()
     texts = [item.text(1) for item, _f in w.findings_panel.finding_items()]

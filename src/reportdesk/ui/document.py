@@ -2,6 +2,11 @@
 
 Every edit goes through a command on ``undo_stack``; the command calls one of the ``apply_*``
 methods, which change the report, emit what changed and re-run the checks (about 1 ms).
+
+A document made with ``check_now=False`` is checked when its findings are first asked for (``findings``,
+``cell_findings``, ``ensure_checked``): the window makes its documents so and asks right after its first
+paint, so a clerk sees the report without waiting for the checks (and their import), the findings a moment
+later.
 """
 
 from __future__ import annotations
@@ -41,28 +46,50 @@ class Document(QObject):
     findingsChanged = Signal()  # noqa: N815 - Qt signal naming
     modified = Signal()  # any change at all (autosave listens)
 
-    def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, report: Report, path: Path | None = None, parent: QObject | None = None, *, check_now: bool = True
+    ) -> None:
         super().__init__(parent)
         self.report = report
         self.path = path
         self.read_only = False
         self.stamp: str | None = ANY  # the file's content hash when read or last saved (model.safewrite)
         self.undo_stack = QUndoStack(self)
-        self.findings: list[Finding] = []
-        self.cell_findings: dict[CellRef, list[Finding]] = {}
-        self.recheck()
+        self._findings: list[Finding] | None = None  # None: not checked yet
+        self._cell_findings: dict[CellRef, list[Finding]] = {}
+        if check_now:
+            self.recheck()
 
     # ------------------------------------------------------------------ checks
 
+    @property
+    def checked(self) -> bool:
+        """Whether the checks have run for this document (they run when the findings are first asked for)."""
+        return self._findings is not None
+
+    def ensure_checked(self) -> None:
+        if self._findings is None:
+            self.recheck()
+
+    @property
+    def findings(self) -> list[Finding]:
+        self.ensure_checked()
+        return self._findings
+
+    @property
+    def cell_findings(self) -> dict[CellRef, list[Finding]]:
+        self.ensure_checked()
+        return self._cell_findings
+
     def recheck(self) -> None:
-        self.findings = check_report(self.report)
+        findings = check_report(self.report)
         by_cell: dict[CellRef, list[Finding]] = {}
-        for f in self.findings:
+        for f in findings:
             if f.severity is Severity.INFO:
                 continue
             for ref in f.place.cells:
                 by_cell.setdefault(ref, []).append(f)
-        self.cell_findings = by_cell
+        self._findings, self._cell_findings = findings, by_cell
         self.findingsChanged.emit()
 
     # ------------------------------------------------------------------ edits (push commands)

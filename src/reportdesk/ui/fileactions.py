@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStatusBar
 
 from .. import APP_TITLE, paths
-from ..diagnostics import log_exception
 from ..formats import format_for_year
 from ..loading import IMPORT_SUFFIXES, LoadError, load_interchange
 from ..model import Report
@@ -97,6 +96,8 @@ class FileActions(QObject):
             self.recovery.write(self.report, self.doc.path)
         except Exception as exc:  # whatever it is, the clerk keeps working; say it once, try again
             if not isinstance(exc, ProjectError):
+                from ..diagnostics import log_exception  # lazy: saves ~9 ms before the first paint
+
                 log_exception(exc, "自动保存")
             if not self.autosave_failed:
                 self.autosave_failed = True
@@ -111,7 +112,7 @@ class FileActions(QObject):
 
     def _adopt(self, report: Report, path: Path | None, unsaved: bool, stamp: str | None = ANY) -> None:
         self._release()
-        doc = Document(report, path)
+        doc = Document(report, path, check_now=False)  # the window checks it (after its first paint)
         doc.stamp = stamp  # what the file held when read: a save over someone else's is refused
         if path is not None and not recovery.acquire_lock(path):
             doc.read_only = True
@@ -327,6 +328,8 @@ class FileActions(QObject):
 
     def report_unexpected(self, exc: BaseException, what: str) -> None:
         """An error no code foresaw: logged, then said in Chinese with the diagnostics to copy."""
+        from ..diagnostics import log_exception  # lazy: as in autosave
+
         show_unexpected(self.window, what, log_exception(exc, what))
 
     # ------------------------------------------------------------------ year and format

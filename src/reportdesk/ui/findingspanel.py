@@ -38,7 +38,7 @@ class FindingsPanel(QTreeWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self._items: list[tuple[QTreeWidgetItem, Finding]] = []
-        self._shown: list[Finding] = []
+        self._shown: list[Finding] | None = []
         self.pending = lambda _f: False  # the window says which findings are only 待填写 for now
         self._pending_shown: list[bool] = []
         self.set_document(doc)
@@ -49,6 +49,10 @@ class FindingsPanel(QTreeWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self.doc.checked:  # a window's new document: filled in when it is checked (after the first paint)
+            self.clear()
+            self._items, self._shown, self._pending_shown = [], None, []
+            return
         findings = self.doc.findings
         pending = [self.pending(f) for f in findings]
         if findings == self._shown and pending == self._pending_shown:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -16,47 +16,48 @@ from PySide6.QtWidgets import (
 
 from .. import APP_TITLE
 from ..checks import Place, Severity
-from ..formats import ALL_PARTS, PROSE_PARTS, TABLE_PARTS
+from ..formats import PROSE_PARTS, TABLE_PARTS
 from ..model import Report, new_report
 from .aboutdialog import show_about
 from .document import Document
 from .fileactions import FileActions
 from .findingsdock import FindingsDock
-from .fontsdialog import FontsDialog
-from .helpview import HelpWindow
 from .infopage import InfoPage, SignaturePage
-from .pages import ProsePage, TablePage
-from .previousyear import PreviousYear
+from .lazypages import LazyPages
+from .menus import build_menus
 from .sections import PART_KEYS, SECTIONS, editor_area, fill_nav, mark_nav, order_tabs, reveal
 from .settings import load_settings, save_settings
 from .startpage import StartPage
-from .summary_tips import open_summary_window
+
+if TYPE_CHECKING:
+    from .pages import ProsePage, TablePage
+
+TABLE_KEYS = {PART_KEYS[p] for p in TABLE_PARTS}
+PROSE_KEYS = {PART_KEYS[p] for p in PROSE_PARTS}
 
 
 class MainWindow(QMainWindow):
     def __init__(self, report: Report | None = None, path: Path | None = None) -> None:
         super().__init__()
+        self._painted = False
         self.setWindowTitle(APP_TITLE)
         self.doc: Document | None = None
         self.files = FileActions(self)  # new, open, save, autosave, recovery
         self.nav, self.stack, self.banner = QListWidget(), QStackedWidget(), QLabel()
         editor, self.splitter = editor_area(self.nav, self.stack, self.banner)
-        self.start_page = StartPage()
-        self.start_page.newRequested.connect(self.new_report_dialog)
-        self.start_page.openRequested.connect(self.open_dialog)
-        self.start_page.demoRequested.connect(self.files.open_demo)
-        self.start_page.recentRequested.connect(self.open_report_file)
+        self._start_page: StartPage | None = None  # made when first shown (文件→关闭)
         self.central = QStackedWidget()
         self.central.addWidget(editor)
-        self.central.addWidget(self.start_page)
         self.setCentralWidget(self.central)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self._build_menus()
+        menus = build_menus(self)
+        self.recent_menu, self.save_action, self.report_actions = menus.recent, menus.save, menus.report_actions
+        self.undo_action, self.redo_action, self.previous_year = menus.undo, menus.redo, menus.previous_year
         if report is None:  # a blank report for last year, the one being written in January
             report = new_report(load_settings().agency, dt.date.today().year - 1)
-        doc = Document(report, path)
+        doc = Document(report, path, check_now=False)  # checked after the first paint
         self.dock = FindingsDock(doc, self)
         self.findings_panel = self.dock.panel
         self.finding_detail = self.dock.detail
@@ -68,6 +69,23 @@ class MainWindow(QMainWindow):
         state = load_settings().window_state
         if not state or not self.restoreState(state):  # the findings panel as the clerk last sized it
             self.resizeDocks([self.dock], [170], Qt.Orientation.Vertical)
+
+    def showEvent(self, event) -> None:
+        self.pages[SECTIONS[self.stack.currentIndex()]]  # the page shown is built (the others when selected)
+        super().showEvent(event)
+
+    def paintEvent(self, event) -> None:
+        if not self._painted:
+            # The report is on screen: now its checks (with the import of their rules, ~25 ms together),
+            # then the findings panel, the counts and the navigation's marks; and the tab order.
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+        super().paintEvent(event)
+
+    def _after_first_paint(self) -> None:
+        self._order_tabs()
+        if self.doc is not None:
+            self.doc.ensure_checked()
 
     def fit_to_screen(self) -> None:
         """Restore the last geometry, but never larger than the screen (1366×768 agency monitors)."""
@@ -109,19 +127,9 @@ class MainWindow(QMainWindow):
             w = self.stack.widget(0)
             self.stack.removeWidget(w)
             w.deleteLater()
-        self.pages: dict[str, object] = {}
-        self.info_page = InfoPage(doc)
-        self.info_page.yearRequested.connect(self.files.change_year)
-        self.pages["info"] = self.info_page
-        for part in ALL_PARTS:
-            page = TablePage(doc, part) if part in TABLE_PARTS else ProsePage(doc, part)
-            self.pages[PART_KEYS[part]] = page
-        self.pages["signature"] = SignaturePage(doc)
-        for key in SECTIONS:
-            self.stack.addWidget(self.pages[key])
+        self.previous_year.install()  # before any page: each table page gets its overlay as it is built
+        self.pages = LazyPages(self.stack, SECTIONS, self._make_page, self._page_built)
         self.dock.set_document(doc)
-        for page in self.table_pages():
-            page.view.message.connect(self.show_message)
         doc.findingsChanged.connect(self._update_counts)
         doc.undo_stack.cleanChanged.connect(lambda _c: self.files.update_title())
         doc.modified.connect(self.files.on_modified)
@@ -131,23 +139,49 @@ class MainWindow(QMainWindow):
         self.refresh_nav()
         self._update_counts()
         self.files.update_title()
-        self._order_tabs()
-        self.nav.setCurrentRow(max(0, current))
+        self.nav.setCurrentRow(max(0, current))  # builds the page shown
         self._show_read_only()
         self.show_start(False)
-        self.previous_year.install()
+        if self._painted:  # else right after the first paint (see event)
+            doc.ensure_checked()
+
+    def _make_page(self, key: str):
+        doc = self.doc
+        if key == "info":
+            page = InfoPage(doc)
+            page.yearRequested.connect(self.files.change_year)
+            return page
+        if key == "signature":
+            return SignaturePage(doc)
+        # lazy: the first page shown is the information page; saves ~15 ms before the first paint
+        from .pages import ProsePage, TablePage
+
+        part = next(p for p, k in PART_KEYS.items() if k == key)
+        return TablePage(doc, part) if part in TABLE_PARTS else ProsePage(doc, part)
+
+    def _page_built(self, key: str, page) -> None:
+        if key in TABLE_KEYS:
+            page.view.message.connect(self.show_message)
+            self.previous_year.add_page(page)
+        if self._painted:  # else after the first paint
+            self._order_tabs()
+
+    @property
+    def info_page(self) -> InfoPage:
+        return self.pages["info"]
 
     def _order_tabs(self) -> None:
-        order_tabs(self.nav, [self.pages[key] for key in SECTIONS], self.findings_panel)
+        order_tabs(self.nav, self.pages.built(), self.findings_panel)
 
     def sync_read_only(self) -> None:
         """Make every page editable or not, after the document's read-only state changed."""
-        for page in self.prose_pages():
-            page.editor.setReadOnly(self.doc.read_only)
-        self.info_page.refresh()
-        self.pages["signature"].refresh()
-        for page in self.table_pages():
-            page.view.viewport().update()
+        for key, page in self.pages.built_items():  # a page built later reads the state when it is made
+            if key in PROSE_KEYS:
+                page.editor.setReadOnly(self.doc.read_only)
+            elif key in TABLE_KEYS:
+                page.view.viewport().update()
+            else:
+                page.refresh()
         self.files.update_title()
         self._show_read_only()
 
@@ -169,7 +203,7 @@ class MainWindow(QMainWindow):
         """The start page instead of a report (after 文件→关闭); the report's commands rest meanwhile."""
         if on:
             self.start_page.refresh()
-        self.central.setCurrentWidget(self.start_page if on else self.central.widget(0))
+        self.central.setCurrentWidget(self.start_page if on else self.central.widget(0))  # the editor: widget 0
         self.dock.setVisible(not on)
         for action in getattr(self, "report_actions", []):
             action.setEnabled(not on)
@@ -181,17 +215,29 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_TITLE)
 
     def on_start_page(self) -> bool:
-        return self.central.currentWidget() is self.start_page
+        return self._start_page is not None and self.central.currentWidget() is self._start_page
+
+    @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            page = self._start_page = StartPage()
+            page.newRequested.connect(self.new_report_dialog)
+            page.openRequested.connect(self.open_dialog)
+            page.demoRequested.connect(self.files.open_demo)
+            page.recentRequested.connect(self.open_report_file)
+            self.central.addWidget(page)
+        return self._start_page
 
     def close_report(self) -> None:
         """文件→关闭: ask to save, then the start page; the window stays open."""
         if self.on_start_page() or not self.files.maybe_save():
             return
         self.files.release_report()
-        self.set_document(Document(new_report(load_settings().agency, dt.date.today().year - 1)))
+        self.set_document(Document(new_report(load_settings().agency, dt.date.today().year - 1), check_now=False))
         self.show_start(True)
 
     def table_pages(self) -> list[TablePage]:
+        """Every table page (building those not yet shown)."""
         return [self.pages[PART_KEYS[p]] for p in TABLE_PARTS]
 
     def prose_pages(self) -> list[ProsePage]:
@@ -203,6 +249,8 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < self.stack.count():
             self.flush_editors()
+            if self.isVisible():  # else when the window is shown (see showEvent)
+                self.pages[SECTIONS[row]]  # built when first shown
             self.stack.setCurrentIndex(row)
 
     def show_section(self, key: str) -> None:
@@ -215,9 +263,11 @@ class MainWindow(QMainWindow):
         """Hand typing still waiting in a prose editor or the opening to the undo stack."""
         if self.doc is None:
             return
-        for page in self.prose_pages():
-            page.editor.flush()
-        self.info_page.commit_opening()
+        for key, page in self.pages.built_items():
+            if key in PROSE_KEYS:
+                page.editor.flush()
+            elif key == "info":
+                page.commit_opening()
 
     # ------------------------------------------------------------------ findings
 
@@ -243,6 +293,9 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         """The status bar's counts and the navigation's marks (red, yellow, 待填写) after every check."""
+        if not self.doc.checked:  # a new document before the window's first paint: after its checks
+            self.counts.clear()
+            return
         self.dock.show_detail()
         text, errors = self.dock.summary()
         self.counts.setText(text)
@@ -252,61 +305,7 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    # ------------------------------------------------------------------ menus
-
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        keys = QKeySequence.StandardKey
-        m = bar.addMenu(self.tr("文件(&F)"))
-        self._action(m, self.tr("新建…"), self.new_report_dialog, "Ctrl+N")
-        self._action(m, self.tr("打开…"), self.open_dialog, "Ctrl+O")
-        self.recent_menu = m.addMenu(self.tr("最近打开"))
-        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
-        self._action(m, self.tr("汇总下属单位报告…"), lambda: open_summary_window(self))
-        m.addSeparator()
-        self.save_action = self._action(m, self.tr("保存"), self.save, "Ctrl+S")
-        save_as = self._action(m, self.tr("另存为…"), self.save_as, "Ctrl+Shift+S")
-        m.addSeparator()
-        close = self._action(m, self.tr("关闭"), self.close_report, "Ctrl+W")
-        self._action(m, self.tr("退出"), self.close, "Ctrl+Q")
-        self.report_actions = [self.save_action, save_as, close]
-        file_menu = m
-        m = bar.addMenu(self.tr("编辑(&E)"))
-        self.undo_action = self._action(m, self.tr("撤销"), self.undo, "Ctrl+Z")
-        self.redo_action = self._action(m, self.tr("重做"), self.redo, "Ctrl+Y")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        m.addSeparator()
-        self._action(m, self.tr("加粗（正文）"), self.toggle_bold, "Ctrl+B")
-        self.previous_year = PreviousYear(self, file_menu, m, before=close)  # 关联上年报告… and 显示上年数
-        m = bar.addMenu(self.tr("检查(&C)"))
-        self.report_actions += [
-            self._action(m, self.tr("检查全文"), self.doc_recheck, "F5"),
-            self._action(m, self.tr("下一个问题"), self.next_finding, "F8"),
-        ]
-        self._action(m, self.tr("批量审阅…"), self.open_review)
-        m = bar.addMenu(self.tr("导出(&X)"))
-        self.report_actions += [
-            self._action(m, self.tr("导出 Word(.docx)…"), lambda: self.export("docx")),
-            self._action(m, self.tr("导出 PDF…"), lambda: self.export("pdf")),
-        ]
-        m.addSeparator()
-        self.report_actions += [
-            self._action(m, self.tr("打印预览…"), lambda: self.print_call(preview=True)),
-            self._action(m, self.tr("打印…"), lambda: self.print_call(preview=False), keys.Print),
-        ]
-        m.addSeparator()
-        self._action(m, self.tr("导出字体…"), self.choose_fonts)
-        m = bar.addMenu(self.tr("帮助(&H)"))
-        self._action(m, self.tr("填写说明"), self.show_help, "F1")
-        self._action(m, self.tr("关于本工具"), self.show_about)
+    # ------------------------------------------------------------------ menus (ui/menus.py)
 
     def undo_action_target(self, doc: Document) -> None:
         stack = doc.undo_stack
@@ -337,9 +336,8 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.redo()
 
     def toggle_bold(self) -> None:
-        page = self.stack.currentWidget()
-        if isinstance(page, ProsePage):
-            page.editor.toggle_bold()
+        if self.current_section() in PROSE_KEYS:
+            self.stack.currentWidget().editor.toggle_bold()
         else:
             self.show_message(self.tr("加粗只用于第一、五、六部分的正文"))
 
@@ -378,11 +376,15 @@ class MainWindow(QMainWindow):
         (printing.preview_report if preview else printing.print_report)(self, self.report)
 
     def choose_fonts(self) -> None:
+        from .fontsdialog import FontsDialog  # lazy: saves ~1 ms at start-up
+
         FontsDialog(self).exec()
 
     def show_help(self) -> None:
         """F1: the user guide, inside the program (bundled, offline)."""
         if getattr(self, "help_window", None) is None:
+            from .helpview import HelpWindow  # lazy: saves ~1 ms at start-up
+
             self.help_window = HelpWindow(self)
         self.help_window.show()
         self.help_window.raise_()
