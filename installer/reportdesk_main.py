@@ -44,18 +44,38 @@ def _quit_after_first_window() -> None:
     QTimer.singleShot(0, look)
 
 
+def _bundled_modules(package: str) -> list[str]:
+    """The modules of ``package`` in the bundle's Python archive. (pkgutil cannot list them: the spec leaves
+    out PyInstaller's pkgutil runtime hook, which every command would pay for.)"""
+    if not getattr(sys, "frozen", False):  # the entry run from source (its test)
+        import importlib
+        import pkgutil
+
+        found = pkgutil.walk_packages(importlib.import_module(package).__path__, package + ".")
+        return [name for _, name, _ in found]
+    import pyimod02_importers  # PyInstaller's bootstrap module, present in every bundle
+
+    names = []
+
+    def walk(node: dict, prefix: str) -> None:
+        for name, child in node.items():
+            names.append(prefix + name)
+            if isinstance(child, dict):
+                walk(child, prefix + name + ".")
+
+    walk(pyimod02_importers.get_pyz_toc_tree().get(package, {}), package + ".")
+    return names
+
+
 def _selftest() -> int:
     import importlib
-    import pkgutil
     import tempfile
     from pathlib import Path
 
-    import reportdesk
-
-    walked = pkgutil.walk_packages(reportdesk.__path__, "reportdesk.")
     # __main__ would start the program; the two data packages of an installed tree are folders in a bundle
     names = sorted(
-        n for _, n, _ in walked if not n.endswith("__main__") and not n.startswith(("reportdesk.resources", "reportdesk.ui_sources"))
+        n for n in _bundled_modules("reportdesk")
+        if not n.endswith("__main__") and not n.startswith(("reportdesk.resources", "reportdesk.ui_sources"))
     )
     failed = []
     for name in names:
@@ -100,13 +120,47 @@ def _selftest() -> int:
     return 1 if failed or not pages or blank or not translation else 0
 
 
+# The commands multiprocessing gives a frozen program for its helper processes (spawn's resource tracker
+# on Linux and macOS); a command line of the program's own flags, -c and one of these is such a helper.
+HELPER_COMMANDS = (
+    "from multiprocessing.resource_tracker import main",
+    "from multiprocessing.forkserver import main",
+    "import sys; from multiprocessing.forkserver import main",
+)
+
+
+def _multiprocessing_child() -> None:
+    """Run and leave if this process is one the batch review's pool started from the bundle: a worker
+    (``--multiprocessing-fork key=value...``) or spawn's resource tracker (``-c "from multiprocessing..."``).
+
+    This is what PyInstaller's multiprocessing runtime hook does in its freeze_support (the standard one
+    acts on Windows only); the spec leaves that hook out because it imports multiprocessing (~10 ms) for
+    every command. A normal start only looks at its arguments here."""
+    argv = sys.argv
+    if len(argv) >= 2 and argv[1] == "--multiprocessing-fork":
+        import multiprocessing.spawn
+
+        kwds = {}
+        for arg in argv[2:]:
+            name, value = arg.split("=")
+            kwds[name] = None if value == "None" else int(value)
+        multiprocessing.spawn.spawn_main(**kwds)
+        sys.exit()
+    if "-c" in argv[1:]:
+        at = argv.index("-c")
+        command = argv[at + 1] if at + 1 < len(argv) else ""
+        if not command.startswith(HELPER_COMMANDS):
+            return
+        from subprocess import _args_from_interpreter_flags  # the flags multiprocessing put before -c
+
+        if set(argv[1:at]) == set(_args_from_interpreter_flags()):
+            exec(command)  # multiprocessing's own helper command, checked above
+            sys.exit()
+
+
 def main() -> int:
     if getattr(sys, "frozen", False):  # only a bundle starts its pool workers through this entry
-        import multiprocessing  # here, not at the top: ~10 ms the unfrozen start (the benchmark's) need not pay
-
-        # A worker of the batch review's process pool: run the worker and leave (after every runtime hook has
-        # run, so PyInstaller's version of freeze_support is in place on all systems).
-        multiprocessing.freeze_support()
+        _multiprocessing_child()
     os.environ["REPORTDESK_POOL_READY"] = "1"  # reportdesk.review.batch.POOL_READY_ENV: workers may start now
     if os.environ.get(SELFTEST_ENV):
         return _selftest()

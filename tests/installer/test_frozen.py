@@ -142,3 +142,4 @@ def test_batch_review_worker_processes(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"共 {count} 份" in done.stdout
     assert "usage:" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert batch.POOL_FAILED_NOTE not in done.stdout, "the workers did not start: the review ran in one process"

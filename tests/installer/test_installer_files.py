@@ -27,7 +27,7 @@ def test_spec_collects_what_paths_finds_in_a_bundle():
     assert '"resources")' in paths_src and '"ui")' in paths_src
     assert 'collect_submodules("reportdesk")' in spec
     assert "rthook_reportdesk.py" in spec and (INSTALLER / "hooks" / "rthook_reportdesk.py").is_file()
-    assert "multiprocessing.freeze_support()" in (INSTALLER / "reportdesk_main.py").read_text("utf-8")
+    assert "_multiprocessing_child()" in (INSTALLER / "reportdesk_main.py").read_text("utf-8")  # the pool's workers (test_frozen runs them)
     assert "reportdesk_main.py" in spec and (INSTALLER / "reportdesk_main.py").is_file()
 
 

@@ -175,8 +175,10 @@ def test_workers_that_cannot_start_fall_back_to_this_process(tmp_path, monkeypat
             raise batch.BrokenProcessPool("no workers here")
 
     monkeypatch.setattr(batch, "ProcessPoolExecutor", Broken)
-    rows = batch.review_paths([tmp_path])
+    notes: list[str] = []
+    rows = batch.review_paths([tmp_path], notes=notes)
     assert len(rows) == 5 and all(r.errors == 0 for r in rows)
+    assert notes == [batch.POOL_FAILED_NOTE]  # said, so that a bundle whose workers cannot start is noticed
 
 
 def test_the_real_seed_reports_give_the_same_findings_as_check():

@@ -27,6 +27,7 @@ from .rows import ReviewRow
 POOL_READY_ENV = "REPORTDESK_POOL_READY"
 POOL_MIN_FILES = 300  # below this, starting two workers (~0.15 s) costs more than it saves
 WORKERS = 2
+POOL_FAILED_NOTE = "说明：并行检查的工作进程未能启动，已改为逐份检查（结果相同，用时较长）。"
 CHUNK = 25
 
 Progress = Callable[[int, int], None]
@@ -64,6 +65,10 @@ def _pool(n: int, workers: int):
     if not _can_use_pool(n, workers):
         yield None
         return
+    if getattr(sys, "frozen", False):
+        # The workers are the bundle's program (installer/reportdesk_main.py runs them): they must not try to
+        # find a __main__ script relative to this folder (what PyInstaller's multiprocessing hook sets).
+        multiprocessing.process.ORIGINAL_DIR = None
     # spawn: safe beside Qt's threads, and the same on Linux as on Windows
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield pool
@@ -120,6 +125,8 @@ def review_paths(
         with _pool(len(paths) + len(last or ()), workers) as pool:
             return work(pool)
     except (BrokenProcessPool, OSError):  # workers could not start (locked-down PC): do it all here
+        if notes is not None:
+            notes.append(POOL_FAILED_NOTE)
         return work(None)
 
 
