@@ -205,3 +205,26 @@ def test_report_in_the_wrong_format_offers_conversion(qtbot, answers, monkeypatc
     assert w.report.format_id == "2021" and w.report.year == 2022
     assert not button.isVisible()
     w.doc.undo_stack.setClean()
+
+
+def test_a_prose_part_opens_at_its_beginning_and_undo_keeps_the_place(window, qtbot):
+    """Part 一 of the demo is taller than the editor: it opens at its first line with the caret there
+    (it used to open scrolled to the end of its first paragraph), and an undo leaves caret and scroll
+    where the clerk was."""
+    window.resize(1024, 740)
+    window.show_section("part1")
+    editor = window.pages["part1"].editor
+    qtbot.wait(50)
+    bar = editor.verticalScrollBar()
+    assert bar.maximum() > 0, "the demo's part 一 should need scrolling at this size"
+    assert bar.value() == 0 and editor.textCursor().position() == 0
+    # type near the end, then undo: the caret stays near the end and the view does not jump to the top
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("补充")
+    editor.flush()
+    end_scroll, end_place = bar.value(), editor.textCursor().position()
+    assert end_scroll > 0
+    window.undo()
+    assert "补充" not in editor.toPlainText()
+    assert bar.value() == end_scroll and editor.textCursor().position() == end_place - 2

@@ -116,5 +116,5 @@ class ProsePage(QWidget):
         if part != self.part:
             return
         self.draft.setVisible(part in self.doc.report.draft_parts)
-        if not from_editor:  # undo/redo: show the stored text
-            self.editor.set_paragraphs(self.doc.report.parts.get(part, []))
+        if not from_editor:  # undo/redo: show the stored text, where the clerk was
+            self.editor.set_paragraphs(self.doc.report.parts.get(part, []), keep_place=True)

@@ -97,7 +97,11 @@ class ProseEditor(QTextEdit):
             block = block.next()
         return out
 
-    def set_paragraphs(self, paragraphs: list[Paragraph]) -> None:
+    def set_paragraphs(self, paragraphs: list[Paragraph], keep_place: bool = False) -> None:
+        """Show ``paragraphs``: from the top (a report opened), or, with ``keep_place`` (undo, redo), with the
+        caret and the scroll where they were."""
+        place = self.textCursor().position() if keep_place else 0
+        scroll = self.verticalScrollBar().value() if keep_place else 0
         self._loading = True
         try:
             self._timer.stop()
@@ -113,6 +117,11 @@ class ProseEditor(QTextEdit):
                 for run in para.runs:
                     cursor.insertText(run.text, bold if run.bold else plain)
             self._shown = self.paragraphs()
+            # the caret was carried along by the insertions (to the end of the first paragraph): put it back
+            caret = self.textCursor()
+            caret.setPosition(min(place, self.document().characterCount() - 1))
+            self.setTextCursor(caret)
+            self.verticalScrollBar().setValue(scroll)
         finally:
             self._loading = False
 
