@@ -21,6 +21,29 @@ def test_cli_exports_both(tmp_path, capsys):
     assert "已导出" in capsys.readouterr().out
 
 
+def test_cli_exports_both_in_one_layout_and_says_which_file_failed(tmp_path, capsys, monkeypatch):
+    """Both files come from one export (the .docx takes the PDF's table breaks: the report is laid out
+    once); a .docx that cannot be written does not stop the PDF, and the clerk is told which is which."""
+    import reportdesk.exporters as exporters
+
+    layouts = []
+    real = exporters.table_pieces
+    monkeypatch.setattr(exporters, "table_pieces", lambda *a, **k: layouts.append(1) or real(*a, **k))
+    docx_out, pdf_out = tmp_path / "a.docx", tmp_path / "a.pdf"
+    docx_out.write_bytes(b"old")
+    docx_out.chmod(stat.S_IRUSR)  # read-only: refused on every system, root included
+    try:
+        rc = main(["export", str(demo_report_path()), "--docx", str(docx_out), "--pdf", str(pdf_out)])
+    finally:
+        docx_out.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    out, err = capsys.readouterr()
+    assert rc == 2
+    assert docx_out.read_bytes() == b"old" and pdf_out.read_bytes()[:5] == b"%PDF-"
+    assert f"已导出 {pdf_out}" in out and "a.docx" not in out
+    assert "其余文件未导出" in err and "只读" in err
+    assert layouts == []  # no separate layout pass for the .docx: the PDF's pieces were handed over
+
+
 def test_cli_needs_an_output(capsys):
     assert main(["export", str(demo_report_path())]) == 2
     assert "--docx" in capsys.readouterr().err

@@ -241,14 +241,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         say(f"注意：该报告有 {len(errors)} 个错误，仍将导出：", sys.stderr)
         for f in errors:
             say(f"  {f.place.describe()}：{f.message}", sys.stderr)
-    written, failed = [], None
-    for target in ({"docx": args.docx}, {"pdf": args.pdf}):
-        if not any(target.values()):
-            continue
-        try:
-            written += export_report(report, **target)
-        except ExportError as exc:
-            failed = failed or str(exc)
+    failed = None
+    try:  # both in one call: the .docx takes its table breaks from the PDF made for it
+        written = export_report(report, docx=args.docx, pdf=args.pdf)
+    except ExportError as exc:
+        written, failed = exc.written, str(exc)
     for path in written:
         say(f"已导出 {path}")
     if failed:

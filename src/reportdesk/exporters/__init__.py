@@ -20,7 +20,12 @@ from ..model.report import Report
 
 
 class ExportError(Exception):
-    """An export that could not be done; str() is a Chinese message for the clerk."""
+    """An export that could not be done; str() is a Chinese message for the clerk. ``written``: the files
+    that were written all the same (``export_report`` of both, when only one of them failed)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.written: list[Path] = []
 
 
 _KEPT = "原文件未被改动。"
@@ -162,14 +167,25 @@ def export_report(
             return []
         return laid_out
 
+    # Each file is attempted whatever happens to the other; the first failure is raised, saying what was written.
+    failure: ExportError | None = None
     data = docx_bytes(report, font_overrides, pieces)
-    written.append(Path(docx))
-    _write(written[-1], data)
-    pdf_data = made.get("pdf") or pdf_bytes(report, font_overrides)
-    if isinstance(pdf_data, ExportError):
-        raise pdf_data
-    written.append(Path(pdf))
-    _write(written[-1], pdf_data)
+    try:
+        _write(Path(docx), data)
+        written.append(Path(docx))
+    except ExportError as exc:
+        failure = exc
+    try:
+        pdf_data = made.get("pdf") or pdf_bytes(report, font_overrides)
+        if isinstance(pdf_data, ExportError):
+            raise pdf_data
+        _write(Path(pdf), pdf_data)
+        written.append(Path(pdf))
+    except ExportError as exc:
+        failure = failure or exc
+    if failure is not None:
+        failure.written = written
+        raise failure
     return written
 
 
