@@ -10,7 +10,17 @@ from pathlib import Path
 from ..model.project import atomic_write
 from ..model.report import UNKNOWN_MARK
 from .rows import ReviewRow
-from .table import HEADERS, NUMERIC, PREVIOUS_MISSING, cells, finding_lines, status, summary_line
+from .table import (
+    FORMAT_COLUMN,
+    HEADERS,
+    NUMERIC,
+    PREVIOUS_MISSING,
+    STATUS_COLUMN,
+    cells,
+    finding_lines,
+    status,
+    summary_line,
+)
 
 _STYLE = """
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;margin:1.5em;color:#222}
@@ -106,7 +116,7 @@ def render(
             cls = (
                 ' class="num"'
                 if header in NUMERIC
-                else {"状态": ' class="status"', "格式": ' class="nw"'}.get(header, "")
+                else {STATUS_COLUMN: ' class="status"', FORMAT_COLUMN: ' class="nw"'}.get(header, "")
             )
             tds.append(f'<td{cls} data-v="{escape(shown)}">{escape(shown)}</td>')
         findings = f'<td data-v="{escape(" ".join(finding_lines(row)))}">{_findings_cell(row)}</td>'

@@ -14,7 +14,8 @@ from .figures import KEY_FIGURES
 from .rows import ReviewRow
 
 # The columns, in order; the numeric ones sort as numbers.
-HEADERS = ("文件", "机关", "年度", "格式", *KEY_FIGURES, "错误", "警告", "重复率", "状态")
+FORMAT_COLUMN, STATUS_COLUMN = "格式", "状态"  # the page styles these two (no wrapping; the status mark)
+HEADERS = ("文件", "机关", "年度", FORMAT_COLUMN, *KEY_FIGURES, "错误", "警告", "重复率", STATUS_COLUMN)
 NUMERIC = frozenset(("年度", *KEY_FIGURES, "错误", "警告"))
 
 
