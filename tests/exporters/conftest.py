@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,23 @@ import pytest
 from reportdesk.loading import load_report
 from reportdesk.model.prose import Paragraph
 from reportdesk.paths import demo_report_path
+
+OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
+
+
+def export_and_render(reports: dict, out: Path) -> Path:
+    """Export each report (name -> Report) as ``out/NAME.docx`` and ``out/NAME.pdf``, and render every .docx
+    with LibreOffice (one run for all) into the folder returned, as ``NAME.pdf``."""
+    from reportdesk.exporters import export_report
+
+    for name, report in reports.items():
+        export_report(report, docx=out / f"{name}.docx", pdf=out / f"{name}.pdf")
+    lo = out / "lo"
+    subprocess.run([OFFICE, "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
+                    "--outdir", str(lo), *(str(out / f"{n}.docx") for n in reports)],
+                   check=True, capture_output=True, timeout=600)
+    return lo
+
 
 RARE_AGENCY = "堃𬭚市市场监督管理局"
 

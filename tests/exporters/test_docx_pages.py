@@ -13,14 +13,13 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from reportdesk.exporters import document, export_report, layout, table_pieces
+from reportdesk.exporters import document, layout, table_pieces
 from reportdesk.importers import import_document
 from reportdesk.loading import load_report
 from reportdesk.paths import demo_report_path
 
-from .conftest import CUTS, long_report, with_lines
+from .conftest import CUTS, OFFICE, export_and_render, long_report, with_lines
 
-OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 pytestmark = pytest.mark.skipif(not (OFFICE and shutil.which("pdftotext")), reason="LibreOffice or pdftotext missing")
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "published").glob("*.txt"))
 TOP = layout.TOP_MM * layout.MM
@@ -34,12 +33,7 @@ def rendered(tmp_path_factory) -> dict[str, tuple]:
     reports = {"demo": load_report(demo_report_path()), "long": long_report()}
     reports |= {seed.stem[:3]: import_document(seed).report for seed in SEEDS}
     reports |= {name: with_lines(lines) for name, lines, _label in CUTS}
-    for name, report in reports.items():
-        export_report(report, docx=out / f"{name}.docx", pdf=out / f"{name}.pdf")
-    lo = out / "lo"
-    subprocess.run([OFFICE, "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
-                    "--outdir", str(lo), *(str(out / f"{n}.docx") for n in reports)],
-                   check=True, capture_output=True, timeout=600)
+    lo = export_and_render(reports, out)
     return {n: (r, lo / f"{n}.pdf", out / f"{n}.pdf") for n, r in reports.items()}
 
 

@@ -5,24 +5,21 @@ from __future__ import annotations
 
 import copy
 import itertools
-import shutil
 import statistics
-import subprocess
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
-from reportdesk.exporters import export_report, layout
+from reportdesk.exporters import layout
 from reportdesk.exporters.docx_writer import _docx_width
 from reportdesk.loading import load_report
 from reportdesk.model.report import chinese_date
 from reportdesk.paths import demo_report_path
 
-from .conftest import long_report
+from .conftest import OFFICE, export_and_render, long_report
 from .test_typesetting import _cell_lines
 
-OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 pytestmark = pytest.mark.skipif(not OFFICE, reason="LibreOffice not installed")
 # Agency names of 4 to 20 characters: the short ones give a date longer than the name + 2 characters.
 AGENCIES = ["青禾市局", "青禾市统计局", "青禾市市场监督管理局", "青禾市人民政府办公室政务公开科",
@@ -40,12 +37,7 @@ def rendered(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
         report = copy.deepcopy(reports["demo"])
         report.signature_agency = agency
         reports[f"sig{i}"] = report
-    for name, report in reports.items():
-        export_report(report, docx=out / f"{name}.docx", pdf=out / f"{name}.pdf")
-    lo = out / "lo"
-    subprocess.run([OFFICE, "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
-                    "--outdir", str(lo), *(str(out / f"{n}.docx") for n in reports)],
-                   check=True, capture_output=True, timeout=600)
+    lo = export_and_render(reports, out)
     return {n: (lo / f"{n}.pdf", out / f"{n}.pdf") for n in reports}
 
 
