@@ -139,7 +139,8 @@ def reveal(
         return
     if place.field in SIGNATURE_FIELDS:
         show_section("signature")
-        pages["signature"].agency.setFocus()
+        page = pages["signature"]
+        (page.date.edit if place.field == "date" else page.agency).setFocus()
         return
     show_section("info")
     ui = pages["info"].ui

@@ -1,0 +1,21 @@
+"""What a clerk met driving the whole window for a day (1024×768 and 1366×768, every screenshot looked at):
+each test here failed on the code before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reportdesk.checks import Place
+
+K = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_the_date_finding_puts_the_caret_in_the_date_field(window):
+    """“缺少落款日期” clicked: the caret goes to 落款日期, not to 落款机关 above it."""
+    window.reveal(Place(field="date"))
+    page = window.pages["signature"]
+    assert window.current_section() == "signature"
+    assert window.focusWidget() is page.date.edit
+    window.reveal(Place(field="signature"))
+    assert window.focusWidget() is page.agency
