@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reportdesk.checks import Place
+from reportdesk.formats import PART2, PART3, PART4, cells_of
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -19,3 +20,14 @@ def test_the_date_finding_puts_the_caret_in_the_date_field(window):
     assert window.focusWidget() is page.date.edit
     window.reveal(Place(field="signature"))
     assert window.focusWidget() is page.agency
+
+
+def test_the_status_bar_names_the_revealed_cell_once(window):
+    """It said “表三：表三“一、本年新收…”行“自然人”” (the table twice)."""
+    inputs = cells_of(window.report.format).inputs
+    for table in (PART2, PART3, PART4):
+        ref = next(r for r in inputs if r.table == table)
+        window.reveal(Place(part=table, cells=(ref,)))
+        message = window.statusBar().currentMessage()
+        assert message == ref.describe()
+        assert message.count(f"表{table}") == 1
