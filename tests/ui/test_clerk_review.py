@@ -31,3 +31,27 @@ def test_the_status_bar_names_the_revealed_cell_once(window):
         message = window.statusBar().currentMessage()
         assert message == ref.describe()
         assert message.count(f"表{table}") == 1
+
+
+def test_ctrl_z_and_ctrl_y_in_a_prose_part(window, qtbot):
+    """Typed in part 五, Ctrl+Z there did nothing (the text editor took the key for its own undo, which
+    is off: the window's undo stack holds the typing); now it undoes the typing, Ctrl+Y redoes it."""
+    window.show_section("part5")
+    window.activateWindow()
+    editor = window.pages["part5"].editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus, timeout=2000)
+    original = list(window.report.parts["五"])
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "abc")
+    editor.flush()
+    typed = list(window.report.parts["五"])
+    assert typed != original and typed[-1].text.endswith("abc")
+    qtbot.keyClick(editor, K.Key_Z, CTRL)
+    assert window.report.parts["五"] == original
+    assert "abc" not in editor.toPlainText()
+    qtbot.keyClick(editor, K.Key_Y, CTRL)
+    assert window.report.parts["五"] == typed
+    qtbot.keyClick(editor, K.Key_Z, CTRL)
+    qtbot.keyClick(editor, K.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.report.parts["五"] == typed and editor.toPlainText().endswith("abc")
