@@ -133,6 +133,38 @@ def test_title_behind_portal_furniture_and_the_page_date(tmp_path):
     assert any(where == "落款日期" and "发布日期" in message for where, message in got.read_notes)
 
 
+_BREADCRUMB = "当前位置：\n首页\n政务公开\n政府信息公开\n政府信息公开年报\n"  # a portal's, one item a line
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_title_behind_a_breadcrumb_a_line_each_is_cut_from_it(tmp_path, wrapped):
+    want = seed("001_082ea42f41a4a5d8")
+    title, text = pf.browser_copy(want).split("\n", 1)
+    assert title == want.title
+    if wrapped:  # a title wrapped after the agency keeps its first line
+        title = title.replace(want.agency, want.agency + "\n", 1)
+    path = tmp_path / "copy.txt"
+    path.write_text(_BREADCRUMB + title + "\n" + text, "utf-8")
+    got = import_document(path).report
+    assert (got.title, got.agency) == (want.title, want.agency)
+
+
+def test_a_sentence_naming_the_report_is_not_its_title(tmp_path):
+    want = seed("001_082ea42f41a4a5d8")
+    sentence = f"根据《中华人民共和国政府信息公开条例》要求，现向社会公布{want.agency}{want.year}年度政府信息公开年度报告。"
+    title, text = pf.browser_copy(want).split("\n", 1)
+    path = tmp_path / "copy.txt"
+    path.write_text(sentence + "\n" + title + "\n" + text, "utf-8")
+    assert import_document(path).report.title == want.title
+    # a saved page whose article opens with such a sentence: the title printed above the article is taken
+    page = pf.html_page(want).decode("utf-8")
+    first = f"<p>{want.title}</p>"
+    assert page.count(first) == 1
+    path = tmp_path / "page.html"
+    path.write_text(page.replace(first, f"<p>{sentence}</p>"), "utf-8")
+    assert import_document(path).report.title == want.title
+
+
 def test_markdown_heading_title(tmp_path):
     want = demo()
     path = tmp_path / "report.md"

@@ -63,6 +63,12 @@ def _plain(line: Line) -> str:
 # Portal furniture before a title: `标题：`, `名称：`, Markdown's `#`, a breadcrumb's `首页 > … >`.
 _FURNITURE = re.compile(r"^(?:#+|(?:文章|信息|文件)?(?:标题|名称|题名|主题)[:：]|.*[>»›][^>»›]*(?=\d{4}年|[^>»›]{2,40}\d{4}年))")
 _FACT = re.compile(r"^[^：:]{1,8}[：:]")
+# A sentence that names the report (`根据《条例》要求，现向社会公布某局2023年度…年度报告`) is not its title.
+_SENTENCE = re.compile(r"^(?:根据|依据|按照|本报告|本年度报告|现将|现向)|[，。；《》]")
+# A portal's navigation printed line by line above the title (首页 / 政务公开 / 政府信息公开 / 政府信息公开年报):
+# such a line names the disclosure or the page, never the agency.
+_NAVIGATION = re.compile(r"首页|当前位置|您的位置|信息公开|政务公开|年报|专栏|栏目")
+_YEAR = re.compile(r"\d{4}年")
 _TITLE_SCAN = 300  # lines searched for the title: a saved page has navigation before it
 
 
@@ -72,6 +78,12 @@ def _title_text(line: Line) -> str:
     return _FURNITURE.sub("", text, count=1)
 
 
+def names_title(text: str) -> bool:
+    """Whether the whitespace-free ``text`` holds a report's title (not a sentence that names the report)."""
+    m = _TITLE.search(text)
+    return bool(m) and not _SENTENCE.search(text[: m.start()])
+
+
 def _title_in(joined: str) -> tuple[str, str, int] | None:
     m = _TITLE_YEAR_FIRST.match(joined)
     if m:
@@ -79,9 +91,26 @@ def _title_in(joined: str) -> tuple[str, str, int] | None:
     m = _TITLE.search(joined)
     if m and m.start() <= 60:
         begin = max(joined.rfind(c, 0, m.start()) for c in ">»›|：:") + 1  # after a breadcrumb or a label
+        if _SENTENCE.search(joined[begin : m.start()]):
+            return None
         agency = re.sub(r"关于$", "", joined[begin : m.start()])
         return joined[begin : m.end()], agency, int(m.group(1))
     return None
+
+
+def _joined(texts: list[str]) -> str:
+    return texts[0] + "".join(_FURNITURE.sub("", more, count=1) for more in texts[1:])
+
+
+def _without_navigation(texts: list[str], hit: tuple[str, str, int]) -> tuple[str, str, int]:
+    """The title without the navigation lines it was joined to: a leading line that names the disclosure
+    (政府信息公开年报) and no year is dropped while the lines after it still name the agency and the year."""
+    while len(texts) > 1 and _NAVIGATION.search(texts[0]) and not _YEAR.search(texts[0]):
+        shorter = _title_in(_joined(texts[1:]))
+        if shorter is None or not shorter[1]:
+            break
+        texts, hit = texts[1:], shorter
+    return hit
 
 
 def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
@@ -96,13 +125,15 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
         for n, (_i, text) in enumerate(texts):
             if _FACT.match(text) or (re.search(r"[>»›]", text) and not _TITLE.search(text)):
                 continue  # 发布日期：…, 索引号：… of the portal's table of facts; a breadcrumb
-            joined = ""
+            group: list[str] = []
             for j, more in texts[n : n + 3]:
-                if joined and len(more) > 60:
+                if group and len(more) > 60:
                     break
-                joined += more if not joined else _FURNITURE.sub("", more, count=1)
+                group.append(more)
+                joined = _joined(group)
                 hit = _title_in(joined)
                 if hit:
+                    hit = _without_navigation(group, hit)
                     return hit[0], hit[1], hit[2], j + 1
                 if len(joined) > 120:
                     break
