@@ -137,7 +137,35 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
                     return hit[0], hit[1], hit[2], j + 1
                 if len(joined) > 120:
                     break
+    for i, line in enumerate(lines[:_TITLE_SCAN]):
+        hit = None if line.is_row else _title_after_navigation(line.text)
+        if hit:
+            return hit[0], hit[1], hit[2], i + 1
     return "", "", None, 0
+
+
+_SPACED_TITLE = re.compile(r"(\d{4})\s*年度?\s*政府信息公开\s*(?:工作\s*)?年度报告")
+
+
+def _title_after_navigation(text: str) -> tuple[str, str, int] | None:
+    """A title deep in a line of a page's text run together (`… 当前位置： 首页 政务公开 政府信息公开年报
+    某局2023年度政府信息公开工作年度报告 来源：…`): the words before it are the page's navigation. Taken only
+    when the word before the agency is navigation, so the agency is known to start there."""
+    m = _SPACED_TITLE.search(text)
+    if not m or m.start() <= 60:
+        return None
+    before = text[: m.start()]
+    words = before.split()
+    if not words:
+        return None
+    agency, rest = words[-1], words[:-1]
+    if not rest or not (_NAVIGATION.search(rest[-1]) or rest[-1].endswith(("：", ":"))) or _YEAR.search(rest[-1]):
+        return None
+    if not has_cjk(agency) or len(agency) > 40 or _SENTENCE.search(agency) or _NAVIGATION.search(agency):
+        return None
+    if re.search(r"[>»›|：:]", agency):
+        return None
+    return agency + squeeze(m.group(0)), agency, int(m.group(1))
 
 
 def _heading_match(text: str, part: str, official: str) -> bool | None:
