@@ -136,15 +136,16 @@ def test_title_behind_portal_furniture_and_the_page_date(tmp_path):
 _BREADCRUMB = "当前位置：\n首页\n政务公开\n政府信息公开\n政府信息公开年报\n"  # a portal's, one item a line
 
 
-@pytest.mark.parametrize("wrapped", [False, True])
-def test_title_behind_a_breadcrumb_a_line_each_is_cut_from_it(tmp_path, wrapped):
+@pytest.mark.parametrize("layout", ["a line each", "title wrapped", "on the title's line"])
+def test_title_behind_a_breadcrumb_is_cut_from_it(tmp_path, layout):
     want = seed("001_082ea42f41a4a5d8")
     title, text = pf.browser_copy(want).split("\n", 1)
     assert title == want.title
-    if wrapped:  # a title wrapped after the agency keeps its first line
+    if layout == "title wrapped":  # a title wrapped after the agency keeps its first line
         title = title.replace(want.agency, want.agency + "\n", 1)
+    breadcrumb = _BREADCRUMB.replace("\n", " ") if layout == "on the title's line" else _BREADCRUMB
     path = tmp_path / "copy.txt"
-    path.write_text(_BREADCRUMB + title + "\n" + text, "utf-8")
+    path.write_text(breadcrumb + title + "\n" + text, "utf-8")
     got = import_document(path).report
     assert (got.title, got.agency) == (want.title, want.agency)
 

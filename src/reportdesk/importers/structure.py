@@ -122,7 +122,10 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
             for i, line in enumerate(lines[:_TITLE_SCAN])
             if line.is_row == rows and line.text.strip() and not _ATTACHMENT.match(line.text.strip())
         ]
-        for n, (_i, text) in enumerate(texts):
+        for n, (i, text) in enumerate(texts):
+            hit = None if rows else _title_after_navigation(lines[i].text)
+            if hit:  # `当前位置： 首页 政务公开 政府信息公开年报 某局2023年度…`, on one line
+                return hit[0], hit[1], hit[2], i + 1
             if _FACT.match(text) or (re.search(r"[>»›]", text) and not _TITLE.search(text)):
                 continue  # 发布日期：…, 索引号：… of the portal's table of facts; a breadcrumb
             group: list[str] = []
@@ -137,10 +140,6 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
                     return hit[0], hit[1], hit[2], j + 1
                 if len(joined) > 120:
                     break
-    for i, line in enumerate(lines[:_TITLE_SCAN]):
-        hit = None if line.is_row else _title_after_navigation(line.text)
-        if hit:
-            return hit[0], hit[1], hit[2], i + 1
     return "", "", None, 0
 
 
@@ -148,11 +147,11 @@ _SPACED_TITLE = re.compile(r"(\d{4})\s*年度?\s*政府信息公开\s*(?:工作\
 
 
 def _title_after_navigation(text: str) -> tuple[str, str, int] | None:
-    """A title deep in a line of a page's text run together (`… 当前位置： 首页 政务公开 政府信息公开年报
-    某局2023年度政府信息公开工作年度报告 来源：…`): the words before it are the page's navigation. Taken only
-    when the word before the agency is navigation, so the agency is known to start there."""
+    """A title after the page's navigation on its line (`… 当前位置： 首页 政务公开 政府信息公开年报
+    某局2023年度政府信息公开工作年度报告 来源：…`, a page's text run together): taken only when the word
+    before the agency is navigation, so the agency is known to start there."""
     m = _SPACED_TITLE.search(text)
-    if not m or m.start() <= 60:
+    if not m:
         return None
     before = text[: m.start()]
     words = before.split()
