@@ -1,7 +1,7 @@
 """Import of the real published reports (tests/fixtures/real), in every form they are found in (issue #11 item 7).
 
 For each report and form: the median time of ``import_document`` (goal < 0.3 s each), then the accuracy
-table of the corpus test (cells right / wrong / unreadable per form).
+table of the corpus test (cells right / wrong / unreadable per form, then titles right / empty / wrong).
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def main() -> None:
     table: dict[tuple[str, str], Score] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for fixture, original in ORIGINALS.items():
-            expected = expected_cells(truth_of(REAL / fixture))
+            truth = truth_of(REAL / fixture)
+            expected = expected_cells(truth)
             for form, path in derive(original, Path(tmp) / fixture).items():
                 seconds = median_seconds(lambda p=path: _import(p), REPEAT)
                 report(f"{fixture} {form}", seconds, goal=0.3)
@@ -56,6 +57,8 @@ def main() -> None:
                     )
                 else:
                     table[(fixture, form)] = score(imported, expected)
+                    table[(fixture, form)].title_read = imported.title
+                table[(fixture, form)].title_want = truth["title"]
     print_table(table)
 
 

@@ -133,6 +133,55 @@ def test_title_behind_portal_furniture_and_the_page_date(tmp_path):
     assert any(where == "落款日期" and "发布日期" in message for where, message in got.read_notes)
 
 
+_BREADCRUMB = "当前位置：\n首页\n政务公开\n政府信息公开\n政府信息公开年报\n"  # a portal's, one item a line
+
+
+@pytest.mark.parametrize("layout", ["a line each", "title wrapped", "on the title's line"])
+def test_title_behind_a_breadcrumb_is_cut_from_it(tmp_path, layout):
+    want = seed("001_082ea42f41a4a5d8")
+    title, text = pf.browser_copy(want).split("\n", 1)
+    assert title == want.title
+    if layout == "title wrapped":  # a title wrapped after the agency keeps its first line
+        title = title.replace(want.agency, want.agency + "\n", 1)
+    breadcrumb = _BREADCRUMB.replace("\n", " ") if layout == "on the title's line" else _BREADCRUMB
+    path = tmp_path / "copy.txt"
+    path.write_text(breadcrumb + title + "\n" + text, "utf-8")
+    got = import_document(path).report
+    assert (got.title, got.agency) == (want.title, want.agency)
+
+
+_PORTAL = "国务院 省政府 省人大 省政协 移动版 登录 注册 网站支持IPV6 首页 政务公开 解读回应 办事服务 互动交流 长者模式 无障碍浏览 "
+
+
+def test_title_deep_in_one_line_after_the_navigation(tmp_path):
+    want = seed("001_082ea42f41a4a5d8")
+    copy = pf.browser_copy(want)
+    path = tmp_path / "one-line.txt"
+    path.write_text(pf.one_line(_PORTAL + _BREADCRUMB + copy), "utf-8")
+    got = import_document(path).report
+    assert (got.title, got.agency) == (want.title, want.agency)
+    # the agency spaced into two words after the navigation: where it starts is not certain, so no title
+    spaced = copy.replace(want.agency, want.agency[:3] + " " + want.agency[3:], 1)
+    path.write_text(pf.one_line(_PORTAL + _BREADCRUMB + spaced), "utf-8")
+    assert import_document(path).report.title == ""
+
+
+def test_a_sentence_naming_the_report_is_not_its_title(tmp_path):
+    want = seed("001_082ea42f41a4a5d8")
+    sentence = f"根据《中华人民共和国政府信息公开条例》要求，现向社会公布{want.agency}{want.year}年度政府信息公开年度报告。"
+    title, text = pf.browser_copy(want).split("\n", 1)
+    path = tmp_path / "copy.txt"
+    path.write_text(sentence + "\n" + title + "\n" + text, "utf-8")
+    assert import_document(path).report.title == want.title
+    # a saved page whose article opens with such a sentence: the title printed above the article is taken
+    page = pf.html_page(want).decode("utf-8")
+    first = f"<p>{want.title}</p>"
+    assert page.count(first) == 1
+    path = tmp_path / "page.html"
+    path.write_text(page.replace(first, f"<p>{sentence}</p>"), "utf-8")
+    assert import_document(path).report.title == want.title
+
+
 def test_markdown_heading_title(tmp_path):
     want = demo()
     path = tmp_path / "report.md"

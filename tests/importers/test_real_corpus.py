@@ -4,6 +4,10 @@ reads on the page (truth.json, typed by eye: see tests/fixtures/real/derive.py a
 Per form, every table cell is right, wrong (a number that differs, or blank/0 mixed up: the worst
 outcome) or unreadable (``report.is_unknown``). Wrong must be 0 everywhere; unreadable under 2% for
 web pages, .docx and browser copies, under 5% for PDFs and their texts. The table is printed (-s).
+
+The title (truth "title": the title as printed, typed by eye; for a crawler dump its 标题 line; null where the
+file holds none) is read right (equal once all whitespace is removed, as the reader squeezes a title), or
+empty (not found: unknown, counted and printed), never a different text; with a null truth, always empty.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from reportdesk.checks import check_report
 from reportdesk.checks.findings import Severity
 from reportdesk.formats import FORMATS, PART2, PART3, PART4, PATH_SEP, CellRef, cells_of
 from reportdesk.importers import import_document
+from reportdesk.importers.normalise import squeeze
 from reportdesk.loading import LoadError
 from reportdesk.model.values import Money
 
@@ -98,6 +103,16 @@ class Score:
     blank_for_number: int = 0  # of the wrong cells: read as printed blank where a number is printed
     wrong_cells: list[str] = field(default_factory=list)
     error: str = ""
+    title_read: str = ""
+    title_want: str | None = None  # the truth's title; None: the file holds none
+
+    @property
+    def title_outcome(self) -> str:
+        """right / empty / wrong; whitespace is not compared (the reader removes it from a title)."""
+        read = squeeze(self.title_read or "")
+        if not read:
+            return "right" if self.title_want is None else "empty"
+        return "right" if self.title_want is not None and read == squeeze(self.title_want) else "wrong"
 
     @property
     def total(self) -> int:
@@ -144,15 +159,18 @@ def score(report, expected: dict[CellRef, object]) -> Score:
 
 def _run(fixture: str, tmp: Path) -> dict[str, Score]:
     folder = REAL / fixture
-    expected = expected_cells(truth_of(folder))
+    truth = truth_of(folder)
+    expected = expected_cells(truth)
     scores: dict[str, Score] = {}
     for form, path in derive(ORIGINALS[fixture], tmp / fixture).items():
         try:
             report = import_document(path).report
         except LoadError as exc:
             scores[form] = Score(unreadable=len([v for v in expected.values() if v != "?"]), error=str(exc))
+            scores[form].title_want = truth["title"]
             continue
         scores[form] = score(report, expected)
+        scores[form].title_read, scores[form].title_want = report.title, truth["title"]
     return scores
 
 
@@ -171,7 +189,8 @@ def corpus_scores(tmp_path_factory) -> dict[tuple[str, str], Score]:
 
 
 def print_table(table: dict[tuple[str, str], Score]) -> None:
-    """Cells right / wrong / unreadable per report and form; "blank" = wrong cells read as printed blank."""
+    """Cells right / wrong / unreadable per report and form; "blank" = wrong cells read as printed blank.
+    Then titles right / empty (not found) / wrong per form."""
     print(f"\n{'report':<22}{'form':<18}{'right':>6}{'wrong':>6}{'blank':>6}{'unread':>7}{'unread%':>8}")
     by_form: dict[str, Counter] = {}
     for (fixture, form), s in sorted(table.items()):
@@ -189,6 +208,16 @@ def print_table(table: dict[tuple[str, str], Score]) -> None:
             f"  {form:<18} right {c['right']:>5}  wrong {c['wrong']:>4} (blank {c['blank']:>4})"
             f"  unreadable {c['unreadable']:>5}  ({c['unreadable'] / total if total else 0:.1%})"
         )
+    titles: dict[str, Counter] = {}
+    for (_fixture, form), s in table.items():
+        titles.setdefault(form, Counter())[s.title_outcome] += 1
+    print("titles per form:")
+    for form, c in sorted(titles.items()):
+        n = sum(c.values())
+        print(f"  {form:<18} right {c['right']:>3}  empty {c['empty']:>3} ({c['empty'] / n:.0%})  wrong {c['wrong']:>3}")
+    for (fixture, form), s in sorted(table.items()):
+        if s.title_outcome == "wrong":
+            print(f"  title wrong: {fixture} {form}: {s.title_read!r} (should be {s.title_want!r})")
 
 
 def test_corpus_is_there():
@@ -204,6 +233,17 @@ def test_corpus_is_there():
 def test_no_cell_read_wrong(corpus_scores, fixture):
     wrong = {form: s for (f, form), s in corpus_scores.items() if f == fixture and s.wrong}
     assert not wrong, "\n".join(f"{form}: {c}" for form, s in wrong.items() for c in s.wrong_cells[:10])
+
+
+@pytest.mark.parametrize("fixture", list(ORIGINALS))
+def test_title_read_right_or_not_at_all(corpus_scores, fixture):
+    """Every form's title is the printed one or empty (unknown); a report printed without a title gets none."""
+    wrong = [
+        f"{form}: {s.title_read!r}, should be {s.title_want!r}"
+        for (f, form), s in corpus_scores.items()
+        if f == fixture and s.title_outcome == "wrong"
+    ]
+    assert not wrong, "\n".join(wrong)
 
 
 @pytest.mark.parametrize("fixture", list(ORIGINALS))

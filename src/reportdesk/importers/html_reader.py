@@ -22,7 +22,8 @@ from lxml import etree
 from ..errors import LoadError
 from .document import Line
 from .files import checked_size
-from .normalise import clean_line, key
+from .normalise import clean_line, key, squeeze
+from .structure import names_title
 from .wording import official_keys
 
 MAX_HTML_BYTES = 20 * 1024 * 1024
@@ -34,7 +35,6 @@ _BLOCK = {
 }  # fmt: skip
 _SKIP = {"script", "style", "noscript", "template", "head", "select", "button", "iframe", "object", "svg"}
 _PAGE_DATE = re.compile(r"(发布|公开|成文|印发)(?:日期|时间)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
-_TITLE = re.compile(r"\d{4}\s*年度?\s*政府信息公开(?:工作)?年度报告")
 
 
 def _charset(raw: bytes) -> str | None:
@@ -225,13 +225,13 @@ def read_html(path: Path) -> list[Line]:
     walker.walk(article)
     walker.flush()
     lines = walker.lines
-    found_title = any(_TITLE.search(re.sub(r"\s+", "", ln.text)) for ln in lines[:40] if not ln.is_row)
+    found_title = any(names_title(squeeze(ln.text)) for ln in lines[:40] if not ln.is_row)
     before: list[Line] = []
     if not found_title:  # the title stands above the article (an h1 of the page), or only in <title>
         for el in list(body.iter()) + list(root.iter("title")):
             if isinstance(el.tag, str) and el.tag not in _SKIP and len(el) == 0:
                 t = _text(el)
-                if t and len(t) <= 120 and _TITLE.search(re.sub(r"\s+", "", t)):
+                if t and len(t) <= 120 and names_title(squeeze(t)):
                     before.append(Line(t))
                     break
     page = _PAGE_DATE.search(_text(body))

@@ -60,9 +60,21 @@ def _plain(line: Line) -> str:
     return _BOLD_MARK.sub("", line.text).strip()
 
 
-# Portal furniture before a title: `标题：`, `名称：`, Markdown's `#`, a breadcrumb's `首页 > … >`.
-_FURNITURE = re.compile(r"^(?:#+|(?:文章|信息|文件)?(?:标题|名称|题名|主题)[:：]|.*[>»›][^>»›]*(?=\d{4}年|[^>»›]{2,40}\d{4}年))")
+# Portal furniture before a title: `标题：`, `名称：`, Markdown's `#`, a breadcrumb's `首页 > … >` (up to its
+# last separator only: the agency after it is the title's).
+_CRUMB = ">»›＞→"
+_FURNITURE = re.compile(rf"^(?:#+|(?:文章|信息|文件)?(?:标题|名称|题名|主题)[:：]|.*[{_CRUMB}](?=\d{{4}}年|[^{_CRUMB}]{{2,40}}\d{{4}}年))")
+_LED = re.compile(rf"^(?:(?:文章|信息|文件)?(?:标题|名称|题名|主题)[:：]|.*[{_CRUMB}])")
 _FACT = re.compile(r"^[^：:]{1,8}[：:]")
+# A sentence that names the report (`根据《条例》要求，现向社会公布某局2023年度…年度报告`) is not its title.
+_SENTENCE = re.compile(r"^(?:根据|依据|按照|本报告|本年度报告|现将|现向)|[，。；《》]")
+# A portal's navigation printed line by line above the title (首页 / 政务公开 / 政府信息公开 / 政府信息公开年报):
+# such a line names the disclosure or the page, never the agency.
+_NAVIGATION = re.compile(r"首页|位置|信息公开|政务公开|年报|专栏|栏目")
+# An agency that starts with its place (平潭综合实验区…, 淮安市…, 上海市…): where a title's agency begins after
+# navigation words run into it (`首页政务公开政府信息公开年报平潭综合实验区2023年度…`).
+_PLACE = re.compile(r"^[^\d省市县区州盟旗镇乡]{2,12}?(?:省|自治区|市|县|区|州|盟|旗|镇|乡)")
+_YEAR = re.compile(r"\d{4}年")
 _TITLE_SCAN = 300  # lines searched for the title: a saved page has navigation before it
 
 
@@ -72,16 +84,52 @@ def _title_text(line: Line) -> str:
     return _FURNITURE.sub("", text, count=1)
 
 
+def names_title(text: str) -> bool:
+    """Whether the whitespace-free ``text`` holds a report's title (not a sentence that names the report)."""
+    m = _TITLE.search(text)
+    return bool(m) and not _SENTENCE.search(text[: m.start()])
+
+
 def _title_in(joined: str) -> tuple[str, str, int] | None:
     m = _TITLE_YEAR_FIRST.match(joined)
     if m:
         return joined[m.start(1) : m.end()], m.group(2), int(m.group(1))
     m = _TITLE.search(joined)
     if m and m.start() <= 60:
-        begin = max(joined.rfind(c, 0, m.start()) for c in ">»›|：:") + 1  # after a breadcrumb or a label
+        begin = max(joined.rfind(c, 0, m.start()) for c in _CRUMB + "/|：:") + 1  # after a breadcrumb or a label
+        if _SENTENCE.search(joined[begin : m.start()]):
+            return None
+        words = list(_NAVIGATION.finditer(joined, begin, m.start()))
+        if words and _PLACE.match(joined[words[-1].end() : m.start()]):
+            begin = words[-1].end()
         agency = re.sub(r"关于$", "", joined[begin : m.start()])
         return joined[begin : m.end()], agency, int(m.group(1))
     return None
+
+
+def _joined(texts: list[str]) -> str:
+    return texts[0] + "".join(_FURNITURE.sub("", more, count=1) for more in texts[1:])
+
+
+# The last character of a line that is the first part of a wrapped agency (淮安市 / 洪泽区人民政府…,
+# 国家税务总局 / 淮安市税务局…): a place or an organ.
+_AGENCY_END = tuple("省市县区州盟旗镇乡局委办厅府院室会部行署处所")
+
+
+def _without_lines_before(texts: list[str], hit: tuple[str, str, int]) -> tuple[str, str, int]:
+    """The title without the lines before it that it was joined to as a wrapped title's first line: a line
+    that names the disclosure (政府信息公开年报), or a line that cannot begin an agency (长者模式 无障碍浏览)
+    before a line whose agency starts with its place (平潭综合实验区2023年度…). Dropped only while the lines
+    after it still name the agency and the year; a line with a year is never dropped."""
+    while len(texts) > 1 and not _YEAR.search(texts[0]):
+        shorter = _title_in(_joined(texts[1:]))
+        if shorter is None or not shorter[1]:
+            break
+        navigation = _NAVIGATION.search(texts[0])
+        if not navigation and (texts[0].endswith(_AGENCY_END) or not _PLACE.match(shorter[1])):
+            break
+        texts, hit = texts[1:], shorter
+    return hit
 
 
 def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
@@ -93,20 +141,49 @@ def find_title(lines: list[Line]) -> tuple[str, str, int | None, int]:
             for i, line in enumerate(lines[:_TITLE_SCAN])
             if line.is_row == rows and line.text.strip() and not _ATTACHMENT.match(line.text.strip())
         ]
-        for n, (_i, text) in enumerate(texts):
-            if _FACT.match(text) or (re.search(r"[>»›]", text) and not _TITLE.search(text)):
+        for n, (i, text) in enumerate(texts):
+            hit = None if rows else _title_after_navigation(lines[i].text)
+            if hit:  # `当前位置： 首页 政务公开 政府信息公开年报 某局2023年度…`, on one line
+                return hit[0], hit[1], hit[2], i + 1
+            if _FACT.match(text) or (re.search(f"[{_CRUMB}]", text) and not _TITLE.search(text)):
                 continue  # 发布日期：…, 索引号：… of the portal's table of facts; a breadcrumb
-            joined = ""
+            group: list[str] = []
             for j, more in texts[n : n + 3]:
-                if joined and len(more) > 60:
-                    break
-                joined += more if not joined else _FURNITURE.sub("", more, count=1)
+                if group and (len(more) > 60 or _LED.match(squeeze(_plain(lines[j])))):
+                    break  # a line led by a breadcrumb or a label starts a title of its own
+                group.append(more)
+                joined = _joined(group)
                 hit = _title_in(joined)
                 if hit:
+                    hit = _without_lines_before(group, hit)
                     return hit[0], hit[1], hit[2], j + 1
                 if len(joined) > 120:
                     break
     return "", "", None, 0
+
+
+_SPACED_TITLE = re.compile(r"(\d{4})\s*年度?\s*政府信息公开\s*(?:工作\s*)?年度报告")
+
+
+def _title_after_navigation(text: str) -> tuple[str, str, int] | None:
+    """A title after the page's navigation on its line (`… 当前位置： 首页 政务公开 政府信息公开年报
+    某局2023年度政府信息公开工作年度报告 来源：…`, a page's text run together): taken only when the word
+    before the agency is navigation, so the agency is known to start there."""
+    m = _SPACED_TITLE.search(text)
+    if not m:
+        return None
+    before = text[: m.start()]
+    words = re.split(rf"[\s/|{_CRUMB}]+", before.strip())
+    if not words:
+        return None
+    agency, rest = words[-1], words[:-1]
+    if not rest or not (_NAVIGATION.search(rest[-1]) or rest[-1].endswith(("：", ":"))) or _YEAR.search(rest[-1]):
+        return None
+    if not has_cjk(agency) or len(agency) > 40 or _SENTENCE.search(agency) or _NAVIGATION.search(agency):
+        return None
+    if re.search(r"[>»›|：:]", agency):
+        return None
+    return agency + squeeze(m.group(0)), agency, int(m.group(1))
 
 
 def _heading_match(text: str, part: str, official: str) -> bool | None:

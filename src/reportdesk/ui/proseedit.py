@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from ..formats.spec import ReportFormat
 from ..model import LEVEL_1, LEVEL_2, LEVEL_3, Paragraph, Run, heading_level
 from ..model.prose import CN_NUMERALS
+
+# The window's 撤销/重做 keys (menus.py), whatever the platform calls undo and redo.
+UNDO_KEYS = {QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")}
 
 # How each heading level looks, as the exporters render it (GB/T 9704: 黑体, 楷体, 仿宋 bold).
 HEADING_FAMILIES = {
@@ -60,6 +63,18 @@ class ProseEditor(QTextEdit):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.flush)
         self.textChanged.connect(self._on_changed)
+
+    def event(self, event) -> bool:
+        """Leave 撤销/重做 to the window: a QTextEdit claims their keys for its own undo, which is off here
+        (the window's undo stack holds the typing), so Ctrl+Z in a prose part did nothing at all."""
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or QKeySequence(event.keyCombination()) in UNDO_KEYS
+        ):
+            event.ignore()  # not claimed: the window's shortcut runs
+            return True
+        return super().event(event)
 
     def _on_changed(self) -> None:
         if not self._loading:

@@ -127,7 +127,7 @@ def reveal(
         page.view.setCurrentIndex(index)
         page.view.scrollTo(index)
         page.view.setFocus()
-        say(_tr("表{0}：{1}").format(ref.table, ref.describe()))
+        say(ref.describe())  # “表三“…”行“…””: it names its table
         return
     if place.part in PROSE_PARTS:
         show_section(PART_KEYS[place.part])
@@ -139,7 +139,8 @@ def reveal(
         return
     if place.field in SIGNATURE_FIELDS:
         show_section("signature")
-        pages["signature"].agency.setFocus()
+        page = pages["signature"]
+        (page.date.edit if place.field == "date" else page.agency).setFocus()
         return
     show_section("info")
     ui = pages["info"].ui

@@ -1,0 +1,57 @@
+"""What a clerk met driving the whole window for a day (1024×768 and 1366×768, every screenshot looked at):
+each test here failed on the code before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reportdesk.checks import Place
+from reportdesk.formats import PART2, PART3, PART4, cells_of
+
+K = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_the_date_finding_puts_the_caret_in_the_date_field(window):
+    """“缺少落款日期” clicked: the caret goes to 落款日期, not to 落款机关 above it."""
+    window.reveal(Place(field="date"))
+    page = window.pages["signature"]
+    assert window.current_section() == "signature"
+    assert window.focusWidget() is page.date.edit
+    window.reveal(Place(field="signature"))
+    assert window.focusWidget() is page.agency
+
+
+def test_the_status_bar_names_the_revealed_cell_once(window):
+    """It said “表三：表三“一、本年新收…”行“自然人”” (the table twice)."""
+    inputs = cells_of(window.report.format).inputs
+    for table in (PART2, PART3, PART4):
+        ref = next(r for r in inputs if r.table == table)
+        window.reveal(Place(part=table, cells=(ref,)))
+        message = window.statusBar().currentMessage()
+        assert message == ref.describe()
+        assert message.count(f"表{table}") == 1
+
+
+def test_ctrl_z_and_ctrl_y_in_a_prose_part(window, qtbot):
+    """Typed in part 五, Ctrl+Z there did nothing (the text editor took the key for its own undo, which
+    is off: the window's undo stack holds the typing); now it undoes the typing, Ctrl+Y redoes it."""
+    window.show_section("part5")
+    window.activateWindow()
+    editor = window.pages["part5"].editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus, timeout=2000)
+    original = list(window.report.parts["五"])
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "abc")
+    editor.flush()
+    typed = list(window.report.parts["五"])
+    assert typed != original and typed[-1].text.endswith("abc")
+    qtbot.keyClick(editor, K.Key_Z, CTRL)
+    assert window.report.parts["五"] == original
+    assert "abc" not in editor.toPlainText()
+    qtbot.keyClick(editor, K.Key_Y, CTRL)
+    assert window.report.parts["五"] == typed
+    qtbot.keyClick(editor, K.Key_Z, CTRL)
+    qtbot.keyClick(editor, K.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.report.parts["五"] == typed and editor.toPlainText().endswith("abc")
