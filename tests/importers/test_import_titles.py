@@ -64,6 +64,8 @@ def test_a_title_deep_in_a_line_after_the_navigation():
     assert find_title([Line(line)])[0] == TITLE
     spaced = line.replace("平潭综合实验区2023", "平潭 综合实验区2023")  # where the agency starts is not certain
     assert find_title([Line(spaced)])[0] == ""
+    sentence = "根据《中华人民共和国政府信息公开条例》要求 沭阳县发展和改革局2023年度政府信息公开年度报告 现予公布"
+    assert find_title([Line(portal + sentence + " 一、总体情况")])[0] == ""
 
 
 def test_a_link_to_another_report_is_not_the_title_of_a_saved_page(tmp_path):
