@@ -8,7 +8,10 @@ in every form are measured in test_real_corpus.py; these are the layouts they sh
 from __future__ import annotations
 
 import pytest
+from tests.helpers import seed
+from tests.importers import published_forms as pf
 
+from reportdesk.importers import import_document
 from reportdesk.importers.document import Line
 from reportdesk.importers.structure import find_title
 
@@ -61,3 +64,18 @@ def test_a_title_deep_in_a_line_after_the_navigation():
     assert find_title([Line(line)])[0] == TITLE
     spaced = line.replace("平潭综合实验区2023", "平潭 综合实验区2023")  # where the agency starts is not certain
     assert find_title([Line(spaced)])[0] == ""
+    sentence = "根据《中华人民共和国政府信息公开条例》要求 沭阳县发展和改革局2023年度政府信息公开年度报告 现予公布"
+    assert find_title([Line(portal + sentence + " 一、总体情况")])[0] == ""
+
+
+def test_a_link_to_another_report_is_not_the_title_of_a_saved_page(tmp_path):
+    want = seed("001_082ea42f41a4a5d8")
+    page = pf.html_page(want).decode("utf-8")
+    first = f"<p>{want.title}</p>"
+    assert page.count(first) == 1 and page.count("<body>") == 1
+    last_year = want.title.replace(str(want.year), str(want.year - 1))
+    side = f'<body><div class="side"><ul><li><a href="/2022.htm">{last_year}</a></li></ul></div>'
+    path = tmp_path / "page.html"
+    path.write_text(page.replace(first, "").replace("<body>", side), "utf-8")
+    got = import_document(path).report
+    assert (got.title, got.year) == (want.title, want.year)

@@ -225,6 +225,7 @@ def test_corpus_is_there():
     for folder in FIXTURES:
         truth = truth_of(folder)
         assert truth["id"] == folder.name
+        assert "title" in truth, f'{folder.name}: truth.json has no "title" (the title as printed; null if none)'
         assert (folder / "SOURCE.md").is_file()
         assert expected_cells(truth), f"{folder.name}: the truth names no cell"
 

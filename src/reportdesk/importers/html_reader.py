@@ -77,6 +77,10 @@ def _mhtml_html(raw: bytes, name: str) -> str:
     raise LoadError(f"无法导入“{name}”：网页存档（.mhtml）中没有找到网页内容")
 
 
+def _in_link(el) -> bool:
+    return el.tag == "a" or any(a.tag == "a" for a in el.iterancestors())
+
+
 def _text(el) -> str:
     """An element's text: inline pieces joined as they stand (`1<span>2</span>` is 12), a space
     where a paragraph or line break inside it ends."""
@@ -227,9 +231,10 @@ def read_html(path: Path) -> list[Line]:
     lines = walker.lines
     found_title = any(names_title(squeeze(ln.text)) for ln in lines[:40] if not ln.is_row)
     before: list[Line] = []
-    if not found_title:  # the title stands above the article (an h1 of the page), or only in <title>
+    if not found_title:  # the title stands above the article (an h1 of the page), or only in <title>;
+        # never a link's text: a link names another page (last year's report in the side bar)
         for el in list(body.iter()) + list(root.iter("title")):
-            if isinstance(el.tag, str) and el.tag not in _SKIP and len(el) == 0:
+            if isinstance(el.tag, str) and el.tag not in _SKIP and len(el) == 0 and not _in_link(el):
                 t = _text(el)
                 if t and len(t) <= 120 and names_title(squeeze(t)):
                     before.append(Line(t))

@@ -177,7 +177,9 @@ def _title_after_navigation(text: str) -> tuple[str, str, int] | None:
     if not words:
         return None
     agency, rest = words[-1], words[:-1]
-    if not rest or not (_NAVIGATION.search(rest[-1]) or rest[-1].endswith(("：", ":"))) or _YEAR.search(rest[-1]):
+    if not rest or len(rest[-1]) > 12 or _YEAR.search(rest[-1]) or _SENTENCE.search(rest[-1]):
+        return None  # a word of navigation is short, and no sentence (根据《…信息公开条例》要求 某局2023年度…)
+    if not (_NAVIGATION.search(rest[-1]) or rest[-1].endswith(("：", ":"))):
         return None
     if not has_cjk(agency) or len(agency) > 40 or _SENTENCE.search(agency) or _NAVIGATION.search(agency):
         return None
