@@ -74,8 +74,26 @@ def table_pieces(report: Report, font_overrides: dict[str, str] | None = None) -
         return laid_out(report, font_overrides)
     except FontError:
         return []  # the PDF says why, when it is made
+    except Exception as exc:  # the .docx never depends on the PDF succeeding: its tables then stay whole
+        _log_layout_failure(exc)
+        return []
     finally:
         export_done()
+
+
+def _log_layout_failure(exc: Exception) -> None:
+    from ..diagnostics import log_exception  # lazy: only when the PDF's layout failed
+
+    log_exception(exc, "PDF 排版（.docx 的表格分页）")
+
+
+def _layout_error(exc: Exception) -> ExportError:
+    """An unexpected failure of the PDF's layout as the clerk is told it (logged for support)."""
+    _log_layout_failure(exc)
+    error = ExportError(f"PDF 无法排版（程序内部错误：{type(exc).__name__}），未导出 PDF。"
+                        "详情已写入日志（“帮助→关于”可打开日志文件夹），请发给技术支持。")
+    error.__cause__ = exc
+    return error
 
 
 def pdf_bytes(report: Report, font_overrides: dict[str, str] | None = None) -> bytes:
@@ -164,6 +182,9 @@ def export_report(
             made["pdf"], laid_out = _pdf(report, font_overrides)
         except ExportError as exc:
             made["pdf"] = exc  # the .docx is still written (its tables whole), as when the PDF came second
+            return []
+        except Exception as exc:  # a failure of the PDF's layout: the .docx is still written, the PDF not
+            made["pdf"] = _layout_error(exc)
             return []
         return laid_out
 

@@ -96,11 +96,15 @@ _LOOK = ('<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1"
 def elements(block: document.Table, starts: Sequence[int], text_style: str, grid_style: str) -> list:
     """The table as body elements: one w:tbl, or, where ``starts`` (rows that begin a new page) break it,
     a w:tbl per piece with a page-starting paragraph before each but the first. Each piece has the header
-    rows (marked to repeat: harmless, and right if a word processor breaks a piece itself) and the rows
-    kept with the next as a typesetter keeps them, but for the last row of a piece: its page ends there."""
+    rows (marked to repeat: harmless, and right if a word processor breaks a piece itself). A table in one
+    piece keeps rows with the next as a typesetter keeps them. A piece of a broken table keeps every row
+    but its last with the next: should the word processor's layout drift from ours (other fonts, a line
+    added in Word before the table), the piece moves on whole instead of leaving the header and a row or
+    two on a page of their own before the next piece's page."""
     widths = [round(w * layout.TEXT_WIDTH * TWIPS_PER_PT) for w in block.widths]
     bounds = [block.header_rows, *starts, block.rows]
-    keep = tablewidths.kept_with_next(block) - {end - 1 for end in bounds[1:-1]}
+    piece_ends = {end - 1 for end in bounds[1:]}
+    keep = set(range(block.rows)) - piece_ends if starts else tablewidths.kept_with_next(block)
     pr = (f'<w:tblPr><w:tblStyle w:val="{_attr(grid_style)}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
           f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>{_cell_margins()}{_LOOK}</w:tblPr>'
           "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>")

@@ -6,6 +6,7 @@ The layout also tells where the tables break (``table_pieces``): the .docx break
 from __future__ import annotations
 
 import io
+import threading
 import unicodedata
 from dataclasses import replace
 
@@ -22,7 +23,7 @@ from reportlab.platypus import (
 
 from ..model.report import Report
 from . import document, layout, linebreak
-from .pdf_fonts import Font, FontSet
+from .pdf_fonts import Font, FontSet, find_official
 from .pdf_tables import OfficialTable, Piece
 
 rl_config.useA85 = 0  # binary streams: smaller files, no ASCII85 encoding time
@@ -101,9 +102,15 @@ class GridText(Drawn):
             self.last = lines[-1][1] if lines else 0
         self.lines = lines
 
+    _OWN = ("fonts", "role", "size", "text", "bold", "roles", "widths", "indent", "last")
+
     def _part(self, lines) -> GridText:
+        """The lines ``lines`` of this paragraph as a flowable of their own: a fresh one with this one's
+        fields only. (Copying reportlab's state too carried its ``_postponed`` mark into the part, and a
+        paragraph longer than a page, split a second time, failed the whole PDF with LayoutError.)"""
         part = GridText.__new__(GridText)
-        part.__dict__.update(self.__dict__)
+        Drawn.__init__(part)
+        part.__dict__.update({k: v for k, v in self.__dict__.items() if k in self._OWN})
         part.lines = lines
         return part
 
@@ -310,17 +317,27 @@ def _build(report: Report, fonts: FontSet, blocks: list[document.Block], canvasm
 # or again) takes the breaks from here instead of laying the report out again.
 _PIECES: dict[tuple, list[Piece]] = {}
 _REMEMBERED = 4
+_PIECES_LOCK = threading.Lock()  # the window exports in a worker thread while a preview may lay out too
 
 
 def _key(blocks: list[document.Block], font_overrides: dict[str, str] | None) -> tuple:
-    return repr(blocks), tuple(sorted((k, v) for k, v in (font_overrides or {}).items() if v))
+    """The layout's inputs: the printed blocks, the fonts chosen, and the official fonts found on this
+    machine (installing 仿宋_GB2312 during a session changes the widths, so the breaks)."""
+    chosen = tuple(sorted((k, v) for k, v in (font_overrides or {}).items() if v))
+    return repr(blocks), chosen, tuple(str(find_official(role)) for role in layout.ROLES)
+
+
+def _recall(key: tuple) -> list[Piece] | None:
+    with _PIECES_LOCK:
+        return _PIECES.get(key)
 
 
 def _remember(key: tuple, pieces: list[Piece]) -> None:
-    _PIECES.pop(key, None)
-    _PIECES[key] = pieces
-    while len(_PIECES) > _REMEMBERED:
-        del _PIECES[next(iter(_PIECES))]
+    with _PIECES_LOCK:
+        _PIECES.pop(key, None)
+        _PIECES[key] = pieces
+        while len(_PIECES) > _REMEMBERED:
+            del _PIECES[next(iter(_PIECES))]
 
 
 def table_pieces(report: Report, font_overrides: dict[str, str] | None = None) -> list[Piece]:
@@ -328,7 +345,7 @@ def table_pieces(report: Report, font_overrides: dict[str, str] | None = None) -
     with the same fonts, else from a layout pass that draws nothing (a quarter of making the PDF)."""
     blocks = document.blocks_of(report)
     key = _key(blocks, font_overrides)
-    pieces = _PIECES.get(key)
+    pieces = _recall(key)
     if pieces is None:  # (a FontSet only now: making one starts unpacking fonts not in the cache yet)
         pieces = _build(report, FontSet(font_overrides), blocks, Measuring)[1]
     _remember(key, pieces)
