@@ -55,3 +55,28 @@ def test_ctrl_z_and_ctrl_y_in_a_prose_part(window, qtbot):
     qtbot.keyClick(editor, K.Key_Z, CTRL)
     qtbot.keyClick(editor, K.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert window.report.parts["五"] == typed and editor.toPlainText().endswith("abc")
+
+
+def test_the_navigation_keeps_its_marks_after_a_year_conversion(qtbot, answers, monkeypatch):
+    """A blank 2025 report moved to 2020 (and converted to the 2019 format): parts 一/五/六 and the 落款
+    are still to be written, but the navigation lost its “（待填写）” marks until the next edit."""
+    from reportdesk.model import new_report
+    from reportdesk.ui import fileactions
+    from reportdesk.ui.mainwindow import MainWindow
+
+    w = MainWindow(new_report("示例县农业农村局", 2025))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.doc.checked, timeout=2000)
+
+    def marked() -> list[str]:
+        return [w.nav.item(i).text() for i in range(w.nav.count()) if w.nav.item(i).text().endswith("（待填写）")]
+
+    before = marked()
+    assert len(before) == 4  # 一、五、六 and 落款
+    monkeypatch.setattr(fileactions, "ask_to_convert", lambda *a: True)
+    w.files.change_year(2020)
+    assert w.report.format_id == "2019"
+    assert marked() == before
+    w.doc.undo_stack.setClean()
+    w.files.unsaved_import = False

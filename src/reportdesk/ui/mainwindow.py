@@ -244,7 +244,10 @@ class MainWindow(QMainWindow):
         return [self.pages[PART_KEYS[p]] for p in PROSE_PARTS]
 
     def refresh_nav(self) -> None:
+        """The navigation's rows for the report's format, with their marks (after a conversion too)."""
         fill_nav(self.nav, self.doc.report.format)
+        if self.doc.checked:
+            mark_nav(self.nav, self.doc.findings, self.is_pending)
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < self.stack.count():
