@@ -80,3 +80,28 @@ def test_the_navigation_keeps_its_marks_after_a_year_conversion(qtbot, answers, 
     assert marked() == before
     w.doc.undo_stack.setClean()
     w.files.unsaved_import = False
+
+
+def test_long_texts_on_the_info_page_show_their_beginning(qtbot, answers):
+    """The demo at 1024×768: 网站名称及网址 showed “网站（www.qinghe.gov.cn）“政府信息公开”专栏”, its start
+    (the site's name) cut off, and a long title likewise: a line edit given a text scrolls to its end."""
+    from reportdesk.paths import demo_report_path
+    from reportdesk.ui.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1024, 738)
+    assert w.open_report_file(demo_report_path())
+    w.show()
+    qtbot.waitExposed(w)
+    ui = w.info_page.ui
+    edits = [ui.titleEdit, ui.websiteEdit, ui.addressEdit, w.pages["signature"].agency]
+    long = [e for e in edits if e.fontMetrics().horizontalAdvance(e.text()) > e.width() - 12]
+    assert ui.websiteEdit in long, "the demo's website should not fit its field at 1024 px"
+    for edit in long:
+        assert edit.cursorPosition() == 0
+        assert edit.cursorRect().left() < 12, edit.objectName()  # the view is at the text's start
+    w.doc.edit_info("agency", "青禾市市场监督管理局综合行政执法支队办公室", "机关名称")  # the title follows
+    assert ui.titleEdit.cursorPosition() == 0 and ui.titleEdit.text().startswith("青禾市市场监督管理局综合")
+    w.doc.undo_stack.setClean()
+    w.files.unsaved_import = False
