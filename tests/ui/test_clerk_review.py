@@ -105,3 +105,20 @@ def test_long_texts_on_the_info_page_show_their_beginning(qtbot, answers):
     assert ui.titleEdit.cursorPosition() == 0 and ui.titleEdit.text().startswith("青禾市市场监督管理局综合")
     w.doc.undo_stack.setClean()
     w.files.unsaved_import = False
+
+
+def test_the_review_window_opens_within_the_screen(window, qtbot):
+    """检查→批量审阅… opened 1200 px wide on a 1024×768 screen: its right edge, with 导出网页… and
+    导出表格…, off the screen."""
+    window.open_review()
+    review = window.review_window
+    qtbot.addWidget(review)
+    qtbot.waitExposed(review)
+    room = window.screen().availableGeometry()
+    assert room.width() < 1200, "the test screen should be narrower than the window's wish"
+    assert review.width() <= room.width() and review.height() <= room.height()
+    assert review.minimumSizeHint().width() <= room.width()
+    for button in (review.html_button, review.csv_button):
+        right = button.mapTo(review, button.rect().topRight()).x()
+        assert right <= review.width()
+    review.close()
