@@ -122,3 +122,17 @@ def test_the_review_window_opens_within_the_screen(window, qtbot):
         right = button.mapTo(review, button.rect().topRight()).x()
         assert right <= review.width()
     review.close()
+
+
+def test_f8_with_nothing_to_show_says_so(window, qtbot):
+    """The demo has no findings: F8 (下一个问题) did nothing at all, not even a word."""
+    window.activateWindow()
+    window.show_section("part5")
+    editor = window.pages["part5"].editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus, timeout=2000)
+    assert not window.findings_panel.finding_items()
+    window.statusBar().clearMessage()
+    qtbot.keyClick(editor, K.Key_F8)
+    assert window.statusBar().currentMessage() == "没有发现问题"
+    assert window.current_section() == "part5"

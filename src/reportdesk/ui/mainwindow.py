@@ -280,7 +280,8 @@ class MainWindow(QMainWindow):
 
     def next_finding(self) -> None:
         items = self.findings_panel.finding_items()
-        if not items:
+        if not items:  # F8 says so rather than doing nothing
+            self.show_message(self.tr("没有发现问题"))
             return
         current = self.findings_panel.currentItem()
         idx = next((i for i, (it, _f) in enumerate(items) if it is current), -1)
