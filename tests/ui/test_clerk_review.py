@@ -136,3 +136,26 @@ def test_f8_with_nothing_to_show_says_so(window, qtbot):
     qtbot.keyClick(editor, K.Key_F8)
     assert window.statusBar().currentMessage() == "没有发现问题"
     assert window.current_section() == "part5"
+
+
+def test_an_undo_on_another_page_says_what_it_undid(window, qtbot):
+    """A figure typed in part 三, then the clerk writes in part 一 and presses Ctrl+Z twice: the second
+    undoes the figure on a page not in view, and nothing on screen said so."""
+    p3 = window.report.format.part3
+    ref = next(r for r in cells_of(window.report.format).inputs if r.table == PART3 and r.row == p3.input_rows[0])
+    old = window.report.values[ref]
+    window.doc.type_cell(ref, str(old + 7))
+    window.show_section("part1")
+    window.activateWindow()
+    editor = window.pages["part1"].editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus, timeout=2000)
+    qtbot.keyClicks(editor, "x")
+    editor.flush()
+    qtbot.keyClick(editor, K.Key_Z, CTRL)
+    qtbot.keyClick(editor, K.Key_Z, CTRL)
+    assert window.report.values[ref] == old
+    assert window.statusBar().currentMessage() == f"已撤销：填写{ref.describe()}"
+    qtbot.keyClick(editor, K.Key_Y, CTRL)
+    assert window.report.values[ref] == old + 7
+    assert window.statusBar().currentMessage() == f"已重做：填写{ref.describe()}"

@@ -332,12 +332,21 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(self.tr("重做 {0}").format(redo) if redo else self.tr("重做"))
 
     def undo(self) -> None:
+        """Ctrl+Z: the last edit, wherever it was; the status bar says which (it may be on another page)."""
         self.flush_editors()
-        self.doc.undo_stack.undo()
+        stack = self.doc.undo_stack
+        text = stack.undoText() if stack.canUndo() else ""
+        stack.undo()
+        if text:
+            self.show_message(self.tr("已撤销：{0}").format(text))
 
     def redo(self) -> None:
         self.flush_editors()
-        self.doc.undo_stack.redo()
+        stack = self.doc.undo_stack
+        text = stack.redoText() if stack.canRedo() else ""
+        stack.redo()
+        if text:
+            self.show_message(self.tr("已重做：{0}").format(text))
 
     def toggle_bold(self) -> None:
         if self.current_section() in PROSE_KEYS:
