@@ -159,3 +159,17 @@ def test_an_undo_on_another_page_says_what_it_undid(window, qtbot):
     qtbot.keyClick(editor, K.Key_Y, CTRL)
     assert window.report.values[ref] == old + 7
     assert window.statusBar().currentMessage() == f"已重做：填写{ref.describe()}"
+
+
+def test_last_years_report_of_the_wrong_year_is_said_beside_the_tables(window, qtbot):
+    """A 2023 report attached as last year's to a 2025 report: the warning was only in the status bar,
+    where at 1024×768 the counts cut it off after “（注意：所选报告是2023年度的，”."""
+    from pathlib import Path
+
+    seed = Path(__file__).parents[1] / "fixtures" / "real" / "x-pingtan-hzs-2023" / "original.txt"
+    assert window.report.year == 2025
+    assert window.previous_year.attach_file(seed)
+    assert window.report.previous.year == 2023
+    window.show_section("part3")
+    _overlay, _button, note = window.previous_year._parts[window.pages["part3"]]
+    assert "2023" in note.text() and "不是上一年度" in note.text()
