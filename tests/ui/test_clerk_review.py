@@ -173,3 +173,23 @@ def test_last_years_report_of_the_wrong_year_is_said_beside_the_tables(window, q
     window.show_section("part3")
     _overlay, _button, note = window.previous_year._parts[window.pages["part3"]]
     assert "2023" in note.text() and "不是上一年度" in note.text()
+
+
+def test_recent_files_after_a_second_report_was_opened(window, qtbot, demo_file, tmp_path):
+    """文件→最近打开 after opening another report raised “Internal C++ object (QMenu) already deleted”
+    (a message box instead of the list): walking the focus chain for the tab order had made, by PySide's
+    return-value heuristic, each widget's Python wrapper a child of the previous one's, so the menu bar's
+    wrapper died with a label of the first report's pages, and the menus' with it."""
+    import shutil
+
+    from shiboken6 import Shiboken
+
+    other = tmp_path / "other.rdproj"
+    shutil.copy(demo_file, other)
+    qtbot.wait(50)  # the first paint and its tab order
+    assert window.open_report_file(other)
+    qtbot.wait(50)  # the first report's pages are deleted
+    assert Shiboken.isValid(window.menuBar()) and Shiboken.isValid(window.recent_menu)
+    window.recent_menu.aboutToShow.emit()
+    texts = [a.text() for a in window.recent_menu.actions()]
+    assert texts and texts[0].startswith("other.rdproj")
