@@ -24,6 +24,14 @@ CONTACT_LABELS = {  # translated where used, with QCoreApplication.translate("In
 }
 
 
+def show_text(edit: QLineEdit, text: str) -> None:
+    """``text`` in ``edit`` from its beginning: a line edit given a text shows its end, so a long title or
+    website read “…政府信息公开”专栏” in a narrow window, its start cut off."""
+    if edit.text() != text:
+        edit.setText(text)
+        edit.setCursorPosition(0)
+
+
 def signing_month(field: DateField, year: int) -> None:
     """A report for ``year`` is signed in January of the next one: the calendar opens there."""
     field.set_likely_month(year + 1, 1)
@@ -103,10 +111,8 @@ class InfoPage(QWidget):
         ui = self.ui
         self._refreshing = True
         try:
-            if ui.agencyEdit.text() != r.agency:
-                ui.agencyEdit.setText(r.agency)
-            if ui.titleEdit.text() != r.title:
-                ui.titleEdit.setText(r.title)
+            show_text(ui.agencyEdit, r.agency)
+            show_text(ui.titleEdit, r.title)
             ui.kindCombo.setCurrentIndex(max(0, ui.kindCombo.findData(r.kind)))
             ui.yearSpin.setValue(r.year)
             ui.formatValue.setText(self.tr("{0}（{1} 年版）").format(r.format.notice, r.format.id))
@@ -116,9 +122,7 @@ class InfoPage(QWidget):
             ui.dateEdit.setDate(r.date)
             signing_month(ui.dateEdit, r.year)
             for name in CONTACT_FIELDS:
-                edit = getattr(ui, f"{name}Edit")
-                if edit.text() != getattr(r.contact, name):
-                    edit.setText(getattr(r.contact, name))
+                show_text(getattr(ui, f"{name}Edit"), getattr(r.contact, name))
             if ui.openingEdit.toPlainText().strip() != r.opening.strip():
                 ui.openingEdit.setPlainText(r.opening)
             read_only = self.doc.read_only
@@ -176,8 +180,7 @@ class SignaturePage(QWidget):
     def refresh(self) -> None:
         self._refreshing = True
         try:
-            if self.agency.text() != self.doc.report.signature_agency:
-                self.agency.setText(self.doc.report.signature_agency)
+            show_text(self.agency, self.doc.report.signature_agency)
             self.date.setDate(self.doc.report.date)
             signing_month(self.date, self.doc.report.year)
             self.agency.setReadOnly(self.doc.read_only)

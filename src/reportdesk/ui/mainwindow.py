@@ -244,7 +244,10 @@ class MainWindow(QMainWindow):
         return [self.pages[PART_KEYS[p]] for p in PROSE_PARTS]
 
     def refresh_nav(self) -> None:
+        """The navigation's rows for the report's format, with their marks (after a conversion too)."""
         fill_nav(self.nav, self.doc.report.format)
+        if self.doc.checked:
+            mark_nav(self.nav, self.doc.findings, self.is_pending)
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < self.stack.count():
@@ -277,7 +280,8 @@ class MainWindow(QMainWindow):
 
     def next_finding(self) -> None:
         items = self.findings_panel.finding_items()
-        if not items:
+        if not items:  # F8 says so rather than doing nothing
+            self.show_message(self.tr("没有发现问题"))
             return
         current = self.findings_panel.currentItem()
         idx = next((i for i, (it, _f) in enumerate(items) if it is current), -1)
@@ -328,12 +332,21 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(self.tr("重做 {0}").format(redo) if redo else self.tr("重做"))
 
     def undo(self) -> None:
+        """Ctrl+Z: the last edit, wherever it was; the status bar says which (it may be on another page)."""
         self.flush_editors()
-        self.doc.undo_stack.undo()
+        stack = self.doc.undo_stack
+        text = stack.undoText() if stack.canUndo() else ""
+        stack.undo()
+        if text:
+            self.show_message(self.tr("已撤销：{0}").format(text))
 
     def redo(self) -> None:
         self.flush_editors()
-        self.doc.undo_stack.redo()
+        stack = self.doc.undo_stack
+        text = stack.redoText() if stack.canRedo() else ""
+        stack.redo()
+        if text:
+            self.show_message(self.tr("已重做：{0}").format(text))
 
     def toggle_bold(self) -> None:
         if self.current_section() in PROSE_KEYS:

@@ -102,6 +102,8 @@ class PreviousYear(QObject):
         self._note = ""
         if b is not None:
             self._note = self.tr("上年：{0}年").format(b.year) + ("" if report.previous is not None else self.tr("（仅结转数）"))
+            if b.year != report.year - 1:  # said when attached too, but the status bar cuts it at 1024 px
+                self._note += self.tr("（不是上一年度）")
         for page in self._parts:
             self._refresh_page(page)
 

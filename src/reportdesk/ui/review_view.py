@@ -176,7 +176,11 @@ class ReviewWindow(QWidget):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowTitle(self.tr("批量审阅"))
-        self.resize(1200, 720)
+        screen = (parent or self).screen()
+        room = screen.availableGeometry() if screen is not None else None
+        # within the screen: 1200 px wide went off a 1024×768 screen, with the export buttons
+        width, height = (1200, 720) if room is None else (min(1200, room.width() - 40), min(720, room.height() - 40))
+        self.resize(width, height)
         self.folder: str | None = None
         self.previous: str | None = None
         self.expected: list[str] | None = None  # 应报名单: agencies that must report

@@ -80,6 +80,12 @@ def order_tabs(nav: QListWidget, pages: Sequence[QWidget], last: QWidget) -> Non
     while w is not nav and seen < 5000:
         seen += 1
         parent = w.parentWidget()
+        if parent is not None:
+            # nextInFocusChain() made w's Python wrapper a child of the previous widget's (PySide's
+            # return-value heuristic): when a page's label died with its report, the wrappers after it in
+            # the chain died too (the menu bar's, and the menus' with it: 最近打开 raised). Give it back to
+            # its real parent; setParent() to the same parent changes nothing in Qt.
+            w.setParent(parent)
         proxied = parent is not None and parent.focusProxy() is w
         if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not proxied:
             for i, page in enumerate(pages):
