@@ -21,6 +21,7 @@ FORMAT_NOTE = "报告格式"  # where a note on the format is filed: the checks 
 # A portal's table of facts above the article: 发布日期：2024-01-20 · 成文日期 2024年1月20日
 _PAGE_DATE = re.compile(r"(发布日期|公开日期|成文日期|发文日期|印发日期|发布时间|公开时间)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 MAX_LINES = 60_000
+_PART_ONE_LINES = 6  # lines at the start of part 一 where some reports state the statistics period
 _PERIOD_YEAR = re.compile(r"统计[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _WEBSITE = re.compile(r"可(?:在|从|登录|通过)(.{2,80}?)(?:查阅|下载|查看)")
 _CONTACT = (
@@ -178,13 +179,16 @@ def _plain_text(text: str) -> str:
     return re.sub(r"[\s*]", "", text)
 
 
-def _year(layout: Layout, opening: str, problems: list[str]) -> int:
+def _year(layout: Layout, opening: str, problems: list[str], part_one: str = "") -> int:
+    """The report's year: from the title, else the statistics period stated in the opening or, where a
+    report states it there instead, at the start of part 一, else the year before the signature's."""
     if layout.year:
         return layout.year
-    m = _PERIOD_YEAR.search(opening)
-    if m:
-        problems.append(f"标题：未写明年份，按开篇说明的统计期限取 {m.group(1)} 年")
-        return int(m.group(1))
+    for text, where in ((opening, "开篇说明"), (part_one, "“一、总体情况”开头")):
+        m = _PERIOD_YEAR.search(text)
+        if m:
+            problems.append(f"标题：未写明年份，按{where}的统计期限取 {m.group(1)} 年")
+            return int(m.group(1))
     if layout.date:
         problems.append(f"标题：未写明年份，按落款日期推定为 {layout.date.year - 1} 年")
         return layout.date.year - 1
@@ -250,7 +254,8 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
     problems: list[str] = []
     first_heading = min((h.index for h in layout.headings.values()), default=len(lines))
     opening = "\n".join(paragraphs(lines[layout.title_end : first_heading], join_broken))
-    year = _year(layout, opening, problems)
+    part_one = "\n".join(line.text for line in lines[first_heading : first_heading + _PART_ONE_LINES])
+    year = _year(layout, opening, problems, part_one)
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:  # bounded where it enters (issue #12)
         raise LoadError(f"无法导入“{name}”：找到的报告年度 {year} 不在 {YEAR_RANGE[0]}–{YEAR_RANGE[1]} 之间，请核对标题")
     markers = _markers(lines, layout, format_for_year(year))
