@@ -270,3 +270,22 @@ def test_findings_serialise_with_their_place():
     [d] = [d for d in data if d["rule"] == "T3-IDENTITY"]
     assert d["where"]["table"] == "三" and d["where"]["column"] == "自然人" and d["where"]["row"] == NEW
     assert d["severity"] == "error"
+
+
+def test_a_part_still_in_last_years_words_is_said_once_not_checked_sentence_by_sentence():
+    """A new year made from last year's report carries parts 一/五/六 as drafts: PROSE-DRAFT says so once.
+    Their sentences (last year's figures) are not compared with this year's still-empty tables; once the
+    clerk confirms a part, its sentences are checked again."""
+    from reportdesk.checks import check_report
+    from reportdesk.loading import load_report
+    from reportdesk.model.carry import next_year_report
+    from reportdesk.paths import demo_report_path
+
+    new = next_year_report(load_report(demo_report_path()))
+    assert new.draft_parts == {"一", "五", "六"}
+    rules = [f.rule for f in check_report(new)]
+    assert rules.count("PROSE-DRAFT") == 3
+    assert not [r for r in rules if r.startswith("PROSE-") and r != "PROSE-DRAFT"]
+    new.draft_parts.discard("一")  # confirmed as it stands
+    confirmed = [f for f in check_report(new) if f.rule == "PROSE-NUMBER"]
+    assert confirmed and all(f.place.part == "一" for f in confirmed)  # last year's 60 against this year's 0

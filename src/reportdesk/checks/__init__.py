@@ -30,13 +30,18 @@ def check_report(report: Report, previous: Report | None = None, *, include_chec
     findings += tables.printed_totals(report, totals)
     findings += tables.unchecked(report)
     findings += years.across_years(report, previous)
-    findings += prose_numbers.prose_against_tables(report)
-    findings += prose_claims.prose_claims(report)
-    findings += prose_sums.prose_sums(report)
-    findings += prose_sums.prose_percentages(report)
-    findings += prose_text.repeated_words(report)
-    findings += prose_text.stale_years(report)
-    findings += prose_text.carried_over(report, previous)
+    prose: list[Finding] = []
+    prose += prose_numbers.prose_against_tables(report)
+    prose += prose_claims.prose_claims(report)
+    prose += prose_sums.prose_sums(report)
+    prose += prose_sums.prose_percentages(report)
+    prose += prose_text.repeated_words(report)
+    prose += prose_text.stale_years(report)
+    prose += prose_text.carried_over(report, previous)
+    # A part still in last year's words (a new year started from last year's report) is said once, by
+    # PROSE-DRAFT: checking last year's sentences against this year's tables, still empty, only buried it
+    # under a warning per figure (16 warnings on a new year made from the demo, 11 of them PROSE-NUMBER).
+    findings += [f for f in prose if f.place.part not in report.draft_parts]
     findings += drafts.stale_drafts(report)
     findings += completeness.leftovers(report)
     findings += completeness.review_marks(report)
