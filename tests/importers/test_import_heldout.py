@@ -41,3 +41,12 @@ def test_a_report_stating_its_period_in_part_one_is_read_and_nothing_wrong():
     }
     for label, values in expected.items():
         assert rows["表三“" + label + "”"] == values, label
+
+
+def test_an_opening_run_into_the_title_is_kept():
+    """丽水市's page prints “2024年丽水市政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》编制并向社会公布。…”
+    on one line: the title is read, and the rest of the line is the opening (it was dropped)."""
+    report = import_document(EXCERPT.with_name("lishui-2024-excerpt.txt")).report
+    assert (report.title, report.agency, report.year) == ("2024年丽水市政府信息公开工作年度报告", "丽水市", 2024)
+    assert report.opening.startswith("根据《中华人民共和国政府信息公开条例》编制并向社会公布。")
+    assert "统计期限为2024年1月1日至12月31日" in report.opening

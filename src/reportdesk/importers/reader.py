@@ -175,6 +175,26 @@ def _stranded_parts(report: Report, regions: dict[str, list[Line]]) -> list[tupl
     return out
 
 
+def _after_title(lines: list[Line], layout: Layout) -> list[str]:
+    """The text a line holds after the title it starts with, when the report runs its opening sentence
+    into the title (“2024年丽水市政府信息公开工作年度报告根据《条例》编制……”): the opening's first sentence,
+    not to be lost."""
+    if not layout.title or not layout.title_end:
+        return []
+    text = lines[layout.title_end - 1].text
+    wanted = re.sub(r"\s", "", layout.title)
+    if not re.sub(r"\s", "", text).startswith(wanted):
+        return []
+    seen = 0
+    for i, ch in enumerate(text.lstrip()):  # past the title's characters, whatever the spaces between them
+        if seen == len(wanted):
+            rest = text.lstrip()[i:].strip()
+            return [rest] if len(rest) >= 10 and "。" in rest else []
+        if not ch.isspace():
+            seen += 1
+    return []
+
+
 def _plain_text(text: str) -> str:
     return re.sub(r"[\s*]", "", text)
 
@@ -253,7 +273,9 @@ def report_from_lines(lines: list[Line], name: str, join_broken: bool) -> tuple[
         )
     problems: list[str] = []
     first_heading = min((h.index for h in layout.headings.values()), default=len(lines))
-    opening = "\n".join(paragraphs(lines[layout.title_end : first_heading], join_broken))
+    opening = "\n".join(
+        [*_after_title(lines, layout), *paragraphs(lines[layout.title_end : first_heading], join_broken)]
+    )
     part_one = "\n".join(line.text for line in lines[first_heading : first_heading + _PART_ONE_LINES])
     year = _year(layout, opening, problems, part_one)
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:  # bounded where it enters (issue #12)
