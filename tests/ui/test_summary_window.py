@@ -169,3 +169,13 @@ def test_the_same_agency_twice_is_refused_and_shown_red(window, qtbot, tmp_path,
     assert "不止一份" in dialog.refused.text() and not dialog.create_button.isEnabled()
     red = [dialog.table.item(r, 1).foreground().color().name() == "#b00020" for r in range(3)]
     assert red == [True, True, False]
+
+
+def test_a_folder_without_reports_is_refused_with_the_reason(window, qtbot, tmp_path, answers):
+    """The background reading fails (no report in the folder): the window says why and stays usable."""
+    empty = tmp_path / "空文件夹"
+    empty.mkdir()
+    dialog = _open(window, qtbot)
+    _load(dialog, qtbot, [empty])
+    assert dialog.entries == [] and "没有找到报告文件" in dialog.refusal
+    assert dialog.files_button.isEnabled() and not dialog.create_button.isEnabled()

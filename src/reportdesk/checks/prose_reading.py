@@ -114,7 +114,7 @@ _PART_OF_WHOLE = re.compile(
 )
 # a sentence about one office inside a report that covers more (区政府办公室 in a 区政府 report)
 _OFFICE = re.compile(r"政府办公室|政府办公厅|政府办(?![理事结])|代表[^，,]{0,8}政府|本级")
-_DATE = re.compile(r"\d{4}\s*年(?:度)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
+DATE = re.compile(r"\d{4}\s*年(?:度)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _CLAUSE_BREAK = re.compile(r"[，,、：:（()）]")
 # a figure: digits, an optional unit; not a share (%), not approximate (余/多)
@@ -154,9 +154,9 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(s for s in (m.group(0).strip() for m in _SENTENCE.finditer(text)) if s)
 
 
-def _blank_dates(sentence: str) -> str:
+def blank_dates(sentence: str) -> str:
     """Dates replaced by spaces of the same length, so positions stay those of the sentence."""
-    return _DATE.sub(lambda m: " " * len(m.group(0)), sentence)
+    return DATE.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 def _document_kind(before: str) -> str:
@@ -168,8 +168,8 @@ def _document_kind(before: str) -> str:
 def claims_in_sentence(sentence: str, agency: str = "", context: str = "") -> list[Claim]:
     """The claims of one sentence. ``context`` is what came before it in the paragraph (a sentence that
     starts with 其中 or lists results takes its subject from there); ``agency`` is the report's."""
-    plain = _blank_dates(sentence)
-    topic = _blank_dates(context)[-120:] + plain
+    plain = blank_dates(sentence)
+    topic = blank_dates(context)[-120:] + plain
     one_office = bool(_OFFICE.search(plain)) and not re.search(r"办公室|办公厅", agency)
     out: list[Claim] = []
     last_end = 0

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from .findings import Finding, Place, Severity
-from .prose_reading import quote, sentences
+from .prose_reading import DATE, blank_dates, quote, sentences
 
 PROSE_PARTS = ("一", "五", "六")
 _UNITS = "条|件|个|篇|次|份|项|家|人次|场|期"
@@ -20,12 +20,11 @@ _INTRO = re.compile(
 _ITEM = re.compile(rf"([^，,、；;。：:0-9]{{1,30}}?)(\d+)\s*({_UNITS})(?![\d余多])")
 _NESTED = re.compile(r"其中|包括|含")
 _PAREN = re.compile(r"[（(][^）)]*[）)]")
-_DATE = re.compile(r"\d{4}\s*年(?:度)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _APPROX = re.compile(r"\d+\s*(?:余|多)")
 
 
 def _plain(text: str) -> str:
-    return _DATE.sub("", _PAREN.sub("", text))
+    return DATE.sub("", _PAREN.sub("", text))
 
 
 def itemised_sums(text: str) -> list[tuple[int, str, list[tuple[str, int]], str]]:
@@ -109,7 +108,7 @@ def prose_percentages(report) -> list[Finding]:
     out = []
     for part in PROSE_PARTS:
         for index, para in enumerate(report.parts[part]):
-            plain = _DATE.sub(lambda m: " " * len(m.group(0)), para.text)
+            plain = blank_dates(para.text)
             for m in _SHARE.finditer(plain):
                 count, printed = int(m.group(1)), Decimal(m.group(2))
                 # the figures written before the share are what it may be a share of (共受理859件,

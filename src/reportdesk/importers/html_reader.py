@@ -23,7 +23,7 @@ from ..errors import LoadError
 from .document import Line
 from .files import checked_size
 from .normalise import clean_line, key, squeeze
-from .structure import names_title
+from .structure import PAGE_DATE, names_title
 from .wording import official_keys
 
 MAX_HTML_BYTES = 20 * 1024 * 1024
@@ -34,7 +34,6 @@ _BLOCK = {
     "footer", "blockquote", "pre", "center", "form", "dd", "dt", "dl", "address", "figure",
 }  # fmt: skip
 _SKIP = {"script", "style", "noscript", "template", "head", "select", "button", "iframe", "object", "svg"}
-_PAGE_DATE = re.compile(r"(发布|公开|成文|印发)(?:日期|时间)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 
 
 def _charset(raw: bytes) -> str | None:
@@ -239,7 +238,7 @@ def read_html(path: Path) -> list[Line]:
                 if t and len(t) <= 120 and names_title(squeeze(t)):
                     before.append(Line(t))
                     break
-    page = _PAGE_DATE.search(_text(body))
+    page = PAGE_DATE.search(_text(body))
     if page:
-        before.insert(0, Line(f"{page.group(1)}日期：{page.group(2)}-{page.group(3)}-{page.group(4)}"))
+        before.insert(0, Line(f"{page.group(1)}：{page.group(2)}-{page.group(3)}-{page.group(4)}"))
     return before + lines

@@ -13,13 +13,12 @@ from ..model.values import YEAR_RANGE
 from .document import Line, tokens
 from .normalise import key
 from .part4 import read_part4
-from .structure import PART_HEADINGS, Layout, layout_of, paragraphs
+from .structure import PAGE_DATE, PART_HEADINGS, Layout, layout_of, paragraphs
 from .tables import TableNotes, compare_printed, read_part2, read_part3
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 FORMAT_NOTE = "报告格式"  # where a note on the format is filed: the checks merge it into their format finding
 # A portal's table of facts above the article: 发布日期：2024-01-20 · 成文日期 2024年1月20日
-_PAGE_DATE = re.compile(r"(发布日期|公开日期|成文日期|发文日期|印发日期|发布时间|公开时间)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 MAX_LINES = 60_000
 _PART_ONE_LINES = 6  # lines at the start of part 一 where some reports state the statistics period
 _PERIOD_YEAR = re.compile(r"统计[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
@@ -86,7 +85,7 @@ def _page_date(lines: list[Line]) -> tuple[dt.date, str] | None:
     """(date, its label) from a portal's facts before the report's first part, when it is not signed."""
     for line in lines:
         text = line.text if not line.is_row else "".join(line.cells or ())
-        m = _PAGE_DATE.search(text.replace(" ", ""))
+        m = PAGE_DATE.search(text.replace(" ", ""))
         if m:
             try:
                 return dt.date(int(m.group(2)), int(m.group(3)), int(m.group(4))), m.group(1)

@@ -18,6 +18,9 @@ from .document import Line
 from .normalise import has_cjk, key, squeeze
 
 _TITLE = re.compile(r"(\d{4})年度?政府信息公开(?:工作)?年度报告")
+# A portal's date of the page (发布日期：2024-01-17, 发布时间：2024年1月17日), the date of an unsigned report;
+# group 1 is the label as printed
+PAGE_DATE = re.compile(r"((?:发布|公开|成文|发文|印发)(?:日期|时间))\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 # 2024年上海市科委政府信息公开工作年度报告; after a word of furniture (正文) at most
 _TITLE_YEAR_FIRST = re.compile(r"^(?:[^\d。，]{0,4}?)(\d{4})年度?([^。，\d]{2,40}?)政府信息公开(?:工作)?年度报告")
 _SIGNED_AND_DATED = re.compile(r"^(.{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$")  # 某局 2021年1月29日 on one line

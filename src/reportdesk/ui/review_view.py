@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QThread,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -39,6 +38,7 @@ from ..model.project import ProjectError
 from ..review import batch, coverage, table
 from ..review.html_page import write_html
 from ..review.rows import ReviewRow
+from .batchthread import BatchThread
 from .expectedlist import ask_expected_file, read_expected_into
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -136,36 +136,6 @@ class ReviewFilter(QSortFilterProxyModel):
         return all(w in text for w in self.words)
 
 
-class _ReviewThread(QThread):
-    """Runs ``batch.review_paths`` off the GUI thread (the batch itself may use two processes)."""
-
-    progressed = Signal(int, int)
-    reviewed = Signal(list)
-    failed = Signal(str)
-
-    def __init__(self, folder: str, previous: str | None, exclude: list[str], parent=None) -> None:
-        super().__init__(parent)
-        self.folder, self.previous, self.exclude = folder, previous, exclude
-        self.found: list[str] = []  # what the folder search left out (files that are not reports, …)
-
-    def run(self) -> None:
-        try:
-            rows = batch.review_paths(
-                [self.folder],
-                previous=[self.previous] if self.previous else None,
-                progress=self.progressed.emit,
-                exclude=self.exclude,
-                notes=self.found,
-            )
-        except batch.ReviewError as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # never leave the window waiting for ever
-            self.failed.emit(self.tr("审阅时出错：{0}: {1}").format(type(exc).__name__, exc))
-            return
-        self.reviewed.emit(rows)
-
-
 class ReviewWindow(QWidget):
     """The review table of a folder of reports, sortable and filterable."""
 
@@ -185,7 +155,7 @@ class ReviewWindow(QWidget):
         self.previous: str | None = None
         self.expected: list[str] | None = None  # 应报名单: agencies that must report
         self.expected_path: str | None = None  # not a report, even when kept in the folder
-        self._thread: _ReviewThread | None = None
+        self._thread: BatchThread | None = None
         self.folder_notes: list[str] = []  # files of the folder that are not reports, the same report twice
         self.last_error = ""
 
@@ -321,9 +291,17 @@ class ReviewWindow(QWidget):
         self.progress.setVisible(True)
         self.folder_button.setEnabled(False)
         self.previous_button.setEnabled(False)
-        thread = _ReviewThread(self.folder, self.previous, [self.expected_path] if self.expected_path else [], self)
+        folders, previous = [self.folder], [self.previous] if self.previous else None
+        exclude = [self.expected_path] if self.expected_path else []
+        thread = BatchThread(
+            lambda found, progress: batch.review_paths(
+                folders, previous=previous, progress=progress, exclude=exclude, notes=found
+            ),
+            self.tr("审阅时出错：{0}: {1}"),
+            self,
+        )
         thread.progressed.connect(self._progressed)
-        thread.reviewed.connect(self._reviewed)
+        thread.done.connect(self._reviewed)
         thread.failed.connect(self._failed)
         thread.finished.connect(self._thread_done)
         self._thread = thread

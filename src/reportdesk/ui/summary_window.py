@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..review import summary_set
 from ..review.aggregate import AggregateError
 from ..review.figures import agency_key
-from ..review.folder import ReviewError
+from .batchthread import BatchThread
 from .expectedlist import ask_expected_file, read_expected_into
 
 HEADERS = ("状态", "机关", "年度", "格式", "错误", "警告", "未知数字", "文件")
@@ -46,30 +46,6 @@ def _names(names: list[str]) -> str:
 
 
 _REFUSED_STYLE = "QLabel{background:#fdecee;border-left:4px solid #b00020;padding:4px 8px;color:#7a0015}"
-
-
-class _ExamineThread(QThread):
-    """Runs ``summary_set.examine_paths`` off the GUI thread."""
-
-    progressed = Signal(int, int)
-    examined = Signal(list)
-    failed = Signal(str)
-
-    def __init__(self, inputs: list[str], exclude: list[str], parent=None) -> None:
-        super().__init__(parent)
-        self.inputs, self.exclude = inputs, exclude
-        self.found: list[str] = []  # what the folder search left out
-
-    def run(self) -> None:
-        try:
-            entries = summary_set.examine_paths(self.inputs, self.exclude, self.found, self.progressed.emit)
-        except ReviewError as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # never leave the window waiting for ever
-            self.failed.emit(self.tr("读取报告时出错：{0}: {1}").format(type(exc).__name__, exc))
-            return
-        self.examined.emit(entries)
 
 
 class SummaryWindow(QWidget):
@@ -90,7 +66,7 @@ class SummaryWindow(QWidget):
         self.expected: list[str] | None = None
         self.expected_path: str | None = None
         self.refusal = ""  # why the chosen reports cannot be added up ("" when they can)
-        self._thread: _ExamineThread | None = None
+        self._thread: BatchThread | None = None
 
         self.files_button = QPushButton(self.tr("选择报告文件…"))
         self.folder_button = QPushButton(self.tr("选择文件夹…"))
@@ -224,9 +200,14 @@ class SummaryWindow(QWidget):
         self.progress.setVisible(True)
         for b in (self.files_button, self.folder_button, self.create_button, self.remove_button):
             b.setEnabled(False)
-        thread = _ExamineThread(self.inputs, [self.expected_path] if self.expected_path else [], self)
+        inputs, exclude = self.inputs, [self.expected_path] if self.expected_path else []
+        thread = BatchThread(
+            lambda found, progress: summary_set.examine_paths(inputs, exclude, found, progress),
+            self.tr("读取报告时出错：{0}: {1}"),
+            self,
+        )
         thread.progressed.connect(self._progressed)
-        thread.examined.connect(self._examined)
+        thread.done.connect(self._examined)
         thread.failed.connect(self._failed)
         thread.finished.connect(self._thread_done)
         self._thread = thread
